@@ -1,0 +1,48 @@
+import { createDefaultRegistry } from '../core/agents/builtins.js';
+import { processEnvironment } from '../core/agents/environment.js';
+import { runScanCommand } from './scanCommand.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
+import { writeLine, type CliIO } from './output.js';
+
+export const MAIN_HELP = `Usage: headroom-learn <command> [options]
+
+Commands:
+  scan      Count sessions, tool calls and failures per agent for a project
+
+Run "headroom-learn <command> --help" for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  const registry = createDefaultRegistry();
+  const environment = processEnvironment(io.env);
+  try {
+    if (command === 'scan') return await runScanCommand(rest, io, registry, environment);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(MAIN_HELP);
+      return command === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `headroom-learn: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliError) {
+      writeLine(io.stderr, `headroom-learn: ${error.message}`);
+      return EXIT_FAILURE;
+    }
+    writeLine(io.stderr, `headroom-learn: unexpected error: ${(error as Error)?.message ?? String(error)}`);
+    if (io.env.HEADROOM_DEBUG) writeLine(io.stderr, (error as Error)?.stack ?? '');
+    writeLine(io.stderr, 'Set HEADROOM_DEBUG=1 for details and report it at https://github.com/headroom/headroom-learn/issues.');
+    return EXIT_FAILURE;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

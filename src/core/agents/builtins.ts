@@ -1,0 +1,11 @@
+import { AgentRegistry } from './registry.js';
+import type { AgentPlugin } from './plugin.js';
+
+/** The built-in agents, in detection order. Filled as the plugins land. */
+export function builtinAgentPlugins(): AgentPlugin[] {
+  return [];
+}
+
+export function createDefaultRegistry(): AgentRegistry {
+  return new AgentRegistry(builtinAgentPlugins());
+}

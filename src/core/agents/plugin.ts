@@ -1,0 +1,88 @@
+import type { ToolCall } from '../model/toolCall.js';
+
+/**
+ * Where agents keep their data. Everything that would otherwise be a global
+ * (home directory, CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME) comes in here,
+ * so tests point the scanners at fixture folders.
+ */
+export interface AgentEnvironment {
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Collects problems met while scanning; none of them stops a scan. */
+export interface ScanReporter {
+  /** A file or folder that could not be read, or a file that is not a session. */
+  warn(message: string): void;
+}
+
+export interface SessionFile {
+  agent: string;
+  /** Absolute path of the log file. */
+  path: string;
+  /** Project this session was matched to (absolute, as given / as recorded). */
+  projectPath: string;
+  subagent: boolean;
+  /** Session id when known before parsing (from the file name); parse() gives the authoritative one. */
+  sessionId?: string;
+}
+
+export interface ParsedSession {
+  sessionId: string;
+  file: string;
+  subagent: boolean;
+  /** Working directory recorded in the log, if any. */
+  cwd?: string;
+  startedAt?: string;
+  calls: ToolCall[];
+  /** Lines (or records) that were not usable: not JSON, truncated, oversized, unknown shape. */
+  skippedLines: number;
+  /** Human-readable notes about this file (e.g. "line 12: not JSON"), bounded. */
+  warnings: string[];
+}
+
+export interface ProjectSessions {
+  projectPath: string;
+  sessions: SessionFile[];
+}
+
+export type TargetKind = 'context' | 'memory';
+
+/** A file the agent reads at start-up, where learnings go. */
+export interface AgentTarget {
+  kind: TargetKind;
+  path: string;
+  /**
+   * 'project': the file belongs to this project alone.
+   * 'shared': several projects share it (Codex instructions.md); each project owns a tagged marker pair.
+   */
+  scope: 'project' | 'shared';
+  /** Lines the agent reads from the top of the file, when it reads only part (Claude MEMORY.md: 200). */
+  readLimitLines?: number;
+}
+
+export interface TargetOptions {
+  /** Claude Code: write MEMORY.md into Claude's auto-memory folder ('auto') or the project root ('project'). */
+  memoryFile?: 'auto' | 'project';
+}
+
+export interface ParseOptions {
+  signal?: AbortSignal;
+}
+
+/** One agent: where its sessions live, which belong to a project, how to parse them, which files it reads. */
+export interface AgentPlugin {
+  /** Registry key, e.g. 'claude'. */
+  readonly name: string;
+  readonly displayName: string;
+  /** True when the agent has a data folder in this environment. */
+  detect(environment: AgentEnvironment): Promise<boolean>;
+  /** The sessions that belong to one project. */
+  findSessions(projectPath: string, environment: AgentEnvironment, reporter: ScanReporter): Promise<SessionFile[]>;
+  /** Every project the agent has sessions for, grouped by the path the logs record. */
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]>;
+  /** Parse one session file into tool calls. Never throws for bad content; throws only for unreadable files. */
+  parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession>;
+  /** Files this agent reads at start-up, for one project. */
+  targets(projectPath: string, environment: AgentEnvironment, options?: TargetOptions): AgentTarget[];
+}

@@ -1,0 +1,70 @@
+import { createReadStream } from 'node:fs';
+
+/** Lines longer than this are skipped without being held in memory. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export type JsonLine =
+  | { kind: 'record'; line: number; value: unknown }
+  | { kind: 'skipped'; line: number; reason: 'not_json' | 'oversized' | 'truncated' };
+
+/**
+ * Streams a JSONL file record by record. Never loads the whole file: a line is
+ * buffered only up to MAX_LINE_BYTES, and longer lines are dropped as they stream.
+ * Blank lines are ignored. A last line without a newline that is not valid JSON
+ * is reported as truncated (a log cut while being written).
+ */
+export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncGenerator<JsonLine> {
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let oversized = false;
+  let line = 0;
+
+  const finish = (last: boolean): JsonLine | undefined => {
+    line += 1;
+    const wasOversized = oversized;
+    const buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    oversized = false;
+    if (wasOversized) return { kind: 'skipped', line, reason: 'oversized' };
+    const text = buffer.toString('utf8').trim();
+    if (text === '') return undefined;
+    try {
+      return { kind: 'record', line, value: JSON.parse(text) };
+    } catch {
+      return { kind: 'skipped', line, reason: last ? 'truncated' : 'not_json' };
+    }
+  };
+
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      let start = 0;
+      for (;;) {
+        const newline = chunk.indexOf(10, start);
+        const end = newline === -1 ? chunk.length : newline;
+        if (!oversized) {
+          if (size + (end - start) > MAX_LINE_BYTES) {
+            oversized = true;
+            parts = [];
+            size = 0;
+          } else if (end > start) {
+            parts.push(chunk.subarray(start, end));
+            size += end - start;
+          }
+        }
+        if (newline === -1) break;
+        const result = finish(false);
+        if (result) yield result;
+        start = newline + 1;
+      }
+    }
+    if (size > 0 || oversized) {
+      const result = finish(true);
+      if (result) yield result;
+    }
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,178 @@
+import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter, SessionFile } from '../agents/plugin.js';
+import type { AgentRegistry } from '../agents/registry.js';
+import { normaliseProjectPath } from '../agents/projectPaths.js';
+import { describeFsError } from '../agents/fsWalk.js';
+import type { ErrorKind } from '../model/toolCall.js';
+
+export interface AgentScan {
+  agent: string;
+  displayName: string;
+  projectPath: string;
+  sessions: ParsedSession[];
+  /** Files found but not readable at all. */
+  unreadableFiles: string[];
+  stats: ScanStats;
+}
+
+export interface ScanStats {
+  sessions: number;
+  subagentSessions: number;
+  toolCalls: number;
+  failed: number;
+  rejected: number;
+  interrupted: number;
+  skippedLines: number;
+  /** Calls dropped because another file already had them (resumed sessions replay records). */
+  duplicateCalls: number;
+  errorKinds: Partial<Record<ErrorKind, number>>;
+}
+
+export interface ScanProgress {
+  agent: string;
+  file: string;
+  done: number;
+  total: number;
+}
+
+export interface ScanOptions {
+  environment: AgentEnvironment;
+  reporter: ScanReporter;
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
+export function selectAgents(registry: AgentRegistry, agent: string): AgentPlugin[] {
+  if (agent === 'auto') return registry.all();
+  const plugin = registry.get(agent);
+  if (!plugin) {
+    throw new UnknownAgentError(agent, registry.names());
+  }
+  return [plugin];
+}
+
+export class UnknownAgentError extends Error {
+  constructor(
+    readonly agent: string,
+    readonly known: string[],
+  ) {
+    super(`Unknown agent "${agent}". Choose one of: auto, ${known.join(', ')}.`);
+  }
+}
+
+/** Parses the given session files of one agent and totals them. */
+export async function scanSessions(
+  plugin: AgentPlugin,
+  projectPath: string,
+  files: SessionFile[],
+  options: ScanOptions,
+): Promise<AgentScan> {
+  const sessions: ParsedSession[] = [];
+  const unreadableFiles: string[] = [];
+  const seenCallIds = new Set<string>();
+  let duplicateCalls = 0;
+  let done = 0;
+  for (const file of files) {
+    options.signal?.throwIfAborted();
+    let parsed: ParsedSession;
+    try {
+      parsed = await plugin.parse(file, { signal: options.signal });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      unreadableFiles.push(file.path);
+      options.reporter.warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
+      continue;
+    }
+    const unique = parsed.calls.filter((call) => {
+      if (!call.callId) return true;
+      if (seenCallIds.has(call.callId)) {
+        duplicateCalls += 1;
+        return false;
+      }
+      seenCallIds.add(call.callId);
+      return true;
+    });
+    unique.forEach((call, index) => (call.index = index));
+    sessions.push({ ...parsed, calls: unique });
+    done += 1;
+    options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
+  }
+  return {
+    agent: plugin.name,
+    displayName: plugin.displayName,
+    projectPath,
+    sessions,
+    unreadableFiles,
+    stats: { ...totalSessions(sessions), duplicateCalls },
+  };
+}
+
+export function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'duplicateCalls'> {
+  const stats: Omit<ScanStats, 'duplicateCalls'> = {
+    sessions: sessions.length,
+    subagentSessions: sessions.filter((s) => s.subagent).length,
+    toolCalls: 0,
+    failed: 0,
+    rejected: 0,
+    interrupted: 0,
+    skippedLines: 0,
+    errorKinds: {},
+  };
+  for (const session of sessions) {
+    stats.skippedLines += session.skippedLines;
+    for (const call of session.calls) {
+      stats.toolCalls += 1;
+      if (call.outcome === 'failed') {
+        stats.failed += 1;
+        const kind = call.errorKind ?? 'other';
+        stats.errorKinds[kind] = (stats.errorKinds[kind] ?? 0) + 1;
+      } else if (call.outcome === 'rejected') stats.rejected += 1;
+      else if (call.outcome === 'interrupted') stats.interrupted += 1;
+    }
+  }
+  return stats;
+}
+
+/** Scans one project for every selected agent; agents without sessions for it are left out. */
+export async function scanProject(
+  plugins: readonly AgentPlugin[],
+  projectPath: string,
+  options: ScanOptions,
+): Promise<AgentScan[]> {
+  const results: AgentScan[] = [];
+  for (const plugin of plugins) {
+    options.signal?.throwIfAborted();
+    if (!(await plugin.detect(options.environment))) continue;
+    const files = await plugin.findSessions(projectPath, options.environment, options.reporter);
+    if (files.length === 0) continue;
+    results.push(await scanSessions(plugin, projectPath, files, options));
+  }
+  return results;
+}
+
+export interface ProjectScan {
+  projectPath: string;
+  agents: AgentScan[];
+}
+
+/** `--all`: every project any selected agent has sessions for, grouped by recorded path. */
+export async function scanAllProjects(plugins: readonly AgentPlugin[], options: ScanOptions): Promise<ProjectScan[]> {
+  const byProject = new Map<string, { projectPath: string; work: Array<{ plugin: AgentPlugin; files: SessionFile[] }> }>();
+  for (const plugin of plugins) {
+    options.signal?.throwIfAborted();
+    if (!(await plugin.detect(options.environment))) continue;
+    for (const project of await plugin.listProjects(options.environment, options.reporter)) {
+      const key = normaliseProjectPath(project.projectPath);
+      const entry = byProject.get(key) ?? { projectPath: project.projectPath, work: [] };
+      entry.work.push({ plugin, files: project.sessions });
+      byProject.set(key, entry);
+    }
+  }
+  const results: ProjectScan[] = [];
+  for (const { projectPath, work } of [...byProject.values()].sort((a, b) => a.projectPath.localeCompare(b.projectPath))) {
+    const agents: AgentScan[] = [];
+    for (const { plugin, files } of work) agents.push(await scanSessions(plugin, projectPath, files, options));
+    results.push({ projectPath, agents });
+  }
+  return results;
+}

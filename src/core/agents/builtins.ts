@@ -1,9 +1,12 @@
 import { AgentRegistry } from './registry.js';
 import type { AgentPlugin } from './plugin.js';
+import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
-  return [];
+  return [
+    new GeminiCliPlugin(),
+  ];
 }
 
 export function createDefaultRegistry(): AgentRegistry {

@@ -1,0 +1,39 @@
+// Builds what the in-host suite needs: the extension bundle (dist/extension.js, via esbuild.mjs) and the
+// TypeScript tests compiled by esbuild to out/test/host/*.js (CommonJS; `vscode` and `mocha` stay external
+// and resolve inside the extension host from the project's node_modules).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+export const hostSuiteOutDir = path.join(projectRoot, 'out', 'test', 'host');
+/** The module the extension host loads through extensionTestsPath. */
+export const hostSuiteEntry = path.join(hostSuiteOutDir, 'index.js');
+
+export async function buildExtensionAndHostSuite() {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the extension (node esbuild.mjs) failed');
+  const sourceDir = path.join(projectRoot, 'test', 'host');
+  const entryPoints = fs
+    .readdirSync(sourceDir)
+    .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
+    .map((name) => path.join(sourceDir, name));
+  fs.rmSync(hostSuiteOutDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir: hostSuiteOutDir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return hostSuiteEntry;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await buildExtensionAndHostSuite());
+}

@@ -1,0 +1,33 @@
+import type { AgentEnvironment, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ScanReporter, SessionFile, TargetOptions } from '../plugin.js';
+import { isDirectory } from '../fsWalk.js';
+import { claudeProjectsDir } from './claudeRoot.js';
+import { claudeTargets } from './claudeTargets.js';
+import { findClaudeSessions } from './findClaudeSessions.js';
+import { listClaudeProjects } from './listClaudeProjects.js';
+import { CLAUDE_AGENT, parseClaudeSession } from './parseClaudeSession.js';
+
+/** Claude Code: transcripts under `<claude root>/projects/`, CLAUDE.md and MEMORY.md as targets. */
+export class ClaudeCodePlugin implements AgentPlugin {
+  readonly name = CLAUDE_AGENT;
+  readonly displayName = 'Claude Code';
+
+  detect(environment: AgentEnvironment): Promise<boolean> {
+    return isDirectory(claudeProjectsDir(environment));
+  }
+
+  findSessions(projectPath: string, environment: AgentEnvironment, reporter: ScanReporter): Promise<SessionFile[]> {
+    return findClaudeSessions(projectPath, environment, reporter);
+  }
+
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
+    return listClaudeProjects(environment, reporter);
+  }
+
+  parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession> {
+    return parseClaudeSession(file, options);
+  }
+
+  targets(projectPath: string, environment: AgentEnvironment, options?: TargetOptions): AgentTarget[] {
+    return claudeTargets(projectPath, environment, options);
+  }
+}

@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import type { AgentEnvironment, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
+import { describeFsError, listDir } from '../fsWalk.js';
+import { normaliseProjectPath } from '../projectPaths.js';
+import { claudeProjectsDir } from './claudeRoot.js';
+import { listClaudeSessionFiles, type ClaudeTranscriptFile } from './listClaudeSessionFiles.js';
+import { readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
+import { CLAUDE_AGENT } from './parseClaudeSession.js';
+
+/**
+ * Every project with Claude Code transcripts, grouped by the `cwd` the records hold
+ * (folder names are never decoded: they are lossy and may collide). A subagent
+ * joins its parent session's project when the parent is in the same folder, so a
+ * subagent started in a subfolder does not make a project of its own. One project
+ * may span several folders (e.g. a long path hashed differently by two versions).
+ */
+export async function listClaudeProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
+  const projectsDir = claudeProjectsDir(environment);
+  const projects = new Map<string, ProjectSessions>();
+  const add = (projectPath: string, file: Omit<SessionFile, 'projectPath'>) => {
+    const key = normaliseProjectPath(projectPath);
+    const project = projects.get(key) ?? { projectPath, sessions: [] };
+    project.sessions.push({ ...file, projectPath: project.projectPath });
+    projects.set(key, project);
+  };
+
+  for (const entry of await listDir(projectsDir, reporter)) {
+    if (!(entry.isDirectory() || entry.isSymbolicLink()) || entry.name.startsWith('.')) continue;
+    const transcripts = await readHeaders(await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter), reporter);
+    const projectOfSession = new Map<string, string>();
+    for (const { transcript, header } of transcripts) {
+      if (transcript.subagent || header.cwd === undefined || transcript.sessionIdFromPath === undefined) continue;
+      projectOfSession.set(transcript.sessionIdFromPath, header.cwd);
+    }
+    for (const { transcript, header } of transcripts) {
+      const parentId = transcript.subagent ? (transcript.sessionIdFromPath ?? header.sessionId) : undefined;
+      const projectPath = (parentId !== undefined ? projectOfSession.get(parentId) : undefined) ?? header.cwd;
+      if (projectPath === undefined) continue; // no record with a cwd: nothing in it to learn from
+      add(projectPath, {
+        agent: CLAUDE_AGENT,
+        path: transcript.path,
+        subagent: transcript.subagent,
+        sessionId: transcript.subagent ? (header.sessionId ?? transcript.sessionIdFromPath) : transcript.sessionIdFromPath,
+      });
+    }
+  }
+  return [...projects.values()]
+    .map((project) => ({ ...project, sessions: project.sessions.sort((a, b) => (a.path < b.path ? -1 : 1)) }))
+    .sort((a, b) => a.projectPath.localeCompare(b.projectPath));
+}
+
+async function readHeaders(
+  transcripts: ClaudeTranscriptFile[],
+  reporter: ScanReporter,
+): Promise<Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }>> {
+  const read: Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }> = [];
+  for (const transcript of transcripts) {
+    try {
+      read.push({ transcript, header: await readClaudeSessionHeader(transcript.path) });
+    } catch (error) {
+      reporter.warn(`Cannot read session ${transcript.path}: ${describeFsError(error)}; skipped.`);
+    }
+  }
+  return read;
+}

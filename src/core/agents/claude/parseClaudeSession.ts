@@ -1,0 +1,214 @@
+import * as path from 'node:path';
+import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
+import { excerpt, utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { readJsonLines, type JsonLine } from '../../scan/readJsonLines.js';
+import { describeFsError } from '../fsWalk.js';
+import {
+  blockType,
+  ClaudeRecordSchema,
+  ClaudeToolResultBlockSchema,
+  ClaudeToolUseBlockSchema,
+  type ClaudeRecord,
+  type ClaudeToolResultBlock,
+  type ClaudeToolUseBlock,
+} from './claudeRecords.js';
+import { claudeResultText } from './claudeResultText.js';
+import { claudeToolOutcome, type ClaudeOutcome } from './claudeToolOutcome.js';
+import { claudeToolCallViews, normaliseClaudeTool } from './normaliseClaudeTool.js';
+import { BoundedWarnings } from './boundedWarnings.js';
+
+export const CLAUDE_AGENT = 'claude';
+
+interface ClaudeCallUse {
+  block: ClaudeToolUseBlock;
+  line: number;
+  timestamp?: string;
+  cwd?: string;
+  sidechain: boolean;
+}
+
+interface ClaudeCallResult extends ClaudeOutcome {
+  line: number;
+  timestamp?: string;
+  output: string;
+  outputBytes: number;
+}
+
+const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], string> = {
+  not_json: 'not JSON',
+  truncated: 'truncated last line',
+  oversized: 'line longer than 8 MB',
+};
+
+/**
+ * Reads one Claude Code transcript, streaming, into tool calls: each tool_use block
+ * joined to its tool_result by id. Replayed records (resumed or compacted sessions)
+ * are deduplicated by tool_use id, first one wins. Bad lines are counted and listed,
+ * never fatal; only a file that cannot be read at all makes it throw.
+ */
+export async function parseClaudeSession(file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
+  const session = new ClaudeSessionBuilder(file);
+  try {
+    for await (const item of readJsonLines(file.path, options.signal)) {
+      if (item.kind === 'skipped') session.skip(item.line, SKIP_REASONS[item.reason]);
+      else session.read(item.line, item.value);
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw unreadableSessionError(file.path, error);
+  }
+  return session.finish();
+}
+
+/** An error that names the file and keeps the fs error code (scanSessions reports it). */
+function unreadableSessionError(filePath: string, error: unknown): Error {
+  const reason = describeFsError(error);
+  return Object.assign(new Error(`Cannot read Claude Code session ${filePath}: ${reason}`, { cause: error }), {
+    code: (error as NodeJS.ErrnoException)?.code,
+    path: filePath,
+  });
+}
+
+class ClaudeSessionBuilder {
+  private readonly uses: ClaudeCallUse[] = [];
+  private readonly usedIds = new Set<string>();
+  private readonly results = new Map<string, ClaudeCallResult>();
+  private readonly warnings = new BoundedWarnings();
+  private skippedLines = 0;
+  private recordedSessionId?: string;
+  private cwd?: string;
+  private startedAt?: string;
+
+  constructor(private readonly file: SessionFile) {}
+
+  skip(line: number, reason: string): void {
+    this.skippedLines += 1;
+    this.warnings.add(`${this.file.path}:${line}: ${reason}; skipped`);
+  }
+
+  read(line: number, value: unknown): void {
+    const parsed = ClaudeRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      this.skip(line, 'not a Claude Code record (no "type")');
+      return;
+    }
+    const record = parsed.data;
+    this.recordedSessionId ??= record.sessionId;
+    this.cwd ??= record.cwd;
+    this.startedAt ??= record.timestamp;
+    const content = record.message?.content;
+    if (!Array.isArray(content)) return;
+    let malformed = 0;
+    if (record.type === 'assistant') malformed = this.readToolUses(line, record, content);
+    else if (record.type === 'user') malformed = this.readToolResults(line, record, content);
+    // Every other record type (progress, system, summary, snapshots, …) carries no calls.
+    if (malformed > 0) this.skip(line, `${malformed} malformed tool block(s)`);
+  }
+
+  private readToolUses(line: number, record: ClaudeRecord, content: unknown[]): number {
+    let malformed = 0;
+    for (const raw of content) {
+      if (blockType(raw) !== 'tool_use') continue;
+      const block = ClaudeToolUseBlockSchema.safeParse(raw);
+      if (!block.success) {
+        malformed += 1;
+        continue;
+      }
+      if (this.usedIds.has(block.data.id)) continue; // replayed record: the first one wins
+      this.usedIds.add(block.data.id);
+      this.uses.push({
+        block: block.data,
+        line,
+        timestamp: record.timestamp,
+        cwd: record.cwd,
+        sidechain: record.isSidechain === true,
+      });
+    }
+    return malformed;
+  }
+
+  private readToolResults(line: number, record: ClaudeRecord, content: unknown[]): number {
+    let malformed = 0;
+    for (const raw of content) {
+      if (blockType(raw) !== 'tool_result') continue;
+      const block = ClaudeToolResultBlockSchema.safeParse(raw);
+      if (!block.success) {
+        malformed += 1;
+        continue;
+      }
+      if (this.results.has(block.data.tool_use_id)) continue; // replayed record: the first one wins
+      this.results.set(block.data.tool_use_id, resultOf(block.data, line, record.timestamp));
+    }
+    return malformed;
+  }
+
+  finish(): ParsedSession {
+    const sessionId = this.sessionId();
+    const calls = this.uses.map((use, index) => this.toolCall(use, index, sessionId));
+    return {
+      sessionId,
+      file: this.file.path,
+      subagent: this.file.subagent,
+      cwd: this.cwd,
+      startedAt: this.startedAt,
+      calls,
+      skippedLines: this.skippedLines,
+      warnings: this.warnings.list(),
+    };
+  }
+
+  /** Main sessions are named by their id; a subagent's records carry its parent's id. */
+  private sessionId(): string {
+    const fromName = path.basename(this.file.path, '.jsonl');
+    if (this.file.subagent) return this.recordedSessionId ?? this.file.sessionId ?? fromName;
+    return this.file.sessionId ?? fromName;
+  }
+
+  private toolCall(use: ClaudeCallUse, index: number, sessionId: string): ToolCall {
+    const tool = normaliseClaudeTool(use.block.name);
+    // A call without a result in the file was cut off (Esc, crash, or the log ends).
+    const result: ClaudeCallResult = this.results.get(use.block.id) ?? {
+      outcome: 'interrupted',
+      line: use.line,
+      output: '',
+      outputBytes: 0,
+    };
+    const call: ToolCall = {
+      agent: CLAUDE_AGENT,
+      sessionId,
+      file: this.file.path,
+      line: result.line,
+      index,
+      callId: use.block.id,
+      timestamp: use.timestamp ?? result.timestamp,
+      tool,
+      originalTool: use.block.name,
+      input: use.block.input,
+      ...definedOnly(claudeToolCallViews(tool, use.block.input)),
+      output: result.output,
+      outputBytes: result.outputBytes,
+      outcome: result.outcome,
+      subagent: this.file.subagent || use.sidechain,
+    };
+    if (result.errorKind !== undefined) call.errorKind = result.errorKind;
+    if (result.exitCode !== undefined) call.exitCode = result.exitCode;
+    if (result.userFeedback !== undefined) call.userFeedback = result.userFeedback;
+    if (use.cwd !== undefined) call.cwd = use.cwd;
+    return call;
+  }
+}
+
+function resultOf(block: ClaudeToolResultBlock, line: number, timestamp: string | undefined): ClaudeCallResult {
+  const text = claudeResultText(block.content);
+  return {
+    ...claudeToolOutcome(text, block.is_error === true),
+    line,
+    timestamp,
+    output: excerpt(text),
+    outputBytes: utf8Bytes(text),
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,27 @@
+import { readJsonLines } from '../../scan/readJsonLines.js';
+import { ClaudeRecordSchema } from './claudeRecords.js';
+
+export interface ClaudeSessionHeader {
+  /** Working directory of the first record that records one (the folder Claude Code was started in). */
+  cwd?: string;
+  /** Session id of that record (for a subagent: its parent's). */
+  sessionId?: string;
+}
+
+/**
+ * Streams a transcript only until the first record that has a `cwd`.
+ * Throws when the file cannot be read; bad lines before it are passed over.
+ */
+export async function readClaudeSessionHeader(filePath: string): Promise<ClaudeSessionHeader> {
+  let sessionId: string | undefined;
+  for await (const item of readJsonLines(filePath)) {
+    if (item.kind !== 'record') continue;
+    const parsed = ClaudeRecordSchema.safeParse(item.value);
+    if (!parsed.success) continue;
+    sessionId ??= parsed.data.sessionId;
+    if (parsed.data.cwd !== undefined && parsed.data.cwd !== '') {
+      return { cwd: parsed.data.cwd, sessionId: parsed.data.sessionId ?? sessionId };
+    }
+  }
+  return { sessionId };
+}

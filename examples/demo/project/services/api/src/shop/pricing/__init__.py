@@ -1,0 +1,3 @@
+from .discounts import apply_discount
+
+__all__ = ["apply_discount"]

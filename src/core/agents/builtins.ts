@@ -1,12 +1,14 @@
 import { AgentRegistry } from './registry.js';
 import type { AgentPlugin } from './plugin.js';
 import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
+import { CodexPlugin } from './codex/CodexPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
   return [
     new ClaudeCodePlugin(),
+    new CodexPlugin(),
     new GeminiCliPlugin(),
   ];
 }

@@ -1,0 +1,51 @@
+import { SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
+
+export interface RedactionFinding {
+  /** The pattern's kind, e.g. 'anthropic', 'env_secret'. */
+  rule: string;
+  count: number;
+}
+
+export interface RedactionResult {
+  text: string;
+  /** One entry per kind that matched, in pattern order; empty when nothing was redacted. */
+  findings: RedactionFinding[];
+}
+
+export function redactionPlaceholder(kind: string): string {
+  return `[REDACTED:${kind}]`;
+}
+
+/**
+ * Replaces secrets (provider API keys, tokens, passwords, private keys, credentials in
+ * URLs and auth headers) with `[REDACTED:<kind>]`. Synchronous, offline and pure, so it
+ * can run on every excerpt before it leaves the machine or is written to a file.
+ * Idempotent: redacting a redacted text changes nothing.
+ */
+export function redactSecrets(text: string): RedactionResult {
+  let current = text;
+  const counts = new Map<string, number>();
+  for (const pattern of SECRET_PATTERNS) {
+    const { text: next, count } = applyPattern(current, pattern);
+    if (count > 0) counts.set(pattern.kind, (counts.get(pattern.kind) ?? 0) + count);
+    current = next;
+  }
+  return { text: current, findings: [...counts].map(([rule, count]) => ({ rule, count })) };
+}
+
+function applyPattern(text: string, secret: SecretPattern): { text: string; count: number } {
+  let count = 0;
+  // Every pattern is global; String.prototype.replace resets lastIndex itself.
+  const replaced = text.replace(secret.pattern, (...args: unknown[]) => {
+    const match = args[0] as string;
+    const value = secret.secretGroup === 0 ? match : (args[secret.secretGroup] as string | undefined);
+    if (value === undefined || value.length === 0) return match;
+    if (secret.accept && !secret.accept(value)) return match;
+    count++;
+    if (secret.secretGroup === 0) return redactionPlaceholder(secret.kind);
+    // The secret group is the last part of these patterns, so replacing its last occurrence is exact.
+    const at = match.lastIndexOf(value);
+    return `${match.slice(0, at)}${redactionPlaceholder(secret.kind)}${match.slice(at + value.length)}`;
+  });
+  return { text: replaced, count };
+}

@@ -1,0 +1,118 @@
+/**
+ * The secret shapes redactSecrets looks for, most specific first: a provider key is
+ * named after its provider before the generic `NAME=value` rule could call it an env secret.
+ *
+ * Why not secretlint (installed as @secretlint/core + preset-recommend): its only API,
+ * `lintSource`, is asynchronous and ESM-only, so every caller (the marker-section renderer,
+ * which is pure and synchronous) would turn async; it costs ~0.4 ms per small string; and its
+ * recommended preset does not cover `.env`-style `*_TOKEN=` / `PASSWORD=` values or bare
+ * bearer headers, which are the common leak in shell commands. The unit tests use secretlint
+ * as an oracle instead: nothing it finds in the planted samples survives redactSecrets.
+ */
+export interface SecretPattern {
+  /** Appears in the placeholder: `[REDACTED:<kind>]`. */
+  kind: string;
+  pattern: RegExp;
+  /**
+   * Which capture group holds the secret; the rest of the match is kept
+   * (e.g. `Authorization: Bearer ` stays, the token goes). 0 = the whole match.
+   */
+  secretGroup: number;
+  /** Extra check on the captured secret, for shapes a regex alone would over-match. */
+  accept?: (secret: string) => boolean;
+}
+
+const hasLetterAndDigit = (s: string): boolean => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
+
+/** Values that name a secret instead of holding one: `$TOKEN`, `${TOKEN}`, `%TOKEN%`, `<your-key>`, `xxxx`, `****`. */
+export function looksLikePlaceholder(value: string): boolean {
+  const v = value.replace(/^["']|["']$/g, '');
+  if (v.length === 0) return true;
+  if (/^(\$|%|<|\{\{|\[REDACTED)/.test(v)) return true;
+  if (/^(.)\1*$/.test(v)) return true;
+  if (/^(true|false|null|none|undefined|nil|string|number|boolean|str|int|bytes|required|optional)$/i.test(v)) return true;
+  if (/^(your|my|the|some|example|changeme|placeholder)[-_ ]/i.test(v)) return true;
+  if (/^(os\.environ|process\.env|getenv|env\()/i.test(v)) return true;
+  return false;
+}
+
+/** Upper-case names of secrets (case-sensitive, so `primary_key=` or `sort_key=` in code stay): `*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD`. */
+const ENV_SECRET_NAME = '(?:[A-Z0-9_]*(?:_KEY|_SECRET|_TOKEN|_PASSWORD|_PASSWD|_PWD|_CREDENTIALS?)|[A-Z0-9_]*PASSWORD|PASSWD|SECRET|TOKEN|APIKEY)';
+/** Secret words in any case, with optional `prefix_` / `prefix-` parts: `password`, `db_password`, `--github-token`, `apiKey`, `client_secret`. */
+const WORD_SECRET_NAME =
+  '(?:[a-z0-9]+[_-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key)';
+/**
+ * `=` (not `==`) right before the value, or ` = ` with spaces on both sides (ini, Python), but
+ * not the shell's `NAME= cmd` (an empty value); `: ` before a quoted value; or YAML's `key: value`.
+ */
+const ASSIGNMENT = '["\']?(?:=(?![=\\s])|[ \\t]+=(?!=)[ \\t]*|\\s*:\\s*(?=["\'])|:[ \\t]+(?=\\S))';
+/** A value: quoted, or a run of characters that cannot end a shell word. */
+const SECRET_VALUE = '("[^"\\n]*"|\'[^\'\\n]*\'|[^\\s"\'`,;&|)\\]}]+)';
+
+function assignmentPattern(name: string, flags: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_])["']?${name}${ASSIGNMENT}${SECRET_VALUE}`, flags);
+}
+
+export const SECRET_PATTERNS: readonly SecretPattern[] = [
+  {
+    kind: 'private_key',
+    // A whole PEM/OpenSSH private key block, or its beginning when the excerpt was cut off.
+    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    secretGroup: 0,
+  },
+  { kind: 'anthropic', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g, secretGroup: 0 },
+  {
+    kind: 'openai',
+    pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g,
+    secretGroup: 0,
+    accept: (s) => !s.startsWith('sk-ant-') && hasLetterAndDigit(s.slice(3)),
+  },
+  { kind: 'google', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, secretGroup: 0 },
+  { kind: 'github', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g, secretGroup: 0 },
+  { kind: 'aws_access_key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, secretGroup: 0 },
+  {
+    kind: 'aws_secret_key',
+    pattern: /\b(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    secretGroup: 1,
+  },
+  { kind: 'slack', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, secretGroup: 0 },
+  { kind: 'slack_webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g, secretGroup: 0 },
+  { kind: 'stripe', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, secretGroup: 0 },
+  { kind: 'npm', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, secretGroup: 0 },
+  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, secretGroup: 0 },
+  {
+    kind: 'auth_header',
+    // `Authorization: Bearer xyz`, `-H "Authorization: Basic xyz"`, `Proxy-Authorization: Token xyz`.
+    pattern: /\b(?:Proxy-)?Authorization\s*:\s*(?:Bearer|Basic|Token|Bot|Digest)\s+([A-Za-z0-9._~+/=:-]{6,})/gi,
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
+  },
+  {
+    kind: 'bearer_token',
+    // A bearer token outside an Authorization header, e.g. `--token "Bearer eyJ…"`. Needs a long, key-like value.
+    pattern: /\bBearer\s+([A-Za-z0-9._~+/=-]{20,})/g,
+    secretGroup: 1,
+    accept: (s) => hasLetterAndDigit(s),
+  },
+  {
+    kind: 'url_credentials',
+    // scheme://user:password@host — the user name and password both go.
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@]+:[^\s/@]+)@/gi,
+    secretGroup: 1,
+    accept: (s) => !s.startsWith('[REDACTED') && !looksLikePlaceholder(s.slice(s.indexOf(':') + 1)),
+  },
+  {
+    kind: 'env_secret',
+    // NAME=value, NAME: "value", "NAME": "value" (shell, .env, JSON, YAML).
+    pattern: assignmentPattern(ENV_SECRET_NAME, 'g'),
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
+  },
+  {
+    kind: 'env_secret',
+    // password=…, --github-token=…, apiKey: "…", db_password: … in any case.
+    pattern: assignmentPattern(WORD_SECRET_NAME, 'gi'),
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
+  },
+];

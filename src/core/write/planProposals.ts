@@ -1,0 +1,88 @@
+import type { AgentTarget } from '../agents/plugin.js';
+import type { Learning } from '../model/finding.js';
+import { findMarkerPairs, pairFor } from './findMarkerPairs.js';
+import { MarkerError } from './markerError.js';
+import { mergeRules } from './mergeRules.js';
+import { parseExistingRules } from './parseExistingRules.js';
+import { planTargetEdit } from './planTargetEdit.js';
+import type { TargetProposal } from './proposal.js';
+import { readLimitWarning } from './readLimitWarning.js';
+import { renderMarkerSection } from './renderMarkerSection.js';
+import { detectLineEnding } from './textLines.js';
+import { groupTargetsByFile, routeLearnings, type TargetFile } from './routeLearnings.js';
+
+/** Reads a file's text; undefined when it does not exist. Other read errors should throw. */
+export type ReadTextFile = (path: string) => Promise<string | undefined> | string | undefined;
+
+export interface PlanProposalsInput {
+  /** Absolute project path; tags the markers in shared files. */
+  projectPath: string;
+  /** The agent's files (AgentPlugin.targets). */
+  targets: readonly AgentTarget[];
+  learnings: readonly Learning[];
+  readFile: ReadTextFile;
+  /** Whether a path named by an existing rule still exists; without it no rule is removed for a missing path. */
+  pathExists?: (path: string) => boolean;
+}
+
+/**
+ * One proposal per target file: current text and section, merged rules, proposed section and
+ * text, and warnings. Reads files through `readFile`, never writes. A file with broken markers
+ * gets a proposal with `error` set and no change.
+ */
+export async function planProposals(input: PlanProposalsInput): Promise<TargetProposal[]> {
+  const files = groupTargetsByFile(input.targets);
+  const routed = routeLearnings(input.learnings, files);
+  const proposals: TargetProposal[] = [];
+  for (const file of files) {
+    const text = await input.readFile(file.path);
+    proposals.push(planOneFile(file, text, routed.get(file.path) ?? [], input));
+  }
+  return proposals;
+}
+
+function planOneFile(file: TargetFile, text: string | undefined, learnings: readonly Learning[], input: PlanProposalsInput): TargetProposal {
+  const projectTag = file.scope === 'shared' ? input.projectPath : undefined;
+  const base: TargetProposal = {
+    path: file.path,
+    kind: file.kinds[0],
+    kinds: file.kinds,
+    scope: file.scope,
+    projectTag,
+    exists: text !== undefined,
+    currentText: text,
+    proposedText: text,
+    changed: false,
+    merge: [],
+    warnings: [],
+  };
+  try {
+    const pair = text === undefined ? undefined : pairFor(findMarkerPairs(text, file.path), projectTag);
+    const currentSection = pair && text !== undefined ? text.slice(pair.start, pair.end) : undefined;
+    if (learnings.length === 0 && currentSection === undefined) return base;
+
+    const existing = currentSection === undefined ? [] : parseExistingRules(currentSection, file.kinds[0]);
+    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true) });
+    const eol = text === undefined ? '\n' : detectLineEnding(text);
+    const proposedSection = renderMarkerSection(merged.rules, { project: projectTag, eol });
+    const proposedText = planTargetEdit(text, proposedSection, { file: file.path, project: projectTag });
+    const warnings: string[] = [];
+    if (file.readLimitLines !== undefined) {
+      const warning = readLimitWarning(proposedText, file.path, projectTag, file.readLimitLines);
+      if (warning) warnings.push(warning);
+    }
+    return {
+      ...base,
+      currentSection,
+      proposedSection,
+      proposedText,
+      changed: proposedText !== text,
+      merge: merged.report,
+      warnings,
+    };
+  } catch (error) {
+    if (error instanceof MarkerError) return { ...base, error, warnings: [error.message] };
+    throw error;
+  }
+}
+

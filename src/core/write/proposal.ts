@@ -1,0 +1,29 @@
+import type { TargetKind } from '../agents/plugin.js';
+import type { MarkerError } from './markerError.js';
+import type { MergeEntry } from './mergeRules.js';
+
+/** What would change in one file an agent reads. Core only proposes; front ends write. */
+export interface TargetProposal {
+  path: string;
+  /** The kind of rules this file receives (the first of `kinds`). */
+  kind: TargetKind;
+  /** Every kind routed here (Gemini's GEMINI.md takes both). */
+  kinds: TargetKind[];
+  scope: 'project' | 'shared';
+  /** The project path the markers are tagged with, for shared files. */
+  projectTag?: string;
+  exists: boolean;
+  /** The text the proposal was planned from; a writer must refuse if the file no longer holds it. */
+  currentText?: string;
+  /** This project's marker section as it is now, markers included. */
+  currentSection?: string;
+  proposedSection?: string;
+  /** The whole file after the change; equals currentText when nothing changes. */
+  proposedText?: string;
+  changed: boolean;
+  /** Which rules would be kept, added or removed, and why. */
+  merge: MergeEntry[];
+  warnings: string[];
+  /** Broken markers: nothing may be written to this file. */
+  error?: MarkerError;
+}

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeRules, type NewRule } from '../../../src/core/write/mergeRules.js';
+import type { ExistingRule } from '../../../src/core/analyze/backend.js';
+
+const existing = (category: ExistingRule['category'], text: string): ExistingRule => ({ category, target: 'context', text });
+const always = () => true;
+
+test('a rule derived again is kept, a new one is added after the kept ones', () => {
+  const result = mergeRules({
+    existing: [existing('environment', '**Python**: use `uv run python`')],
+    learnings: [
+      { category: 'environment', text: '**Node**: use `pnpm`', evidence: [{ sessionId: 's1' }, { sessionId: 's2' }, { sessionId: 's1' }] },
+      { category: 'environment', text: '**Python**: use `uv run python`', evidence: [{ sessionId: 's1' }] },
+    ],
+    pathExists: always,
+  });
+  assert.deepEqual(result.rules, [
+    { category: 'environment', text: '**Python**: use `uv run python`' },
+    { category: 'environment', text: '**Node**: use `pnpm`' },
+  ]);
+  assert.deepEqual(
+    result.report.map((e) => [e.action, e.reason]),
+    [
+      ['kept', 'still supported (seen in 1 session)'],
+      ['added', 'new (seen in 2 sessions)'],
+    ],
+  );
+});
+
+test('a rule not seen again stays when nothing contradicts it and its paths exist', () => {
+  const result = mergeRules({ existing: [existing('large_file', '`proxy/server.py` (~8000 lines) — use offset/limit')], learnings: [], pathExists: always });
+  assert.equal(result.rules.length, 1);
+  assert.equal(result.report[0].action, 'kept');
+  assert.match(result.report[0].reason, /not seen in this run/);
+});
+
+test('a rule whose path no longer exists is removed, naming the path', () => {
+  const checked: string[] = [];
+  const result = mergeRules({
+    existing: [existing('large_file', '`proxy/server.py` (~8000 lines) — use offset/limit')],
+    learnings: [],
+    pathExists: (p) => (checked.push(p), false),
+  });
+  assert.deepEqual(result.rules, []);
+  assert.deepEqual(checked, ['proxy/server.py']);
+  assert.deepEqual(result.report[0], { action: 'removed', category: 'large_file', text: '`proxy/server.py` (~8000 lines) — use offset/limit', reason: 'proxy/server.py no longer exists' });
+});
+
+test('for a path correction only the corrected path must exist, not the wrong guess', () => {
+  const rule = existing('file_path', '`old/Foo.scala`\n→ actually at `new/Foo.scala`');
+  const checked: string[] = [];
+  mergeRules({ existing: [rule], learnings: [], pathExists: (p) => (checked.push(p), true) });
+  assert.deepEqual(checked, ['new/Foo.scala']);
+  const gone = mergeRules({ existing: [rule], learnings: [], pathExists: (p) => p !== 'new/Foo.scala' });
+  assert.equal(gone.report[0].action, 'removed');
+});
+
+test('a rule about the same subject saying something else is removed as contradicted', () => {
+  const result = mergeRules({
+    existing: [existing('file_path', '`old/Foo.scala`\n→ actually at `mid/Foo.scala`')],
+    learnings: [{ category: 'file_path', text: '`old/Foo.scala`\n→ actually at `new/Foo.scala`' }],
+    pathExists: always,
+  });
+  assert.deepEqual(
+    result.report.map((e) => e.action),
+    ['removed', 'added'],
+  );
+  assert.match(result.report[0].reason, /^contradicted by newer evidence: `old\/Foo.scala`/);
+  assert.deepEqual(result.rules.map((r) => r.text), ['`old/Foo.scala`\n→ actually at `new/Foo.scala`']);
+});
+
+test('a rule a new learning says it replaces is removed', () => {
+  const learnings: NewRule[] = [{ category: 'retry', text: 'Read `big.log` with `tail -n 200`', replaces: 'Never read  big logs' }];
+  const result = mergeRules({ existing: [existing('retry', 'Never read big logs')], learnings, pathExists: always });
+  assert.deepEqual(result.report[0], { action: 'removed', category: 'retry', text: 'Never read big logs', reason: 'replaced by: Read `big.log` with `tail -n 200`' });
+});
+
+test('duplicates and rules under unknown headings are removed with a reason', () => {
+  const result = mergeRules({ existing: [existing('retry', 'a'), existing('retry', 'a'), existing('unknown', 'b')], learnings: [], pathExists: always });
+  assert.deepEqual(
+    result.report.map((e) => [e.action, e.reason]),
+    [
+      ['kept', 'not seen in this run, nothing contradicts it'],
+      ['removed', 'repeats a rule above'],
+      ['removed', 'under a heading headroom does not write'],
+    ],
+  );
+});
+
+test('rules compare after sanitising, so an unsafe new rule matches its safe written form', () => {
+  const result = mergeRules({
+    existing: [existing('permission', 'Ask before `rm` &lt;dir&gt;')],
+    learnings: [{ category: 'permission', text: 'Ask before `rm` <dir>' }],
+    pathExists: always,
+  });
+  assert.deepEqual(result.report.map((e) => e.action), ['kept']);
+});

@@ -1,12 +1,18 @@
 import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { processEnvironment } from '../core/agents/environment.js';
 import { runScanCommand } from './scanCommand.js';
+import { runLearnCommand } from './learnCommand.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { writeLine, type CliIO } from './output.js';
 
-export const MAIN_HELP = `Usage: headroom-learn <command> [options]
+export const MAIN_HELP = `Usage: headroom-learn [--project PATH] [--agent auto|claude|codex|gemini] [--json]
+       headroom-learn <command> [options]
+
+With no command: read the project's agent sessions, pair each failure with its fix, and show
+the learnings it would write (dry run).
 
 Commands:
+  learn     The same as no command
   scan      Count sessions, tool calls and failures per agent for a project
 
 Run "headroom-learn <command> --help" for a command's options.
@@ -18,10 +24,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const environment = processEnvironment(io.env);
   try {
     if (command === 'scan') return await runScanCommand(rest, io, registry, environment);
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(MAIN_HELP);
-      return command === undefined ? EXIT_USAGE : EXIT_OK;
+      return EXIT_OK;
     }
+    if (command === 'learn') return await runLearnCommand(rest, io, registry, environment);
+    if (command === undefined || command.startsWith('-')) return await runLearnCommand(argv, io, registry, environment);
     throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);
   } catch (error) {
     if (error instanceof UsageError) {

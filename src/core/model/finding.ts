@@ -43,13 +43,15 @@ export interface CallRef {
   line: number;
   sessionId: string;
   index: number;
+  /** The agent's own id for the call (ToolCall.callId), to find it inside the record. */
+  callId?: string;
   timestamp?: string;
   tool: NormalisedTool;
   input: Record<string, unknown>;
   outcome: Outcome;
 }
 
-export const CORRECTION_KINDS = ['path', 'search_scope', 'search_pattern', 'launcher', 'command'] as const;
+export const CORRECTION_KINDS = ['path', 'search_scope', 'search_pattern', 'launcher', 'command', 'read_range'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 /** A failed call and the later call of the same intent that worked. */
@@ -57,6 +59,8 @@ export interface Correction {
   kind: CorrectionKind;
   failed: CallRef;
   fixed: CallRef;
+  /** What changed between the two calls (wrong → right path, scope, pattern, launcher or command), as typed. */
+  change?: { from: string; to: string };
 }
 
 /** One deterministic observation with the evidence behind it. */

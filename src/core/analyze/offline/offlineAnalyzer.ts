@@ -1,0 +1,59 @@
+import type { AnalyzerBackend, AnalyzerInput, AnalyzerReport, AnalyzerResult } from '../backend.js';
+import type { Finding, Learning } from '../../model/finding.js';
+import { byValue, isStale } from '../../correlate/deriveFindings.js';
+import { renderRule } from './ruleTemplates.js';
+import type { AnyFindingDetails } from '../../correlate/findingDetails.js';
+
+/** Paths a finding proposes the agent should use; each must exist in the project now. */
+function proposedPaths(finding: Finding): string[] {
+  const d = finding.details as { to?: string; path?: string; mode?: string };
+  if (finding.category === 'file_path' && d.to) return [d.to];
+  if (finding.category === 'large_file' && d.path) return [d.path];
+  if (finding.category === 'search_scope' && d.mode === 'scope' && d.to) {
+    const path = /^(\S+)( \(.*\))?$/.exec(d.to)?.[1];
+    return path ? [path] : [];
+  }
+  return [];
+}
+
+/**
+ * The embedded default with no LLM: each finding becomes one rule from the templates, in the
+ * spec's headings, most valuable first. Stale findings and rules naming a path that is not in the
+ * project now are left out and listed in the report.
+ */
+export class OfflineAnalyzer implements AnalyzerBackend {
+  readonly name = 'offline';
+
+  constructor(private readonly reason = 'No LLM backend selected: rules rendered offline from templates.') {}
+
+  async analyze(input: AnalyzerInput, signal?: AbortSignal): Promise<AnalyzerResult> {
+    signal?.throwIfAborted();
+    const report: AnalyzerReport = { backend: this.name, reason: this.reason, dropped: [], notes: [] };
+    const learnings: Learning[] = [];
+    for (const finding of [...input.findings].sort(byValue)) {
+      const text = renderRule(finding.category, finding.details as AnyFindingDetails);
+      if (isStale(finding)) {
+        report.dropped.push({ text, why: `stale: ${String(finding.details.stale)}` });
+        continue;
+      }
+      const missing = proposedPaths(finding).filter((p) => !input.pathExists(p));
+      if (missing.length > 0) {
+        report.dropped.push({ text, why: `names ${missing.join(', ')}, which is not in the project` });
+        continue;
+      }
+      learnings.push({
+        id: finding.id,
+        category: finding.category,
+        target: finding.target,
+        text,
+        findingIds: [finding.id],
+        evidence: finding.evidence,
+        source: 'offline',
+      });
+    }
+    const kept = new Set(learnings.map((l) => l.text));
+    const retired = input.existingRules.filter((rule) => !kept.has(rule.text)).length;
+    if (retired > 0) report.notes.push(`${retired} existing rule(s) in the marker sections are not backed by the current sessions.`);
+    return { learnings, report };
+  }
+}

@@ -1,0 +1,67 @@
+import type { Correction } from '../../model/finding.js';
+import type { ToolCall } from '../../model/toolCall.js';
+import { toCallRef } from '../callRef.js';
+import { commandOf } from '../callViews.js';
+import type { CommandPatternDetails } from '../findingDetails.js';
+import { groupBy, rankByCount, type FindingDraft } from '../findingDraft.js';
+import { commandShape } from '../normaliseLauncher.js';
+import { commandSubject } from './commandSubject.js';
+import { evidenceOf, type DeriveContext } from './deriveContext.js';
+import { isEnvironmentCorrection } from './environmentFindings.js';
+import { userWordsOf } from './userWords.js';
+
+/** Numbers in commands vary between runs (ports, pids, line numbers); they do not make a new pattern. */
+function commandTemplate(command: string): string {
+  return command.replace(/\b\d+\b/g, 'N');
+}
+
+function correctedCommands(corrections: readonly Correction[], ctx: DeriveContext): FindingDraft[] {
+  const relevant = corrections.filter(
+    (c) => c.change && (c.kind === 'command' || (c.kind === 'launcher' && !isEnvironmentCorrection(c, ctx))),
+  );
+  const groups = groupBy(relevant, (c) => `${c.kind}\u0000${commandTemplate(c.change!.from)}`);
+  return [...groups.values()].map((group) => {
+    const first = group[0];
+    const failedCall = ctx.calls.get(first.failed);
+    const details: CommandPatternDetails = {
+      mode: first.kind === 'launcher' ? 'launcher' : 'corrected',
+      program: commandShape(commandOf(failedCall!) ?? '').program,
+      from: first.change!.from,
+      to: rankByCount(group.map((c) => c.change!.to))[0].value,
+      errorKind: rankByCount(group.map((c) => ctx.calls.get(c.failed)?.errorKind ?? 'other'))[0].value,
+    };
+    return {
+      category: 'command_pattern',
+      key: `${first.kind}:${commandTemplate(first.change!.from)}`,
+      occurrences: group.length,
+      evidence: evidenceOf(group),
+      userStated: false,
+      details,
+    };
+  });
+}
+
+/** user_prefers_manual: the same kind of shell command rejected by the user, with their words. */
+function rejectedCommands(ctx: DeriveContext): FindingDraft[] {
+  const rejected = ctx.calls.all().filter((call): call is ToolCall => call.tool === 'Bash' && call.outcome === 'rejected');
+  const groups = groupBy(rejected, (call) => commandSubject(commandOf(call) ?? ''));
+  return [...groups.entries()]
+    .filter(([subject]) => subject.length > 0)
+    .map(([subject, calls]) => {
+      const userWords = userWordsOf(calls);
+      const details: CommandPatternDetails = { mode: 'user_prefers_manual', subject, rejections: calls.length, userWords };
+      return {
+        category: 'command_pattern',
+        key: `manual:${subject}`,
+        occurrences: calls.length,
+        evidence: calls.map(toCallRef),
+        userStated: userWords.length > 0,
+        details,
+      };
+    });
+}
+
+/** Command patterns: wrong → right command forms, and commands the user prefers to run themselves. */
+export function commandPatternFindings(corrections: readonly Correction[], ctx: DeriveContext): FindingDraft[] {
+  return [...correctedCommands(corrections, ctx), ...rejectedCommands(ctx)];
+}

@@ -1,0 +1,75 @@
+import type { Correction } from '../../model/finding.js';
+import type { ToolCall } from '../../model/toolCall.js';
+import { callKey, toCallRef } from '../callRef.js';
+import { needsFix } from '../correlateFailures.js';
+import type { RetryDetails } from '../findingDetails.js';
+import { groupBy, type FindingDraft } from '../findingDraft.js';
+import { CORRECTION_WINDOW_CALLS, RETRY_STREAK_MIN } from '../thresholds.js';
+import { callSubject } from './callSubject.js';
+import type { DeriveContext } from './deriveContext.js';
+
+interface Streak {
+  signature: string;
+  calls: ToolCall[];
+}
+
+/**
+ * Streaks in one session: the same call (tool, subject) failing the same way again and again,
+ * each failure within CORRECTION_WINDOW_CALLS of the last, with no success of that call between.
+ */
+export function findStreaks(calls: readonly ToolCall[], ctx: DeriveContext): Streak[] {
+  const open = new Map<string, Streak>();
+  const closed: Streak[] = [];
+  for (const call of calls) {
+    const subject = `${call.tool}\u0000${callSubject(call, ctx)}`;
+    if (call.outcome === 'ok' && !needsFix(call)) {
+      for (const [signature, streak] of open) {
+        if (signature.startsWith(`${subject}\u0000`)) {
+          closed.push(streak);
+          open.delete(signature);
+        }
+      }
+      continue;
+    }
+    if (!needsFix(call)) continue;
+    const signature = `${subject}\u0000${call.errorKind ?? 'no_matches'}`;
+    const streak = open.get(signature);
+    const last = streak?.calls[streak.calls.length - 1];
+    if (streak && last && call.index - last.index <= CORRECTION_WINDOW_CALLS) {
+      streak.calls.push(call);
+    } else {
+      if (streak) closed.push(streak);
+      open.set(signature, { signature, calls: [call] });
+    }
+  }
+  closed.push(...open.values());
+  return closed.filter((streak) => streak.calls.length >= RETRY_STREAK_MIN);
+}
+
+/** Retry prevention: streaks of RETRY_STREAK_MIN or more, with the fix that ended one when there is one. */
+export function retryFindings(sessions: ReadonlyArray<readonly ToolCall[]>, corrections: readonly Correction[], ctx: DeriveContext): FindingDraft[] {
+  const fixOf = new Map(corrections.map((c) => [callKey(c.failed), c]));
+  const streaks = sessions.flatMap((calls) => findStreaks(calls, ctx));
+  return [...groupBy(streaks, (s) => s.signature).entries()].map(([signature, group]) => {
+    const first = group[0].calls[0];
+    const fixes = group.map((s) => fixOf.get(callKey(toCallRef(s.calls[s.calls.length - 1])))).filter((c): c is Correction => c !== undefined);
+    const fix = fixes[0];
+    const details: RetryDetails = {
+      tool: first.tool,
+      subject: callSubject(first, ctx),
+      errorKind: first.errorKind ?? 'no_matches',
+      streaks: group.length,
+      longest: Math.max(...group.map((s) => s.calls.length)),
+      fix: fix?.change ? { kind: fix.kind, from: fix.change.from, to: fix.change.to } : undefined,
+    };
+    const failedCalls = group.flatMap((s) => s.calls);
+    return {
+      category: 'retry',
+      key: signature.replace(/\u0000/g, ' '),
+      occurrences: failedCalls.length,
+      evidence: [...failedCalls.map(toCallRef), ...fixes.map((c) => c.fixed)],
+      userStated: false,
+      details,
+    };
+  });
+}

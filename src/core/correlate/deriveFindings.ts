@@ -1,0 +1,75 @@
+import type { ParsedSession } from '../agents/plugin.js';
+import { CATEGORIES, type Correction, type Finding } from '../model/finding.js';
+import { buildFinding } from './buildFinding.js';
+import { callLookup } from './callLookup.js';
+import { dropContradictions } from './contradictions.js';
+import { commandPatternFindings } from './derive/commandPatternFindings.js';
+import { deriveContext } from './derive/deriveContext.js';
+import { environmentFindings } from './derive/environmentFindings.js';
+import { filePathFindings } from './derive/filePathFindings.js';
+import { largeFileFindings } from './derive/largeFileFindings.js';
+import { permissionFindings } from './derive/permissionFindings.js';
+import { retryFindings } from './derive/retryFindings.js';
+import { relativeScope, searchScopeFindings } from './derive/searchScopeFindings.js';
+import { mergeDrafts } from './mergeFindings.js';
+import type { ProjectFiles } from './projectFiles.js';
+import { MIN_OCCURRENCES, MIN_OCCURRENCES_USER_STATED } from './thresholds.js';
+import { estimateWaste, type WasteEstimate } from './wasteEstimate.js';
+import type { FindingDraft } from './findingDraft.js';
+
+export interface DerivedFindings {
+  /** Findings that met the thresholds, most valuable first within each category; stale ones are flagged in details.stale. */
+  findings: Finding[];
+  /** Corrections dropped because the opposite correction (B → A) was also seen. */
+  contradictions: Correction[];
+  /** Findings seen too rarely to be proposed. */
+  belowThreshold: number;
+  waste: WasteEstimate;
+}
+
+export function meetsThreshold(draft: Pick<FindingDraft, 'occurrences' | 'userStated'>): boolean {
+  return draft.occurrences >= MIN_OCCURRENCES || (draft.userStated && draft.occurrences >= MIN_OCCURRENCES_USER_STATED);
+}
+
+export function isStale(finding: Pick<Finding, 'details'>): boolean {
+  return typeof finding.details.stale === 'string';
+}
+
+/** Most valuable first: category order of the spec, then occurrences, then sessions. */
+export function byValue(a: Finding, b: Finding): number {
+  return (
+    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+    b.occurrences - a.occurrences ||
+    b.sessions - a.sessions ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** Corrections and counts → the seven kinds of findings, each with its evidence. */
+export function deriveFindings(sessions: readonly ParsedSession[], corrections: readonly Correction[], files: ProjectFiles): DerivedFindings {
+  const calls = callLookup(sessions);
+  const ctx = deriveContext(files, calls);
+  const comparable = (value: string, c: Correction) =>
+    c.kind === 'path' ? ctx.relative(value, c.failed) : c.kind === 'search_scope' ? relativeScope(value, ctx, c.failed) : value;
+  const { kept, dropped } = dropContradictions(corrections, comparable);
+  const drafts = mergeDrafts([
+    ...environmentFindings(kept, ctx),
+    ...filePathFindings(kept, ctx),
+    ...searchScopeFindings(kept, ctx),
+    ...commandPatternFindings(kept, ctx),
+    ...largeFileFindings(kept, ctx),
+    ...retryFindings(
+      sessions.map((s) => s.calls),
+      kept,
+      ctx,
+    ),
+    ...permissionFindings(ctx),
+  ]);
+  const findings = drafts.filter(meetsThreshold).map(buildFinding).sort(byValue);
+  return {
+    findings,
+    contradictions: dropped,
+    belowThreshold: drafts.length - findings.length,
+    waste: estimateWaste(calls, findings.filter((f) => !isStale(f))),
+  };
+}

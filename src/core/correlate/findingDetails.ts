@@ -1,0 +1,69 @@
+import type { CorrectionKind } from '../model/finding.js';
+
+/** Category-specific facts each finding carries in `details` (and the templates read). */
+
+export type EnvironmentDetails = {
+  program: string;
+  from: string;
+  to: string;
+  /** Calls with the wrong launcher that failed with errorKind, over all sessions. */
+  wrongFailures: number;
+  /** Calls with the right launcher that worked, over all sessions. */
+  rightSuccesses: number;
+  errorKind: string;
+};
+
+export type FilePathDetails = {
+  from: string;
+  to: string;
+  /** Every right path seen for this wrong path, most frequent first (the first is `to`). */
+  alternatives: Array<{ path: string; count: number }>;
+  /** Why the rule is not proposed, when it is not. */
+  stale?: string;
+};
+
+export type SearchScopeDetails = {
+  mode: 'scope' | 'pattern';
+  from: string;
+  to: string;
+  /** For a corrected pattern: where it was searched. */
+  scope?: string;
+  alternatives: Array<{ value: string; count: number }>;
+  stale?: string;
+};
+
+export type CommandPatternDetails =
+  | { mode: 'user_prefers_manual'; subject: string; rejections: number; userWords: string[] }
+  | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string };
+
+export type LargeFileDetails = {
+  path: string;
+  lines?: number;
+  failures: number;
+  rangedReads: number;
+  stale?: string;
+};
+
+export type RetryDetails = {
+  tool: string;
+  subject: string;
+  errorKind: string;
+  streaks: number;
+  longest: number;
+  fix?: { kind: CorrectionKind; from: string; to: string };
+};
+
+export type PermissionDetails = {
+  subject: string;
+  denied: number;
+  errorExcerpt?: string;
+};
+
+export type AnyFindingDetails =
+  | EnvironmentDetails
+  | FilePathDetails
+  | SearchScopeDetails
+  | CommandPatternDetails
+  | LargeFileDetails
+  | RetryDetails
+  | PermissionDetails;

@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinAgentPlugins } from '../../../src/core/agents/builtins.js';
+import type { ParsedSession } from '../../../src/core/agents/plugin.js';
+import { correlateSessions } from '../../../src/core/correlate/correlateFailures.js';
+import { deriveFindings } from '../../../src/core/correlate/deriveFindings.js';
+import { citesCall } from './evidenceRecords.js';
+
+const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
+
+async function parseAll(): Promise<ParsedSession[]> {
+  const plugins = new Map(builtinAgentPlugins().map((p) => [p.name, p]));
+  const sessions: ParsedSession[] = [];
+  for (const agent of ['claude', 'codex', 'gemini']) {
+    const plugin = plugins.get(agent);
+    assert.ok(plugin, `${agent} plugin is registered`);
+    for (const name of fs.readdirSync(path.join(SAMPLES, agent)).sort()) {
+      sessions.push(await plugin.parse({ agent, path: path.join(SAMPLES, agent, name), projectPath: '/x', subagent: false }));
+    }
+  }
+  return sessions;
+}
+
+const where = (ref: { file: string; line: number }) => `${path.basename(ref.file)}:${ref.line}`;
+
+/*
+ * The fix-and-retry sequences in ../shared/samples and what they must (not) produce:
+ *
+ * PAIRS
+ * - codex/rollout-0.123.0-unified-exec.jsonl 20 → 21, search_scope: `rg --files .claude/skills
+ *   …/entire-agent-kiro` fails ("rg: .claude/skills: No such file or directory"), the next call lists
+ *   the working directory with `rg --files`: the same search in a wider scope.
+ *
+ * DO NOT PAIR (each a trap for a looser rule)
+ * - claude/cc-2.0.76-errors.jsonl 120 → 126: the harness failed, the agent edited the script
+ *   (123), then ran the identical command: a retry after a fix elsewhere, not a correction.
+ * - claude/cc-2.0.76-errors.jsonl 77 → 80: `cd /tmp/repo && git add app.js && …harness.sh …` failed
+ *   on the relative script path; 80 runs only `git add app.js`: a compound command split up, not a form to learn.
+ * - claude/cc-2.0.76-errors.jsonl 21 → 24: harness `configure-strategy` failed, `start-session` worked:
+ *   same script, different subcommand.
+ * - claude/cc-2.1.37-interrupts.jsonl 103: `python3 -c "import yaml…"` ModuleNotFoundError, then the
+ *   same again interrupted (105) and a `ruby -ryaml` that failed (109): nothing worked, no pair.
+ * - codex/rollout-0.121.0-turn-aborted.jsonl 347 → 354: an apply_patch that failed verification, then
+ *   one on the same file that applied: a retry of the same edit, not a path correction.
+ * - codex/rollout-0.123.0-unified-exec.jsonl 295/313/318/323 (`golangci-lint run` in four forms,
+ *   all exit 5) → 308 `golangci-lint version`: same program, unrelated subcommand.
+ * - codex/rollout-0.123.0-unified-exec.jsonl 364 → 370: `gofmt -w … && go test ./...` denied by the
+ *   sandbox, then `GOCACHE=/tmp/go-build-cache go test ./...`: a compound command, different first program.
+ * - codex/rollout-0.123.0-unified-exec.jsonl 159 → 165: rg with another pattern AND another scope.
+ */
+test('real samples: the fix-and-retry sequences give exactly the expected corrections', async () => {
+  const corrections = correlateSessions(await parseAll());
+  assert.deepEqual(
+    corrections.map((c) => ({ kind: c.kind, failed: where(c.failed), fixed: where(c.fixed) })),
+    [{ kind: 'search_scope', failed: 'rollout-0.123.0-unified-exec.jsonl:20', fixed: 'rollout-0.123.0-unified-exec.jsonl:21' }],
+  );
+  assert.deepEqual(corrections[0].change, { from: '.claude/skills /Users/ninawork/entire/external-agents/agents/entire-agent-kiro', to: '.' });
+});
+
+/*
+ * Findings over all samples (thresholds on): the four failing `golangci-lint run` calls of the Kiro
+ * session (295, 313, 318, 323, within the window, no `golangci-lint run` success between) are a retry
+ * streak; `mise run test-all` (27) and `mise run test:all` (482) both failed on the sandbox: a permission note.
+ * Nothing else repeats enough.
+ */
+test('real samples: the findings are the golangci-lint retry streak and the mise permission note', async () => {
+  const sessions = await parseAll();
+  const { findings } = deriveFindings(sessions, correlateSessions(sessions), { root: '/nowhere', exists: () => true, lineCount: () => undefined });
+  assert.deepEqual(
+    findings.map((f) => [f.category, f.key, f.occurrences, f.evidence.map(where)]),
+    [
+      [
+        'retry',
+        'Bash golangci-lint run exit_code',
+        4,
+        ['rollout-0.123.0-unified-exec.jsonl:295', 'rollout-0.123.0-unified-exec.jsonl:313', 'rollout-0.123.0-unified-exec.jsonl:318', 'rollout-0.123.0-unified-exec.jsonl:323'],
+      ],
+      ['permission', 'mise run', 2, ['rollout-0.121.0-turn-aborted.jsonl:27', 'rollout-0.121.0-turn-aborted.jsonl:482']],
+    ],
+  );
+});
+
+test('real samples: every cited line of every cited file is the record holding that call’s result', async () => {
+  const sessions = await parseAll();
+  const corrections = correlateSessions(sessions);
+  const { findings } = deriveFindings(sessions, corrections, { root: '/nowhere', exists: () => true, lineCount: () => undefined });
+  const refs = [...corrections.flatMap((c) => [c.failed, c.fixed]), ...findings.flatMap((f) => f.evidence)];
+  assert.ok(refs.length >= 8);
+  for (const ref of refs) assert.ok(citesCall(ref), `${where(ref)} holds ${ref.callId}`);
+  // and the check can fail: the session's first record does not hold any of these calls
+  for (const ref of refs) assert.ok(!citesCall({ ...ref, line: 1 }), `line 1 of ${path.basename(ref.file)} is not ${ref.callId}`);
+});

@@ -83,6 +83,7 @@ export async function scanSessions(
       options.reporter.warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
       continue;
     }
+    for (const warning of parsed.warnings) options.reporter.warn(warning);
     const unique = parsed.calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {

@@ -146,3 +146,14 @@ test('finding ids are stable across runs and duplicates from two agents are merg
   assert.deepEqual(new Set(paths[0].evidence.map((e) => e.agent)), new Set(['claude', 'codex']));
   assert.equal(paths[0].id, byCategory(again, 'file_path')[0].id);
 });
+
+test('permission notes: denials of the same file by different commands are one note', () => {
+  const denied = (cmd: string) => bashFail(cmd, 'permission_denied', { output: 'tail: /var/log/api.log: Permission denied' });
+  const [perm] = byCategory(derive([session([denied('tail -n 50 /var/log/api.log'), denied('cat /var/log/api.log | grep x')])]), 'permission');
+  assert.equal(perm.rule, '`/var/log/api.log` failed on permissions 2 times — suggest it to the user instead of running it');
+});
+
+test('the kind of a command skips flags and their values: pnpm --filter @shop/web typecheck', () => {
+  const s = session([bashFail('pnpm --filter @shop/web typecheck'), bashFail('pnpm --filter @shop/web typecheck'), bashFail('pnpm --filter @shop/web typecheck')]);
+  assert.match(byCategory(derive([s]), 'retry')[0].rule, /^`pnpm typecheck` failed 3 times in a row/);
+});

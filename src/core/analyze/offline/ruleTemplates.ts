@@ -47,7 +47,7 @@ function commandPattern(d: CommandPatternDetails): string {
     return `**user_prefers_manual**: User rejected ${code(d.subject)} ${times(d.rejections)} — show the command, don't execute${words}`;
   }
   if (d.mode === 'launcher') {
-    return `**${d.program}**: run it as ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;
+    return `**${PROGRAM_LABELS[d.program] ?? d.program}**: use ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;
   }
   return `Run ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;
 }

@@ -5,18 +5,24 @@ import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { isPathTool } from '../fileIntent.js';
 import { callSubject } from './callSubject.js';
 import { commandSubject } from './commandSubject.js';
+import { commandShape } from '../normaliseLauncher.js';
 import type { DeriveContext } from './deriveContext.js';
 
 const ERROR_EXCERPT_CHARS = 160;
 
 /**
  * Permission notes: calls that failed on permissions (sandbox, policy, EACCES), grouped by the
- * kind of command or the file. (Commands the user rejected are command patterns: user_prefers_manual.)
+ * file they touched (`tail -n 50 /var/log/x.log` and `cat /var/log/x.log | …` are one note), else
+ * by the kind of command. (Commands the user rejected are command patterns: user_prefers_manual.)
  */
 export function permissionFindings(ctx: DeriveContext): FindingDraft[] {
   const denied = ctx.calls.all().filter((call) => call.outcome === 'failed' && call.errorKind === 'permission_denied');
-  const subjectOf = (call: (typeof denied)[number]) =>
-    call.tool === 'Bash' ? commandSubject(commandOf(call) ?? '') : isPathTool(call.tool) ? `${call.tool} ${callSubject(call, ctx)}` : call.originalTool;
+  const subjectOf = (call: (typeof denied)[number]) => {
+    if (call.tool !== 'Bash') return isPathTool(call.tool) ? callSubject(call, ctx) : call.originalTool;
+    const command = commandOf(call) ?? '';
+    const file = commandShape(command).args.find((arg) => !arg.startsWith('-') && arg.includes('/'));
+    return file ? ctx.relative(file, toCallRef(call)) : commandSubject(command);
+  };
   return [...groupBy(denied, subjectOf).entries()].map(([subject, calls]) => {
     const firstLine = calls[0].output.split('\n').find((line) => /denied|permit|EACCES|EPERM|sandbox|policy/i.test(line)) ?? '';
     const details: PermissionDetails = {

@@ -7,8 +7,9 @@ import type { ParsedSession } from '../../../src/core/agents/plugin.js';
 import { correlateSessions } from '../../../src/core/correlate/correlateFailures.js';
 import { deriveFindings } from '../../../src/core/correlate/deriveFindings.js';
 import { citesCall } from './evidenceRecords.js';
+import { SAMPLES_DIR } from '../../support/samplesDir.js';
 
-const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
+const SAMPLES = SAMPLES_DIR;
 
 async function parseAll(): Promise<ParsedSession[]> {
   const plugins = new Map(builtinAgentPlugins().map((p) => [p.name, p]));
@@ -26,7 +27,7 @@ async function parseAll(): Promise<ParsedSession[]> {
 const where = (ref: { file: string; line: number }) => `${path.basename(ref.file)}:${ref.line}`;
 
 /*
- * The fix-and-retry sequences in ../shared/samples and what they must (not) produce:
+ * The fix-and-retry sequences in test/fixtures/samples and what they must (not) produce:
  *
  * PAIRS
  * - codex/rollout-0.123.0-unified-exec.jsonl 20 → 21, search_scope: `rg --files .claude/skills

@@ -1,6 +1,6 @@
 /**
- * The Claude Code parser on the six real, unmodified transcripts in ../shared/samples/claude
- * (provenance: ../shared/samples/SOURCES.md).
+ * The Claude Code parser on the six real, unmodified transcripts in test/fixtures/samples/claude
+ * (provenance: test/fixtures/samples/SOURCES.md).
  *
  * Every expected number below was worked out from the files with python3, not with this
  * parser: for each file, collect `tool_use` blocks of `assistant` records (by id, file
@@ -30,8 +30,9 @@ import { existsSync } from 'node:fs';
 import { parseClaudeSession } from '../../../../src/core/agents/claude/parseClaudeSession.js';
 import type { ParsedSession } from '../../../../src/core/agents/plugin.js';
 import type { ToolCall } from '../../../../src/core/model/toolCall.js';
+import { SAMPLES_DIR } from '../../../support/samplesDir.js';
 
-const SAMPLES = path.resolve(__dirname, '../../../../../shared/samples/claude');
+const SAMPLES = path.join(SAMPLES_DIR, 'claude');
 const haveSamples = existsSync(SAMPLES);
 
 interface Expected {

@@ -1,5 +1,5 @@
 /**
- * The Codex parser on the four real rollouts in ../shared/samples/codex (provenance in
+ * The Codex parser on the four real rollouts in test/fixtures/samples/codex (provenance in
  * SOURCES.md there). Every expected number below was worked out with python3/jq
  * straight from the files, not from this parser; the comment next to each says how.
  *
@@ -21,8 +21,9 @@ import { existsSync } from 'node:fs';
 import { CodexPlugin } from '../../../../src/core/agents/codex/CodexPlugin.js';
 import type { ParsedSession } from '../../../../src/core/agents/plugin.js';
 import type { ToolCall } from '../../../../src/core/model/toolCall.js';
+import { SAMPLES_DIR } from '../../../support/samplesDir.js';
 
-const SAMPLES = path.resolve(__dirname, '../../../../../shared/samples/codex');
+const SAMPLES = path.join(SAMPLES_DIR, 'codex');
 const plugin = new CodexPlugin();
 
 async function parseSample(name: string): Promise<ParsedSession> {

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { GeminiCliPlugin } from '../../../../src/core/agents/gemini/GeminiCliPlugin.js';
 import type { ParsedSession } from '../../../../src/core/agents/plugin.js';
+import { SAMPLES_DIR } from '../../../support/samplesDir.js';
 
 /**
- * The four real Gemini CLI 0.23 transcripts in ../shared/samples/gemini (provenance in
+ * The four real Gemini CLI 0.23 transcripts in test/fixtures/samples/gemini (provenance in
  * SOURCES.md there). All are legacy single-document `session-*.json` files, so `line` is the
  * 1-based position of the message in `messages`.
  *
@@ -14,7 +15,7 @@ import type { ParsedSession } from '../../../../src/core/agents/plugin.js';
  * `result[0].functionResponse.response.output`, `len(output.encode())` for the byte size,
  * and `re.findall(r'^Exit Code: (\S+)', output, re.M)` for the shell trailers), not with this parser.
  */
-const SAMPLES = path.resolve(__dirname, '../../../../../shared/samples/gemini');
+const SAMPLES = path.join(SAMPLES_DIR, 'gemini');
 const plugin = new GeminiCliPlugin();
 
 function parseSample(name: string): Promise<ParsedSession> {

@@ -2,9 +2,12 @@
 // Materialises examples/demo/home into a fresh temporary HOME (placeholders replaced for this clone's
 // absolute examples/demo/project path), then runs `node dist/cli.js <args> --project <demo project>`
 // with HOME pointing there and none of the user's agent folders or API keys inherited.
-// Usage: npm start [-- <command> [options]]   (default command: scan)
+// Usage: npm start [-- [command] [options]]   (default: the learn dry run, which prints the diff for
+// CLAUDE.md, MEMORY.md, AGENTS.md, instructions.md and GEMINI.md; `npm start -- scan` counts sessions).
+// With --apply the project is first copied into the temporary folder, so the files are written
+// there and examples/demo/project stays as it is (HEADROOM_DEMO_KEEP=1 keeps the folder to look at).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_PROJECT, materializeDemoHome } from './demoHome.mjs';
@@ -15,13 +18,16 @@ const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-bu
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const args = process.argv.slice(2);
-const command = args.length > 0 ? args : ['scan'];
+const command = args;
 const keep = Boolean(process.env.HEADROOM_DEMO_KEEP);
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'headroom-demo-home-'));
 let status = 1;
 try {
-  await materializeDemoHome({ targetHome: home });
+  const applying = command.includes('--apply');
+  const project = applying ? path.join(home, 'project') : DEMO_PROJECT;
+  if (applying) cpSync(DEMO_PROJECT, project, { recursive: true });
+  await materializeDemoHome({ targetHome: home, projectPath: project });
 
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -34,11 +40,11 @@ try {
 
   const hasProject = command.includes('--project') || command.includes('--all') || command.some((a) => a.startsWith('--project='));
   const wantsHelp = command.includes('--help') || command.includes('-h');
-  const cliArgs = hasProject || wantsHelp ? command : [...command, '--project', DEMO_PROJECT];
+  const cliArgs = hasProject || wantsHelp ? command : [...command, '--project', project];
 
   console.error(`headroom-learn demo: HOME=${home}${keep ? ' (kept)' : ''}`);
   console.error(`headroom-learn demo: headroom-learn ${cliArgs.join(' ')}\n`);
-  const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...cliArgs], { cwd: DEMO_PROJECT, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...cliArgs], { cwd: project, env, stdio: 'inherit' });
   status = result.status ?? 1;
 } finally {
   if (!keep) rmSync(home, { recursive: true, force: true });

@@ -2,107 +2,54 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { AgentRegistry } from '../core/agents/registry.js';
-import type { AgentEnvironment } from '../core/agents/plugin.js';
-import type { AnalyzerBackend, AnalyzerReport } from '../core/analyze/backend.js';
-import { CATEGORIES, CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
-import { isStale } from '../core/correlate/deriveFindings.js';
-import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
-import { runLearn, type LearnResult } from '../core/pipeline/runLearn.js';
-import { selectAgents, UnknownAgentError, type ScanStats } from '../core/scan/scanProject.js';
-import { toScanJson } from './scanCommand.js';
+import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
+import type { AnalyzerBackend } from '../core/analyze/backend.js';
+import { LlmError } from '../core/analyze/llm/llmError.js';
+import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
+import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
+import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
+import { selectAgents, UnknownAgentError } from '../core/scan/scanProject.js';
+import { applyProposals, type ApplyOutcome } from './applyProposals.js';
+import { LEARN_HELP } from './learnHelp.js';
+import { toLearnJson, type LearnJson } from './learnJson.js';
+import { learnProject, type ProjectOutcome } from './learnProject.js';
+import { plural, printAnalyzer, printDiffs, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
-import { CliError, EXIT_OK, UsageError } from './usageError.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
-export const LEARN_HELP = `Usage: headroom-learn [--project PATH] [--agent auto|claude|codex|gemini] [--json]
+export { LEARN_HELP } from './learnHelp.js';
+export { toLearnJson, type LearnJson, type ProposalJson } from './learnJson.js';
 
-Reads the project's past agent sessions, pairs every failed tool call with the call that fixed it,
-and shows the learnings it would write (dry run: nothing is written).
+const MEMORY_FILE_CHOICES = ['auto', 'project'] as const;
 
-Options:
-  --project PATH   Project folder (default: the current directory)
-  --agent NAME     auto (every agent with sessions, default), claude, codex or gemini
-  --json           Print the result as JSON (shape documented in README.md)
-  -h, --help       Show this help
-`;
-
-export interface LearnJson {
-  projectPath: string;
-  totals: Record<string, ScanStats>;
-  analyzer: AnalyzerReport;
-  waste: WasteEstimate;
-  corrections: Array<{ kind: Correction['kind']; change?: Correction['change']; failed: CallRef; fixed: CallRef }>;
-  findings: Array<{
-    id: string;
-    category: Category;
-    target: Finding['target'];
-    rule: string;
-    occurrences: number;
-    sessions: number;
-    firstSeen?: string;
-    lastSeen?: string;
-    userStated: boolean;
-    proposed: boolean;
-    stale?: string;
-    details: Record<string, unknown>;
-    evidence: CallRef[];
-  }>;
-  rules: Array<{ id: string; category: Category; target: Finding['target']; heading: string; text: string; findingIds: string[] }>;
-  contradictions: number;
-  belowThreshold: number;
-  warnings: string[];
+interface LearnArgs {
+  project?: string;
+  all: boolean;
+  apply: boolean;
+  agent: string;
+  model?: string;
+  memoryFile: (typeof MEMORY_FILE_CHOICES)[number];
+  json: boolean;
 }
 
-export function toLearnJson(result: LearnResult, warnings: string[]): LearnJson {
-  const proposed = new Set(result.learnings.flatMap((l) => l.findingIds));
-  return {
-    projectPath: result.projectPath,
-    totals: toScanJson([{ projectPath: result.projectPath, agents: result.scans }], warnings).totals,
-    analyzer: result.analyzer,
-    waste: result.waste,
-    corrections: result.corrections.map((c) => ({ kind: c.kind, change: c.change, failed: c.failed, fixed: c.fixed })),
-    findings: result.findings.map((f) => ({
-      id: f.id,
-      category: f.category,
-      target: f.target,
-      rule: f.rule,
-      occurrences: f.occurrences,
-      sessions: f.sessions,
-      firstSeen: f.firstSeen,
-      lastSeen: f.lastSeen,
-      userStated: f.userStated,
-      proposed: proposed.has(f.id),
-      stale: isStale(f) ? String(f.details.stale) : undefined,
-      details: f.details,
-      evidence: f.evidence,
-    })),
-    rules: result.learnings.map((l) => ({
-      id: l.id,
-      category: l.category,
-      target: l.target,
-      heading: CATEGORY_HEADINGS[l.category],
-      text: l.text,
-      findingIds: l.findingIds,
-    })),
-    contradictions: result.contradictions.length,
-    belowThreshold: result.belowThreshold,
-    warnings,
-  };
+/** `--all --json`: one entry per project, and the projects skipped. */
+export interface LearnAllJson {
+  projects: LearnJson[];
+  skipped: Array<{ projectPath: string; reason: string }>;
 }
 
-export async function runLearnCommand(
-  argv: string[],
-  io: CliIO,
-  registry: AgentRegistry,
-  environment: AgentEnvironment,
-  analyzer?: AnalyzerBackend,
-): Promise<number> {
-  let values: { project?: string; agent?: string; json?: boolean; help?: boolean };
+function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         project: { type: 'string' },
+        all: { type: 'boolean' },
+        apply: { type: 'boolean' },
         agent: { type: 'string', default: 'auto' },
+        model: { type: 'string' },
+        'memory-file': { type: 'string', default: 'auto' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -110,102 +57,170 @@ export async function runLearnCommand(
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run "headroom-learn --help" for the options.`);
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "headroom-learn --help" for the options.`);
   }
-  if (values.help) {
+  if (values.help) return 'help';
+  if (values.all && values.project !== undefined) throw new UsageError('Use either --project PATH or --all, not both.');
+  const memoryFile = String(values['memory-file']);
+  if (!(MEMORY_FILE_CHOICES as readonly string[]).includes(memoryFile)) {
+    throw new UsageError(`Unknown --memory-file "${memoryFile}". Choose auto (Claude Code's own MEMORY.md) or project (MEMORY.md at the project root).`);
+  }
+  if (values.model !== undefined && String(values.model).trim() === '') {
+    throw new UsageError('--model needs a value, e.g. --model offline or --model claude-cli. Run "headroom-learn --help" for the forms.');
+  }
+  if (values.project !== undefined && String(values.project).trim() === '') throw new UsageError('--project needs a folder path.');
+  return {
+    project: values.project as string | undefined,
+    all: Boolean(values.all),
+    apply: Boolean(values.apply),
+    agent: String(values.agent),
+    model: values.model as string | undefined,
+    memoryFile: memoryFile as LearnArgs['memoryFile'],
+    json: Boolean(values.json),
+  };
+}
+
+/**
+ * `headroom-learn [--project PATH | --all] [--apply] [--agent …] [--model …] [--memory-file …] [--json]`.
+ * Exit 0 on success (also nothing to learn), 1 on a failure, 2 (UsageError) on bad usage.
+ * `analyzer` replaces the backend selection (tests, embedding).
+ */
+export async function runLearnCommand(
+  argv: string[],
+  io: CliIO,
+  registry: AgentRegistry,
+  environment: AgentEnvironment,
+  analyzer?: AnalyzerBackend,
+): Promise<number> {
+  const args = parseLearnArgs(argv);
+  if (args === 'help') {
     io.stdout.write(LEARN_HELP);
     return EXIT_OK;
   }
-  let plugins;
+  let plugins: AgentPlugin[];
   try {
-    plugins = selectAgents(registry, values.agent ?? 'auto');
+    plugins = selectAgents(registry, args.agent);
   } catch (error) {
     if (error instanceof UnknownAgentError) throw new UsageError(error.message);
     throw error;
   }
-  const projectPath = path.resolve(io.cwd, values.project ?? '.');
-  await assertFolder(projectPath);
-  const warnings: string[] = [];
-  const result = await runLearn({
-    projectPath,
-    plugins,
-    environment,
-    reporter: { warn: (message) => warnings.push(message) },
-    analyzer,
-  });
-  const json = toLearnJson(result, warnings);
-  if (values.json) {
-    writeLine(io.stdout, JSON.stringify(json, null, 2));
-    return EXIT_OK;
+  const selection = analyzer ? { backend: analyzer, label: analyzer.name } : selectBackend(args.model, io.env);
+  const backend = selection.backend;
+
+  const listWarnings: string[] = [];
+  let projects: string[];
+  if (args.all) {
+    projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
+    if (projects.length === 0 && !args.json) {
+      writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
+      writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+    }
+  } else {
+    const projectPath = path.resolve(io.cwd, args.project ?? '.');
+    await assertFolder(projectPath);
+    projects = [projectPath];
   }
-  printLearn(json, io);
-  return EXIT_OK;
+
+  const errPaint = painter(io.stderr, io.env);
+  const results: LearnJson[] = [];
+  const skipped: LearnAllJson['skipped'] = [];
+  let failed = false;
+  for (const [index, projectPath] of projects.entries()) {
+    const counter = `[${index + 1}/${projects.length}]`;
+    if (args.all) {
+      if (!(await isFolder(projectPath))) {
+        writeLine(io.stderr, errPaint('yellow', `${counter} ${projectPath}: the folder no longer exists; skipped.`));
+        skipped.push({ projectPath, reason: 'the folder no longer exists' });
+        continue;
+      }
+      writeLine(io.stderr, `${counter} ${projectPath}`);
+    }
+    let outcome: ProjectOutcome;
+    try {
+      outcome = await learnProject(projectPath, { plugins, environment, analyzer: backend, memoryFile: args.memoryFile });
+    } catch (error) {
+      if (!(error instanceof LlmError)) throw error;
+      const rest = projects.length - index - 1;
+      writeLine(io.stderr, `Analyzer: ${selection.label}`);
+      writeLine(
+        io.stderr,
+        `headroom-learn: Analysis failed (${error.kind}): ${error.message.replace(/\s+$/, '')}` +
+          `${/[.!?]$/.test(error.message.trim()) ? '' : '.'} Fix that and run again, or pass --model offline to learn without an LLM.` +
+          (rest > 0 ? ` Stopped before the remaining ${plural(rest, 'project')}.` : ''),
+      );
+      return EXIT_FAILURE;
+    }
+    const applied = args.apply ? await applyProposals(outcome.proposals) : undefined;
+    const json = toLearnJson(outcome.result, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
+    if (applied) {
+      json.written = applied.written;
+      json.writeErrors = applied.errors;
+    }
+    if (outcome.proposals.some((p) => p.error) || (applied && applied.errors.length > 0)) failed = true;
+    if (args.json) {
+      results.push(json);
+      for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
+      for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
+    } else {
+      printProject(json, outcome, io, environment.home, applied);
+    }
+  }
+
+  if (args.json) {
+    const output = args.all ? ({ projects: results, skipped } satisfies LearnAllJson) : results[0];
+    writeLine(io.stdout, JSON.stringify(output, null, 2));
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** The spec's priority (--model, API key, HEADROOM_LEARN_CLI, a CLI on PATH, offline); a value that cannot be honoured is bad usage. */
+function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { backend: AnalyzerBackend; label: string } {
+  try {
+    const selected = selectAnalyzerBackend({ model, env, createOffline: () => new OfflineAnalyzer() });
+    return { backend: selected.backend, label: `${selected.kind} — ${selected.reason}` };
+  } catch (error) {
+    if (error instanceof BackendSelectionError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function printProject(json: LearnJson, outcome: ProjectOutcome, io: CliIO, home: string, applied?: ApplyOutcome): void {
+  const paint = painter(io.stdout, io.env);
+  printProjectHeader(json, io);
+  printAnalyzer(json.analyzer, io);
+  writeLine(io.stdout);
+  printDiffs(outcome.proposals, io);
+  printSummary(json.projectPath, outcome.proposals, io, home, applied);
+  for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
+  for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
+  if (applied && applied.written.length > 0) {
+    for (const file of applied.written) writeLine(io.stdout, paint('green', `  wrote ${file}`));
+  }
+  printWaste(json, io);
+  writeLine(io.stdout, paint('bold', statusLine(json, outcome.proposals, applied)));
+  writeLine(io.stdout);
+  if (json.warnings.length > 0) {
+    const errPaint = painter(io.stderr, io.env);
+    writeLine(io.stderr, errPaint('yellow', `${plural(json.warnings.length, 'problem')} while scanning (skipped, scan continued):`));
+    for (const warning of json.warnings.slice(0, 20)) writeLine(io.stderr, `  - ${warning}`);
+    if (json.warnings.length > 20) writeLine(io.stderr, `  … and ${json.warnings.length - 20} more (use --json for all)`);
+  }
+}
+
+async function isFolder(projectPath: string): Promise<boolean> {
+  try {
+    return (await fs.stat(projectPath)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function assertFolder(projectPath: string): Promise<void> {
   try {
     const stat = await fs.stat(projectPath);
-    if (!stat.isDirectory()) throw new CliError(`--project ${projectPath} is a file, not a folder.`);
+    if (!stat.isDirectory()) throw new CliError(`--project ${projectPath} is a file, not a folder. Pass the project's folder.`);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`Project folder ${projectPath} does not exist. Pass an existing folder with --project.`);
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function kilobytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-function where(ref: CallRef): string {
-  return `${path.basename(ref.file)}:${ref.line}`;
-}
-
-/** Text mode: totals, then findings grouped by category with counts, then the waste estimate. */
-export function printLearn(json: LearnJson, io: CliIO): void {
-  const paint = painter(io.stdout, io.env);
-  const out = (text = '') => writeLine(io.stdout, text);
-  out(paint('bold', json.projectPath));
-  const agents = Object.entries(json.totals);
-  if (agents.length === 0) {
-    out('No Claude Code, Codex CLI or Gemini CLI sessions found for this project.');
-    out('Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
-  }
-  for (const [agent, t] of agents) {
-    out(`  ${agent.padEnd(8)} ${plural(t.sessions, 'session')} · ${plural(t.toolCalls, 'tool call')} · ${t.failed} failed · ${t.rejected} rejected · ${t.interrupted} interrupted`);
-  }
-  const kinds = new Map<string, number>();
-  for (const c of json.corrections) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
-  const kindText = [...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
-  out(`  ${plural(json.corrections.length, 'correction')} (failure → fix)${kindText ? `: ${kindText}` : ''}`);
-  out();
-  for (const category of CATEGORIES) {
-    const findings = json.findings.filter((f) => f.category === category);
-    if (findings.length === 0) continue;
-    const target = findings[0].target === 'context' ? 'context file' : 'memory file';
-    out(paint('bold', `### ${CATEGORY_HEADINGS[category]} (${findings.length}) → ${target}`));
-    for (const f of findings) {
-      const mark = f.proposed ? '-' : paint('dim', '✗');
-      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? 'dropped by the analyzer'}]`);
-      out(`${mark} ${text}`);
-      const refs = f.evidence.slice(0, 3).map(where).join(', ');
-      const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3}` : '';
-      out(paint('dim', `    ${plural(f.occurrences, 'occurrence')} in ${plural(f.sessions, 'session')} · evidence ${refs}${more}`));
-    }
-    out();
-  }
-  if (json.findings.length === 0) out('No repeated failure patterns found: nothing to learn yet.');
-  const w = json.waste;
-  out(
-    `Estimated preventable waste: ${kilobytes(w.preventableOutputBytes)} (~${w.preventableOutputTokens} tokens) of output in ${plural(w.preventableCalls, 'call')}` +
-      ` (all failed calls: ${kilobytes(w.failedOutputBytes)}, ~${w.failedOutputTokens} tokens in ${plural(w.failedCalls, 'call')})`,
-  );
-  out(paint('dim', `Analyzer: ${json.analyzer.backend} — ${json.analyzer.reason} ${plural(json.rules.length, 'rule')} proposed; dry run, nothing written.`));
-  if (json.warnings.length > 0) {
-    writeLine(io.stderr, paint('yellow', `${plural(json.warnings.length, 'problem')} while scanning (skipped, scan continued):`));
-    for (const warning of json.warnings.slice(0, 20)) writeLine(io.stderr, `  - ${warning}`);
   }
 }

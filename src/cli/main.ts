@@ -2,21 +2,12 @@ import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { processEnvironment } from '../core/agents/environment.js';
 import { runScanCommand } from './scanCommand.js';
 import { runLearnCommand } from './learnCommand.js';
+import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { writeLine, type CliIO } from './output.js';
 
-export const MAIN_HELP = `Usage: headroom-learn [--project PATH] [--agent auto|claude|codex|gemini] [--json]
-       headroom-learn <command> [options]
-
-With no command: read the project's agent sessions, pair each failure with its fix, and show
-the learnings it would write (dry run).
-
-Commands:
-  learn     The same as no command
-  scan      Count sessions, tool calls and failures per agent for a project
-
-Run "headroom-learn <command> --help" for a command's options.
-`;
+/** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
+export const MAIN_HELP = LEARN_HELP;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;

@@ -25,6 +25,11 @@ export interface RunLearnOptions {
   analyzer?: AnalyzerBackend;
   /** Rules already in the target files' marker sections (the writer reads them). */
   existingRules?: ExistingRule[];
+  /**
+   * Reads the existing rules once the scan is done, from the files of the agents that have
+   * sessions (see existingRulesForScans); wins over `existingRules`.
+   */
+  existingRulesFor?: (scans: AgentScan[]) => Promise<ExistingRule[]>;
   /** The project as it is now; defaults to the disk under projectPath. */
   projectFiles?: ProjectFiles;
 }
@@ -58,10 +63,12 @@ export async function runLearn(options: RunLearnOptions): Promise<LearnResult> {
   const files = options.projectFiles ?? diskProjectFiles(projectPath);
   const derived = deriveFindings(sessions, corrections, files);
   signal?.throwIfAborted();
+  const existingRules = options.existingRulesFor ? await options.existingRulesFor(scans) : (options.existingRules ?? []);
+  signal?.throwIfAborted();
   const analyzer = options.analyzer ?? new OfflineAnalyzer();
   options.onProgress?.({ phase: 'analyze', backend: analyzer.name, findings: derived.findings.length });
   const { learnings, report } = await analyzer.analyze(
-    { projectPath, findings: derived.findings, existingRules: options.existingRules ?? [], pathExists: files.exists },
+    { projectPath, findings: derived.findings, existingRules, pathExists: files.exists },
     signal,
   );
   const contradictions = new Set(derived.contradictions);

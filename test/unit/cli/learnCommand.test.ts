@@ -94,21 +94,26 @@ test('headroom-learn --project P --json: totals, corrections, findings with evid
   for (const ref of refs) assert.ok(citesCall(ref), `${ref.file}:${ref.line} holds ${ref.callId}`);
 });
 
-test('headroom-learn with no subcommand prints the findings grouped by category with counts', async () => {
+test('headroom-learn with no subcommand prints the analyzer, the diff of CLAUDE.md and MEMORY.md, and a summary', async () => {
   const { home, project } = fixture();
   const { code, out } = await run(['--project', project], home);
   assert.equal(code, 0);
-  assert.match(out, /### Environment \(1\) → context file/);
-  assert.match(out, /### File Path Corrections \(1\) → context file/);
   assert.match(out, /4 corrections \(failure → fix\): launcher 2, path 2/);
+  assert.match(out, /^Analyzer: offline — offline, because no --model/m);
+  assert.match(out, /new file: .*\/proj\/CLAUDE.md \(\d+ lines\)/);
+  assert.match(out, /^\+### File Path Corrections$/m);
+  assert.match(out, /^\+- `src\/foo.ts` → actually at `lib\/foo.ts`$/m);
+  assert.match(out, /CLAUDE.md \(Claude Code, context\): new file, \d+ lines · rules: 0 kept, 2 added, 0 removed/);
   assert.match(out, /Estimated preventable waste: \d+ B \(~\d+ tokens\) of output in 4 calls/);
+  assert.ok(!fs.existsSync(path.join(project, 'CLAUDE.md')), 'a dry run writes nothing');
 });
 
-test('a path that is gone from the project is shown as not proposed', async () => {
+test('a path that is gone from the project is reported as a dropped rule', async () => {
   const { home, project } = fixture();
   fs.rmSync(path.join(project, 'lib', 'foo.ts'));
   const { out } = await run(['--project', project], home);
-  assert.match(out, /✗ .*lib\/foo.ts.*not proposed: lib\/foo.ts does not exist in the project now/);
+  assert.match(out, /dropped: `src\/foo.ts` → actually at `lib\/foo.ts` — stale: lib\/foo.ts does not exist in the project now/);
+  assert.doesNotMatch(out, /^\+- `src\/foo.ts`/m);
 });
 
 test('scan stays a subcommand, --help shows the learn usage, bad flags are usage errors', async () => {
@@ -117,7 +122,7 @@ test('scan stays a subcommand, --help shows the learn usage, bad flags are usage
   assert.equal(scan.code, 0);
   assert.equal(JSON.parse(scan.out).totals.claude.sessions, 2);
   const help = await run(['--help'], home);
-  assert.match(help.out, /Usage: headroom-learn \[--project PATH\]/);
+  assert.match(help.out, /Usage: headroom-learn \[--project PATH \| --all\] \[--apply\]/);
   const bad = await run(['--bogus'], home);
   assert.equal(bad.code, 2);
   const missing = await run(['--project', path.join(project, 'nope')], home);

@@ -1,0 +1,64 @@
+export const LEARN_USAGE =
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--json]';
+
+export const LEARN_HELP = `${LEARN_USAGE}
+       headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
+
+Reads the project's past agent sessions, pairs every failed tool call with the call that fixed it,
+turns the repeated ones into rules, and shows the change to each file the agents read at start-up
+as a unified diff (dry run: nothing is written). --apply writes the changes.
+
+The learnings are facts about the project, so every agent that has sessions for it gets all of
+them, in its own files:
+  Claude Code  CLAUDE.md (project root) and MEMORY.md (Claude's auto-memory folder for the project,
+               <claude root>/projects/<encoded path>/memory/MEMORY.md; --memory-file project: project root)
+  Codex CLI    AGENTS.md (project root) and instructions.md in the Codex home (shared by all projects:
+               each project owns its own tagged section there)
+  Gemini CLI   GEMINI.md (project root)
+Only the section between <!-- headroom:learn:start --> and <!-- headroom:learn:end --> is changed;
+everything else in the file is kept byte for byte.
+
+Options:
+  --project PATH        Project folder (default: the current directory)
+  --all                 Every project any agent has sessions for (progress on stderr); projects
+                        whose folder no longer exists are reported and skipped
+  --apply               Write the changes (default: dry run). Each file is replaced atomically; a file
+                        that changed since it was read is refused (run again), the others are written
+  --agent NAME          auto (every agent with sessions, default), claude, codex or gemini
+  --model TEXT          The analyzer: a model name (claude-…, gpt-…/o3-…, gemini-…, or prefixed
+                        anthropic/, openai/, gemini/), claude-cli, gemini-cli, codex-cli, or offline.
+                        Default: an API key, then HEADROOM_LEARN_CLI, then the first of claude, gemini,
+                        codex on PATH, else offline (templates, nothing leaves the machine)
+  --memory-file WHERE   auto (default): Claude Code's own MEMORY.md; project: MEMORY.md at the project root
+  --json                Print the result as JSON (shape documented in README.md), with a "proposals"
+                        entry per file and, with --apply, "written"
+  -h, --help            Show this help
+
+Commands:
+  learn                 The same as no command
+  scan                  Count sessions, tool calls and failures per agent, without analysing them
+
+Exit codes:
+  0  success, including "nothing to learn" and "up to date"
+  1  failure: a file could not be read or written, broken markers, a file changed before writing,
+     the analysis failed, the project folder does not exist
+  2  bad usage: an unknown flag, --agent or --model, or both --project and --all
+
+Environment:
+  CLAUDE_CONFIG_DIR     Claude Code's folder (default ~/.claude)
+  CODEX_HOME            Codex CLI's folder (default ~/.codex)
+  GEMINI_CLI_HOME       The folder holding Gemini CLI's .gemini (default ~)
+  ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY
+                        API keys; the first one set picks the analyzer when there is no --model
+  HEADROOM_LEARN_CLI    claude, gemini or codex: analyze with that agent's CLI (subscription, no key)
+  ANTHROPIC_BASE_URL, OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL
+                        Send API requests through a gateway or proxy
+  NO_COLOR              Plain output without colours (colours are used only on a terminal)
+  HEADROOM_DEBUG        Print stack traces of unexpected errors
+
+Examples:
+  headroom-learn                              dry run for the current folder
+  headroom-learn --project ~/shop --apply     write the learnings for ~/shop
+  headroom-learn --all --apply                every project with sessions
+  headroom-learn --model offline --json       no LLM, JSON out
+`;

@@ -1,0 +1,130 @@
+import type { AnalyzerReport } from '../core/analyze/backend.js';
+import { isStale } from '../core/correlate/deriveFindings.js';
+import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
+import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
+import type { AgentProposal } from '../core/pipeline/learnProposals.js';
+import type { LearnResult } from '../core/pipeline/runLearn.js';
+import type { ScanStats } from '../core/scan/scanProject.js';
+import type { MergeEntry } from '../core/write/mergeRules.js';
+import { toScanJson } from './scanCommand.js';
+
+export interface MergeEntryJson {
+  category: MergeEntry['category'];
+  text: string;
+  reason: string;
+}
+
+/** One target file: what would change, and why. */
+export interface ProposalJson {
+  /** Registry key of the agent that reads the file: claude, codex, gemini. */
+  agent: string;
+  path: string;
+  /** The kind of rules the file takes ('context' or 'memory'; GEMINI.md takes both, see kinds). */
+  kind: AgentProposal['kind'];
+  kinds: AgentProposal['kinds'];
+  /** 'shared': several projects share the file (Codex instructions.md); this project's section is tagged. */
+  scope: AgentProposal['scope'];
+  exists: boolean;
+  changed: boolean;
+  /** This project's marker section now, markers included; absent when there is none. */
+  currentSection?: string;
+  proposedSection?: string;
+  /** The whole file after the change (present when changed). */
+  proposedText?: string;
+  merge: { kept: MergeEntryJson[]; added: MergeEntryJson[]; removed: MergeEntryJson[] };
+  warnings: string[];
+  /** Broken markers: nothing is written to this file (nor, with --apply, to any file of the project). */
+  error?: { message: string; lines: number[] };
+}
+
+export interface LearnJson {
+  projectPath: string;
+  totals: Record<string, ScanStats>;
+  analyzer: AnalyzerReport;
+  waste: WasteEstimate;
+  corrections: Array<{ kind: Correction['kind']; change?: Correction['change']; failed: CallRef; fixed: CallRef }>;
+  findings: Array<{
+    id: string;
+    category: Category;
+    target: Finding['target'];
+    rule: string;
+    occurrences: number;
+    sessions: number;
+    firstSeen?: string;
+    lastSeen?: string;
+    userStated: boolean;
+    proposed: boolean;
+    stale?: string;
+    details: Record<string, unknown>;
+    evidence: CallRef[];
+  }>;
+  rules: Array<{ id: string; category: Category; target: Finding['target']; heading: string; text: string; findingIds: string[] }>;
+  contradictions: number;
+  belowThreshold: number;
+  warnings: string[];
+  /** Every target file of every agent with sessions for the project. */
+  proposals?: ProposalJson[];
+  /** With --apply: the files written. */
+  written?: string[];
+  /** With --apply: one line per file that could not be written (changed since read, permissions …). */
+  writeErrors?: string[];
+}
+
+export function toLearnJson(result: LearnResult, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
+  const proposed = new Set(result.learnings.flatMap((l) => l.findingIds));
+  const json: LearnJson = {
+    projectPath: result.projectPath,
+    totals: toScanJson([{ projectPath: result.projectPath, agents: result.scans }], warnings).totals,
+    analyzer: result.analyzer,
+    waste: result.waste,
+    corrections: result.corrections.map((c) => ({ kind: c.kind, change: c.change, failed: c.failed, fixed: c.fixed })),
+    findings: result.findings.map((f) => ({
+      id: f.id,
+      category: f.category,
+      target: f.target,
+      rule: f.rule,
+      occurrences: f.occurrences,
+      sessions: f.sessions,
+      firstSeen: f.firstSeen,
+      lastSeen: f.lastSeen,
+      userStated: f.userStated,
+      proposed: proposed.has(f.id),
+      stale: isStale(f) ? String(f.details.stale) : undefined,
+      details: f.details,
+      evidence: f.evidence,
+    })),
+    rules: result.learnings.map((l) => ({
+      id: l.id,
+      category: l.category,
+      target: l.target,
+      heading: CATEGORY_HEADINGS[l.category],
+      text: l.text,
+      findingIds: l.findingIds,
+    })),
+    contradictions: result.contradictions.length,
+    belowThreshold: result.belowThreshold,
+    warnings,
+  };
+  if (proposals) json.proposals = proposals.map(toProposalJson);
+  return json;
+}
+
+export function toProposalJson(p: AgentProposal): ProposalJson {
+  const entries = (action: MergeEntry['action']) =>
+    p.merge.filter((m) => m.action === action).map((m) => ({ category: m.category, text: m.text, reason: m.reason }));
+  return {
+    agent: p.agent,
+    path: p.path,
+    kind: p.kind,
+    kinds: p.kinds,
+    scope: p.scope,
+    exists: p.exists,
+    changed: p.changed,
+    currentSection: p.currentSection,
+    proposedSection: p.proposedSection,
+    proposedText: p.changed ? p.proposedText : undefined,
+    merge: { kept: entries('kept'), added: entries('added'), removed: entries('removed') },
+    warnings: p.error ? [] : p.warnings,
+    error: p.error ? { message: p.error.message, lines: [...p.error.lines] } : undefined,
+  };
+}

@@ -1,0 +1,156 @@
+import * as path from 'node:path';
+import type { AnalyzerReport } from '../core/analyze/backend.js';
+import { CATEGORY_HEADINGS } from '../core/model/finding.js';
+import type { AgentProposal } from '../core/pipeline/learnProposals.js';
+import type { MergeEntry } from '../core/write/mergeRules.js';
+import type { ApplyOutcome } from './applyProposals.js';
+import type { LearnJson } from './learnJson.js';
+import { painter, writeLine, type CliIO } from './output.js';
+import { printDiff } from './printDiff.js';
+
+type Paint = ReturnType<typeof painter>;
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function kilobytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** A path as the summary shows it: relative to the project, `~/…` under the home folder, else absolute. */
+export function displayPath(file: string, projectPath: string, home: string): string {
+  const inProject = path.relative(projectPath, file);
+  if (inProject && !inProject.startsWith('..') && !path.isAbsolute(inProject)) return inProject;
+  const inHome = path.relative(home, file);
+  if (home && inHome && !inHome.startsWith('..') && !path.isAbsolute(inHome)) return `~${path.sep}${inHome}`;
+  return file;
+}
+
+/** Project, sessions per agent, corrections and findings. */
+export function printProjectHeader(json: LearnJson, io: CliIO): void {
+  const paint = painter(io.stdout, io.env);
+  const out = (text = '') => writeLine(io.stdout, text);
+  out(paint('bold', json.projectPath));
+  const agents = Object.entries(json.totals);
+  if (agents.length === 0) {
+    out('  No Claude Code, Codex CLI or Gemini CLI sessions found for this project.');
+    out('  Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+    return;
+  }
+  for (const [agent, t] of agents) {
+    out(`  ${agent.padEnd(8)} ${plural(t.sessions, 'session')} · ${plural(t.toolCalls, 'tool call')} · ${t.failed} failed · ${t.rejected} rejected · ${t.interrupted} interrupted`);
+  }
+  const kinds = new Map<string, number>();
+  for (const c of json.corrections) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+  const kindText = [...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
+  out(`  ${plural(json.corrections.length, 'correction')} (failure → fix)${kindText ? `: ${kindText}` : ''}`);
+  out(`  ${plural(json.findings.length, 'repeated pattern')} → ${plural(json.rules.length, 'rule')}`);
+}
+
+/** "Analyzer: <backend> — <reason>", then its notes, tokens and dropped rules. */
+export function printAnalyzer(report: AnalyzerReport, io: CliIO, stream: NodeJS.WritableStream & { isTTY?: boolean } = io.stdout): void {
+  const paint = painter(stream, io.env);
+  const model = report.model ? ` (${report.model})` : '';
+  writeLine(stream, `Analyzer: ${report.backend}${model} — ${report.reason}`);
+  for (const note of report.notes) writeLine(stream, paint('dim', `  note: ${note}`));
+  if (report.tokensSent !== undefined || report.tokensReceived !== undefined) {
+    writeLine(stream, paint('dim', `  tokens: ${report.tokensSent ?? 0} sent, ${report.tokensReceived ?? 0} received`));
+  }
+  for (const dropped of report.dropped) writeLine(stream, paint('dim', `  dropped: ${dropped.text} — ${dropped.why}`));
+}
+
+/** The unified diff of every changed file. */
+export function printDiffs(proposals: readonly AgentProposal[], io: CliIO): void {
+  const paint = painter(io.stdout, io.env);
+  for (const proposal of proposals) printDiff(io.stdout, proposal, paint);
+}
+
+function fileState(p: AgentProposal, paint: Paint): string {
+  if (p.error) return paint('red', 'broken markers');
+  if (!p.changed) return 'unchanged';
+  const before = (p.currentText ?? '').split(/\r\n|\n|\r/);
+  const after = (p.proposedText ?? '').split(/\r\n|\n|\r/);
+  if (!p.exists) return `new file, ${plural(after.length - 1, 'line')}`;
+  let first = 0;
+  while (first < before.length && first < after.length && before[first] === after[first]) first += 1;
+  let tail = 0;
+  while (tail < before.length - first && tail < after.length - first && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
+  return `${plural(Math.max(before.length - first - tail, after.length - first - tail), 'line')} changed`;
+}
+
+function entryLine(entry: MergeEntry): string {
+  const heading = entry.category === 'unknown' ? 'Unknown heading' : CATEGORY_HEADINGS[entry.category];
+  const text = entry.text.replace(/\s*\n\s*/g, ' ');
+  const short = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  return `${heading}: ${short} — ${entry.reason}`;
+}
+
+/**
+ * Per file: new / N lines changed / unchanged, the rules kept, added and removed with the merge
+ * report's reasons, warnings, and the marker errors (file and lines).
+ */
+export function printSummary(projectPath: string, proposals: readonly AgentProposal[], io: CliIO, home: string, applied?: ApplyOutcome): void {
+  const paint = painter(io.stdout, io.env);
+  const out = (text = '') => writeLine(io.stdout, text);
+  if (proposals.length === 0) return;
+  out(paint('bold', applied ? 'Summary:' : 'Summary (dry run, nothing written):'));
+  for (const p of proposals) {
+    const counts = (action: MergeEntry['action']) => p.merge.filter((m) => m.action === action).length;
+    const written = applied?.written.includes(p.path) ? paint('green', ' · written') : '';
+    out(
+      `  ${displayPath(p.path, projectPath, home)} (${p.agentDisplayName}, ${p.kinds.join(' + ')}${p.scope === 'shared' ? ', shared' : ''}): ` +
+        `${fileState(p, paint)}` +
+        (p.error ? '' : ` · rules: ${counts('kept')} kept, ${counts('added')} added, ${counts('removed')} removed`) +
+        written,
+    );
+    if (p.error) {
+      out(paint('red', `    ✗ ${p.error.message}`));
+      continue;
+    }
+    // Removed rules and rules kept without support are listed one by one with the merge report's
+    // reason; added rules are the + lines of the diff above (reason: new), so they are only counted.
+    for (const entry of p.merge) {
+      if (entry.action === 'added' || (entry.action === 'kept' && entry.reason.startsWith('still supported'))) continue;
+      const mark = entry.action === 'removed' ? paint('red', '-') : '=';
+      out(`    ${mark} ${entry.action}: ${entryLine(entry)}`);
+    }
+    const supported = p.merge.filter((m) => m.action === 'kept' && m.reason.startsWith('still supported')).length;
+    if (supported > 0) out(`    = ${plural(supported, 'rule')} kept: still supported by the sessions`);
+    for (const warning of p.warnings) out(paint('yellow', `    ⚠ ${warning}`));
+  }
+}
+
+export function printWaste(json: LearnJson, io: CliIO): void {
+  const w = json.waste;
+  if (w.failedCalls === 0) return;
+  writeLine(
+    io.stdout,
+    `Estimated preventable waste: ${kilobytes(w.preventableOutputBytes)} (~${w.preventableOutputTokens} tokens) of output in ${plural(w.preventableCalls, 'call')}` +
+      ` (all failed calls: ${kilobytes(w.failedOutputBytes)}, ~${w.failedOutputTokens} tokens in ${plural(w.failedCalls, 'call')})`,
+  );
+}
+
+/** The closing line: what happened, or what to do next. */
+export function statusLine(json: LearnJson, proposals: readonly AgentProposal[], applied?: ApplyOutcome): string {
+  const broken = proposals.filter((p) => p.error).length;
+  const changed = proposals.filter((p) => p.changed && !p.error).length;
+  if (Object.keys(json.totals).length === 0) return 'Nothing to learn: no sessions for this project.';
+  if (broken > 0) {
+    return `${plural(broken, 'file')} with broken markers: fix them by hand (see above); nothing was written${applied ? '' : ' and nothing would be'} for this project.`;
+  }
+  if (applied) {
+    const failed = applied.errors.length;
+    if (applied.written.length === 0 && failed === 0) return upToDate(json, proposals);
+    return `Wrote ${plural(applied.written.length, 'file')}${failed > 0 ? `; ${plural(failed, 'file')} not written (see above)` : ''}.`;
+  }
+  if (changed === 0) return upToDate(json, proposals);
+  return `Dry run: ${plural(changed, 'file')} would change. Run again with --apply to write ${changed === 1 ? 'it' : 'them'}.`;
+}
+
+function upToDate(json: LearnJson, proposals: readonly AgentProposal[]): string {
+  if (json.rules.length === 0 && proposals.every((p) => p.currentSection === undefined)) {
+    return 'Nothing to learn: no repeated failure with a fix in these sessions yet.';
+  }
+  return `Up to date: the learned sections in ${plural(proposals.length, 'file')} already hold these rules.`;
+}

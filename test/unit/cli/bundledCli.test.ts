@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { demoFixture, hashTree, printedDiffs, REPO, safeEnv } from './cliHarness.js';
+import { demoFixture, hashTree, printedDiffs, REPO, safeEnv, tempDir } from './cliHarness.js';
 
 /**
  * The shipped bundle, end to end in a child process: built from src/cli/main.ts with the options
@@ -13,7 +12,7 @@ import { demoFixture, hashTree, printedDiffs, REPO, safeEnv } from './cliHarness
  * the tree cannot break this test, and dist/ is not touched).
  */
 async function buildCli(): Promise<string> {
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'learn-bundle-')), 'cli.js');
+  const outfile = path.join(tempDir('learn-bundle-'), 'cli.js');
   await esbuild.build({
     entryPoints: [path.join(REPO, 'src', 'cli', 'main.ts')],
     outfile,

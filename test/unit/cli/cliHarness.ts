@@ -8,6 +8,17 @@ import { PassThrough } from 'node:stream';
 import { main } from '../../../src/cli/main.js';
 
 export const REPO = path.resolve(__dirname, '../../..');
+
+/** Temp folders made here, removed when the test process exits. */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 export const DEMO_PROJECT = path.join(REPO, 'examples', 'demo', 'project');
 
 interface DemoHomeModule {
@@ -23,7 +34,7 @@ export async function demoHomeModule(): Promise<DemoHomeModule> {
  * entry, so the backend selection can only choose offline and nothing real is ever called.
  */
 export function safeEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
-  const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'learn-empty-bin-'));
+  const emptyBin = tempDir('learn-empty-bin-');
   return { HOME: home, NO_COLOR: '1', PATH: emptyBin, ...extra };
 }
 
@@ -56,7 +67,7 @@ export interface DemoFixture {
 
 /** A temp root with a copy of the demo project and the demo home (all three agents) materialised for it. */
 export async function demoFixture(projectName = 'shop'): Promise<DemoFixture> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'learn-e2e-'));
+  const root = tempDir('learn-e2e-');
   const home = path.join(root, 'home');
   const project = path.join(root, projectName);
   fs.cpSync(DEMO_PROJECT, project, { recursive: true });

@@ -13,7 +13,7 @@ import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { learnProject, type ProjectOutcome } from './learnProject.js';
-import { plural, printAnalyzer, printDiffs, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
+import { plural, printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
@@ -187,6 +187,7 @@ function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { bac
 function printProject(json: LearnJson, outcome: ProjectOutcome, io: CliIO, home: string, applied?: ApplyOutcome): void {
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
+  printFindings(json, io);
   printAnalyzer(json.analyzer, io);
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);

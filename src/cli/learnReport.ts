@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { AnalyzerReport } from '../core/analyze/backend.js';
-import { CATEGORY_HEADINGS } from '../core/model/finding.js';
+import { CATEGORIES, CATEGORY_HEADINGS } from '../core/model/finding.js';
 import type { AgentProposal } from '../core/pipeline/learnProposals.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
 import type { ApplyOutcome } from './applyProposals.js';
@@ -46,6 +46,31 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
   const kindText = [...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
   out(`  ${plural(json.corrections.length, 'correction')} (failure → fix)${kindText ? `: ${kindText}` : ''}`);
   out(`  ${plural(json.findings.length, 'repeated pattern')} → ${plural(json.rules.length, 'rule')}`);
+}
+
+/**
+ * The findings grouped by category with counts, each with where its evidence is
+ * (session file:line), so the user can check a rule before it reaches a file.
+ */
+export function printFindings(json: LearnJson, io: CliIO): void {
+  const paint = painter(io.stdout, io.env);
+  const out = (text = '') => writeLine(io.stdout, text);
+  for (const category of CATEGORIES) {
+    const findings = json.findings.filter((f) => f.category === category);
+    if (findings.length === 0) continue;
+    const target = findings[0].target === 'context' ? 'context file' : 'memory file';
+    out();
+    out(paint('bold', `### ${CATEGORY_HEADINGS[category]} (${findings.length}) → ${target}`));
+    for (const f of findings) {
+      const mark = f.proposed ? '-' : paint('dim', '✗');
+      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? 'dropped by the analyzer'}]`);
+      out(`${mark} ${text}`);
+      const refs = f.evidence.slice(0, 3).map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ');
+      const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3}` : '';
+      out(paint('dim', `    ${plural(f.occurrences, 'occurrence')} in ${plural(f.sessions, 'session')} · evidence ${refs}${more}`));
+    }
+  }
+  if (json.findings.length > 0) out();
 }
 
 /** "Analyzer: <backend> — <reason>", then its notes, tokens and dropped rules. */

@@ -19,6 +19,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Webview page script of the stats dashboard: a browser bundle loaded by nonce from media/dist.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/stats/stats.ts'], outfile: 'media/dist/stats.js' },
 ];
 
 if (watch) {

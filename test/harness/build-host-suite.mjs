@@ -8,6 +8,8 @@ import * as esbuild from 'esbuild';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const hostSuiteOutDir = path.join(projectRoot, 'out', 'test', 'host');
+/** A second extension loaded in the in-host run: it registers a fake agent through registerAgentPlugin. */
+export const fakeAgentExtension = path.join(projectRoot, 'test', 'host', 'fixtures', 'fake-agent-extension');
 /** The module the extension host loads through extensionTestsPath. */
 export const hostSuiteEntry = path.join(hostSuiteOutDir, 'index.js');
 

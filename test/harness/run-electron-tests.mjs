@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildExtensionAndHostSuite, projectRoot } from './build-host-suite.mjs';
+import { buildExtensionAndHostSuite, fakeAgentExtension, projectRoot } from './build-host-suite.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
 const enginesMinimum = manifest.engines.vscode.replace(/^[^\d]*/, '');
@@ -22,7 +22,8 @@ for (const version of versions) {
   try {
     await runTests({
       version,
-      extensionDevelopmentPath: projectRoot,
+      // Desktop VS Code loads several development extensions: ours and the fake-agent test extension.
+      extensionDevelopmentPath: [projectRoot, fakeAgentExtension],
       extensionTestsPath,
       launchArgs: [
         workspaceDir,

@@ -2,11 +2,12 @@
 // The page payload names the project as extensionDevelopmentPath and out/test/host/index.js as
 // extensionTestsPath (honoured because the server runs with the smoke-test driver); the workbench reports
 // the mocha output through codeAutomationLog and the result through codeAutomationExit.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
-import { buildExtensionAndHostSuite, projectRoot } from './build-host-suite.mjs';
+import { buildExtensionAndHostSuite, fakeAgentExtension, projectRoot } from './build-host-suite.mjs';
 import { ensureHarnessOrExit } from './install.mjs';
 import { createRunDirectory, startCodeServer } from './server.mjs';
 
@@ -19,6 +20,18 @@ const verbose = process.env.HEADROOM_HARNESS_VERBOSE === '1';
 const workbenchNoise =
   /^(?:Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[[\w:. -]+\] )|\/static\/out\/vs\/|ENOTFOUND|Canceled/;
 
+/** test/host/fixtures/fake-agent-extension as a .vsix in the run directory (vsce, offline, about a second). */
+function packageFakeAgentExtension(runDir) {
+  const vsixPath = path.join(runDir, 'fake-agent.vsix');
+  const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '-o', vsixPath], {
+    cwd: fakeAgentExtension,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`packaging the fake-agent test extension failed:\n${result.stdout}${result.stderr}`);
+  return vsixPath;
+}
+
 async function runHostTests() {
   const started = Date.now();
   const paths = await ensureHarnessOrExit();
@@ -29,7 +42,10 @@ async function runHostTests() {
   let browser;
   let exitCode = 1;
   try {
-    server = await startCodeServer({ paths, runDir, smokeTestDriver: true });
+    // The browser workbench loads only one extensionDevelopmentPath, so the fake-agent test extension (it
+    // exercises registerAgentPlugin) is packaged and installed into this run's extensions folder instead.
+    const vsixPath = packageFakeAgentExtension(runDir);
+    server = await startCodeServer({ paths, runDir, smokeTestDriver: true, vsixPath });
     browser = await launchBrowser(path.join(runDir, 'browser'));
     const { page } = browser;
     let reportExit;

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { DEFAULT_TOKEN_BUDGET } from '../../core/analyze/llm/buildPrompt.js';
+import type { ApiProvider } from '../../core/analyze/selectBackend.js';
+import { MIN_OCCURRENCES } from '../../core/correlate/thresholds.js';
+
+/** The configuration section: every setting is `headroom.<key>` (package.json contributes.configuration). */
+export const SETTINGS_SECTION = 'headroom';
+
+export const AGENT_SETTING_VALUES = ['auto', 'claude', 'codex', 'gemini'] as const;
+export type AgentSetting = (typeof AGENT_SETTING_VALUES)[number];
+export const MEMORY_FILE_VALUES = ['auto', 'project'] as const;
+export type MemoryFileSetting = (typeof MEMORY_FILE_VALUES)[number];
+
+/** The model setting value that means "choose by the spec's priority". */
+export const AUTOMATIC_MODEL = '';
+/** Prefix of a VS Code language-model choice: `vscode-lm/<model id>` (Copilot and other providers). */
+export const VSCODE_LM_PREFIX = 'vscode-lm/';
+
+/** Defaults: the same numbers as package.json, used when a value is missing or invalid. */
+export const DEFAULT_MIN_OCCURRENCES = MIN_OCCURRENCES;
+export const DEFAULT_PROMPT_TOKEN_BUDGET = DEFAULT_TOKEN_BUDGET;
+
+export interface HeadroomSettings {
+  /** Which agent's sessions Learn reads ('auto': every agent with sessions, plugins from other extensions included). */
+  agent: string;
+  /** '' (automatic), 'offline', 'claude-cli' …, 'anthropic/claude-…' …, or 'vscode-lm/<id>'. */
+  model: string;
+  memoryFile: MemoryFileSetting;
+  /** How many occurrences a pattern needs before it becomes a learning. */
+  minOccurrences: number;
+  /** Most tokens of evidence sent to a model in one request. */
+  promptTokenBudget: number;
+  /** Base URLs from settings (machine scope), only those that are set. */
+  baseUrls: Partial<Record<ApiProvider, string>>;
+}
+
+function positiveInteger(value: unknown, fallback: number, minimum: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= minimum ? value : fallback;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Reads and validates the settings for a folder (resource-scoped values may differ per folder).
+ * `agent` accepts plugin names from other extensions too, so it is not limited to the enum.
+ */
+export function readHeadroomSettings(scope?: vscode.ConfigurationScope): HeadroomSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const agent = nonEmpty(config.get<string>('agent')) ?? 'auto';
+  const memoryFile = config.get<string>('memoryFile');
+  const baseUrls: Partial<Record<ApiProvider, string>> = {};
+  for (const provider of ['anthropic', 'openai', 'gemini'] as const) {
+    const url = nonEmpty(config.get<string>(`${provider}.baseUrl`));
+    if (url) baseUrls[provider] = url;
+  }
+  return {
+    agent,
+    model: nonEmpty(config.get<string>('model')) ?? AUTOMATIC_MODEL,
+    memoryFile: (MEMORY_FILE_VALUES as readonly string[]).includes(memoryFile ?? '') ? (memoryFile as MemoryFileSetting) : 'auto',
+    minOccurrences: positiveInteger(config.get('minOccurrences'), DEFAULT_MIN_OCCURRENCES, 1),
+    promptTokenBudget: positiveInteger(config.get('promptTokenBudget'), DEFAULT_PROMPT_TOKEN_BUDGET, 1_000),
+    baseUrls,
+  };
+}
+
+/** Stores the model choice in the user's settings (Headroom: Select Model). */
+export async function storeModelSetting(model: string): Promise<void> {
+  await vscode.workspace
+    .getConfiguration(SETTINGS_SECTION)
+    .update('model', model === AUTOMATIC_MODEL ? undefined : model, vscode.ConfigurationTarget.Global);
+}
+
+/** Fires when any headroom.* setting changes. */
+export function onDidChangeHeadroomSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SETTINGS_SECTION)) listener();
+  });
+}

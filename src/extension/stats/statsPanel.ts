@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import { WebviewChannel } from '../protocol/hostChannel';
+import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnapshot } from '../protocol/statsMessages';
+import { renderWebviewHtml, webviewResourceRoots } from '../protocol/webviewHtml';
+import { summariseRun, type ProjectRunFigures } from './runStats';
+
+export const SHOW_STATS_COMMAND = 'headroom.showStats';
+export const STATS_VIEW_TYPE = 'headroom.stats';
+
+/** The last Learn run's figures, kept for the dashboard (in memory: a new window starts empty). */
+export class LastRunStore implements vscode.Disposable {
+  private current: StatsSnapshot | undefined;
+  private readonly emitter = new vscode.EventEmitter<StatsSnapshot | undefined>();
+  readonly onDidChange = this.emitter.event;
+
+  get snapshot(): StatsSnapshot | undefined {
+    return this.current;
+  }
+
+  /** Called by the Learn flow with the projects of a finished run. */
+  set(projects: readonly ProjectRunFigures[], finishedAt?: Date): StatsSnapshot {
+    this.current = summariseRun(projects, finishedAt);
+    this.emitter.fire(this.current);
+    return this.current;
+  }
+
+  clear(): void {
+    this.current = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export function statsLabels(): StatsLabels {
+  const t = vscode.l10n.t;
+  return {
+    title: t('Headroom: Last Run'),
+    empty: t('No Learn run yet in this window. Run Headroom: Learn to see sessions, failures and the estimated waste.'),
+    learn: t('Learn'),
+    sessions: t('Sessions'),
+    toolCalls: t('Tool calls'),
+    failureRate: t('Failure rate'),
+    corrections: t('Corrections found'),
+    learnings: t('Learnings proposed'),
+    waste: t('Estimated preventable waste'),
+    wasteDetail: t('Output of failed calls and retries the learnings would have avoided'),
+    failuresByKind: t('Failures by kind'),
+    failuresByTool: t('Failures by tool'),
+    correctionsByKind: t('Corrections by kind'),
+    agents: t('Agents'),
+    outcomes: t('Outcomes'),
+    ok: t('ok'),
+    failed: t('failed'),
+    rejected: t('rejected'),
+    interrupted: t('interrupted'),
+    none: t('none'),
+    finishedAt: t('Finished'),
+  };
+}
+
+/** The single dashboard panel: created on Show Stats, kept up to date while open. */
+class StatsPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly channel: WebviewChannel<StatsProtocol>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly store: LastRunStore,
+    onDispose: () => void,
+  ) {
+    this.channel = new WebviewChannel<StatsProtocol>(panel.webview, statsToHostTypes);
+    this.disposables.push(
+      this.channel,
+      this.channel.onDidBecomeReady(() => this.postState()),
+      this.channel.onDidReceiveMessage((message) => {
+        if (message.type === 'learn') void vscode.commands.executeCommand('headroom.learn');
+      }),
+      store.onDidChange(() => this.postState()),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+    panel.webview.html = renderWebviewHtml({
+      webview: panel.webview,
+      extensionUri,
+      title: statsLabels().title,
+      script: ['media', 'dist', 'stats.js'],
+      styles: [['media', 'stats', 'stats.css']],
+      body: '<main id="root" aria-live="polite"></main>',
+    });
+    this.postState();
+  }
+
+  private postState(): void {
+    this.channel.post({ type: 'state', snapshot: this.store.snapshot, labels: statsLabels() });
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+export interface StatsServices {
+  log: vscode.LogOutputChannel;
+  /** The review model of the Learn flow: each finished run (a new `run`) becomes the dashboard's last run. */
+  review?: {
+    readonly run: { readonly finishedAt: Date; readonly projects: ReadonlyArray<{ readonly result: ProjectRunFigures }> } | undefined;
+    readonly onDidChange: vscode.Event<unknown>;
+  };
+}
+
+/** Headroom: Show Stats, and the store the Learn flow reports finished runs to. */
+export function registerStats(context: vscode.ExtensionContext, services: StatsServices): { lastRun: LastRunStore; showStats: () => vscode.WebviewPanel } {
+  const lastRun = new LastRunStore();
+  let current: StatsPanel | undefined;
+  const showStats = (): vscode.WebviewPanel => {
+    if (current) {
+      current.panel.reveal(undefined, true);
+      return current.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      STATS_VIEW_TYPE,
+      statsLabels().title,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: webviewResourceRoots(context.extensionUri) },
+    );
+    current = new StatsPanel(panel, context.extensionUri, lastRun, () => (current = undefined));
+    services.log.debug('Stats dashboard opened.');
+    return panel;
+  };
+  let reportedRun: unknown;
+  const review = services.review;
+  if (review) {
+    context.subscriptions.push(
+      review.onDidChange(() => {
+        const run = review.run;
+        if (!run || run === reportedRun) return;
+        reportedRun = run;
+        lastRun.set(run.projects.map((project) => project.result), run.finishedAt);
+      }),
+    );
+  }
+  context.subscriptions.push(
+    lastRun,
+    { dispose: () => current?.panel.dispose() },
+    lastRun.onDidChange((snapshot) => {
+      if (snapshot) services.log.info(`Stats: ${snapshot.sessions} sessions, ${snapshot.toolCalls} tool calls, ${snapshot.failed} failed, preventable waste ${snapshot.waste.preventableOutputBytes} bytes (~${snapshot.waste.preventableOutputTokens} tokens).`);
+    }),
+    vscode.commands.registerCommand(SHOW_STATS_COMMAND, () => {
+      showStats();
+    }),
+  );
+  return { lastRun, showStats };
+}

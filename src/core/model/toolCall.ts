@@ -85,11 +85,22 @@ export interface ToolCall {
   cwd?: string;
 }
 
+/** Output kept for calls that succeeded: enough to tell an empty search from a match. */
+export const OK_OUTPUT_EXCERPT_CHARS = 400;
+
+/**
+ * A bounded excerpt of `text` (head and tail). The result is a fresh string: a plain
+ * slice would keep the whole original output alive in memory for as long as the call.
+ */
 export function excerpt(text: string, max = OUTPUT_EXCERPT_CHARS): string {
   if (text.length <= max) return text;
   const head = Math.floor(max * 0.75);
   const tail = max - head - 20;
-  return `${text.slice(0, head)}\n…[${text.length - head - tail} chars]…\n${text.slice(text.length - tail)}`;
+  return flatCopy(`${text.slice(0, head)}\n…[${text.length - head - tail} chars]…\n${text.slice(text.length - tail)}`);
+}
+
+function flatCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 export function utf8Bytes(text: string): number {

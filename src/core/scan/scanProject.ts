@@ -2,7 +2,7 @@ import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter, Sessio
 import type { AgentRegistry } from '../agents/registry.js';
 import { normaliseProjectPath } from '../agents/projectPaths.js';
 import { describeFsError } from '../agents/fsWalk.js';
-import type { ErrorKind } from '../model/toolCall.js';
+import { excerpt, OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
 
 export interface AgentScan {
   agent: string;
@@ -93,7 +93,11 @@ export async function scanSessions(
       seenCallIds.add(call.callId);
       return true;
     });
-    unique.forEach((call, index) => (call.index = index));
+    unique.forEach((call, index) => {
+      call.index = index;
+      // Only failures need their full excerpt; a long history of successes would otherwise dominate memory.
+      if (call.outcome === 'ok') call.output = excerpt(call.output, OK_OUTPUT_EXCERPT_CHARS);
+    });
     sessions.push({ ...parsed, calls: unique });
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });

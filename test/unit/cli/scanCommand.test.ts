@@ -3,22 +3,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from './cliHarness.js';
 import type { ScanJson } from '../../../src/cli/scanCommand.js';
 
 const REPO = path.resolve(__dirname, '../../..');
 const DEMO_PROJECT = path.join(REPO, 'examples', 'demo', 'project');
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
 
-async function run(args: string[], env: NodeJS.ProcessEnv, cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { stdout, stderr, env, cwd });
+async function run(args: string[], env: Record<string, string>, cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { code, out, err } = await runCli(args, env, cwd);
   return { code, stdout: out, stderr: err };
 }
 

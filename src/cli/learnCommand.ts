@@ -29,6 +29,7 @@ interface LearnArgs {
   agent: string;
   model?: string;
   memoryFile: (typeof MEMORY_FILE_CHOICES)[number];
+  minOccurrences?: number;
   json: boolean;
 }
 
@@ -50,6 +51,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
         agent: { type: 'string', default: 'auto' },
         model: { type: 'string' },
         'memory-file': { type: 'string', default: 'auto' },
+        'min-occurrences': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -69,6 +71,10 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     throw new UsageError('--model needs a value, e.g. --model offline or --model claude-cli. Run "headroom-learn --help" for the forms.');
   }
   if (values.project !== undefined && String(values.project).trim() === '') throw new UsageError('--project needs a folder path.');
+  const minOccurrences = values['min-occurrences'] === undefined ? undefined : Number(values['min-occurrences']);
+  if (minOccurrences !== undefined && !(Number.isInteger(minOccurrences) && minOccurrences >= 1 && minOccurrences <= 1000)) {
+    throw new UsageError(`--min-occurrences needs a whole number from 1 to 1000, not "${values['min-occurrences']}".`);
+  }
   return {
     project: values.project as string | undefined,
     all: Boolean(values.all),
@@ -76,6 +82,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     agent: String(values.agent),
     model: values.model as string | undefined,
     memoryFile: memoryFile as LearnArgs['memoryFile'],
+    minOccurrences,
     json: Boolean(values.json),
   };
 }
@@ -137,7 +144,7 @@ export async function runLearnCommand(
     }
     let outcome: ProjectOutcome;
     try {
-      outcome = await learnProject(projectPath, { plugins, environment, analyzer: backend, memoryFile: args.memoryFile });
+      outcome = await learnProject(projectPath, { plugins, environment, analyzer: backend, memoryFile: args.memoryFile, minOccurrences: args.minOccurrences });
     } catch (error) {
       if (!(error instanceof LlmError)) throw error;
       const rest = projects.length - index - 1;

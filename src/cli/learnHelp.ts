@@ -1,5 +1,5 @@
 export const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
@@ -30,6 +30,8 @@ Options:
                         Default: an API key, then HEADROOM_LEARN_CLI, then the first of claude, gemini,
                         codex on PATH, else offline (templates, nothing leaves the machine)
   --memory-file WHERE   auto (default): Claude Code's own MEMORY.md; project: MEMORY.md at the project root
+  --min-occurrences N   Times a pattern must be seen before it becomes a rule (default 2; once is
+                        enough when the user said it in their own words)
   --json                Print the result as JSON (shape documented in README.md), with a "proposals"
                         entry per file and, with --apply, "written"
   -h, --help            Show this help

@@ -11,6 +11,8 @@ export interface LearnProjectOptions {
   environment: AgentEnvironment;
   analyzer: AnalyzerBackend;
   memoryFile: NonNullable<TargetOptions['memoryFile']>;
+  /** Occurrences a finding needs before it becomes a rule (default 2). */
+  minOccurrences?: number;
   onProgress?: (progress: LearnProgress) => void;
 }
 
@@ -49,6 +51,7 @@ export async function learnProject(projectPath: string, options: LearnProjectOpt
     reporter: { warn: (message) => warnings.push(message) },
     analyzer: options.analyzer,
     projectFiles: files,
+    minOccurrences: options.minOccurrences,
     onProgress: options.onProgress,
     existingRulesFor: (scans) =>
       existingRulesForAgents(projectPath, targetsForScans(scans, options.plugins, projectPath, options.environment, targetOptions), readTextFile),

@@ -27,8 +27,13 @@ export interface DerivedFindings {
   waste: WasteEstimate;
 }
 
-export function meetsThreshold(draft: Pick<FindingDraft, 'occurrences' | 'userStated'>): boolean {
-  return draft.occurrences >= MIN_OCCURRENCES || (draft.userStated && draft.occurrences >= MIN_OCCURRENCES_USER_STATED);
+export interface DeriveOptions {
+  /** Occurrences a finding needs (the user's evidence threshold); defaults to MIN_OCCURRENCES. */
+  minOccurrences?: number;
+}
+
+export function meetsThreshold(draft: Pick<FindingDraft, 'occurrences' | 'userStated'>, minOccurrences = MIN_OCCURRENCES): boolean {
+  return draft.occurrences >= minOccurrences || (draft.userStated && draft.occurrences >= MIN_OCCURRENCES_USER_STATED);
 }
 
 export function isStale(finding: Pick<Finding, 'details'>): boolean {
@@ -46,7 +51,12 @@ export function byValue(a: Finding, b: Finding): number {
 }
 
 /** Corrections and counts → the seven kinds of findings, each with its evidence. */
-export function deriveFindings(sessions: readonly ParsedSession[], corrections: readonly Correction[], files: ProjectFiles): DerivedFindings {
+export function deriveFindings(
+  sessions: readonly ParsedSession[],
+  corrections: readonly Correction[],
+  files: ProjectFiles,
+  options: DeriveOptions = {},
+): DerivedFindings {
   const calls = callLookup(sessions);
   const ctx = deriveContext(files, calls);
   const comparable = (value: string, c: Correction) =>
@@ -65,7 +75,7 @@ export function deriveFindings(sessions: readonly ParsedSession[], corrections: 
     ),
     ...permissionFindings(ctx),
   ]);
-  const findings = drafts.filter(meetsThreshold).map(buildFinding).sort(byValue);
+  const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {
     findings,
     contradictions: dropped,

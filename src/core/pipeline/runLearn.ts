@@ -32,6 +32,8 @@ export interface RunLearnOptions {
   existingRulesFor?: (scans: AgentScan[]) => Promise<ExistingRule[]>;
   /** The project as it is now; defaults to the disk under projectPath. */
   projectFiles?: ProjectFiles;
+  /** Occurrences a finding needs before it becomes a rule (default MIN_OCCURRENCES = 2). */
+  minOccurrences?: number;
 }
 
 export interface LearnResult {
@@ -61,7 +63,7 @@ export async function runLearn(options: RunLearnOptions): Promise<LearnResult> {
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
   const corrections = correlateSessions(sessions);
   const files = options.projectFiles ?? diskProjectFiles(projectPath);
-  const derived = deriveFindings(sessions, corrections, files);
+  const derived = deriveFindings(sessions, corrections, files, { minOccurrences: options.minOccurrences });
   signal?.throwIfAborted();
   const existingRules = options.existingRulesFor ? await options.existingRulesFor(scans) : (options.existingRules ?? []);
   signal?.throwIfAborted();

@@ -86,3 +86,9 @@ test('RETRY_STREAK_MIN: that many identical failures in a row is a streak, one f
 test('BYTES_PER_TOKEN: tokens are bytes divided by it', () => {
   assert.equal(tokensFromBytes(BYTES_PER_TOKEN * 10), 10);
 });
+
+test('the user\'s evidence threshold raises the bar, but their own words still count once', () => {
+  assert.ok(!meetsThreshold({ occurrences: 2, userStated: false }, 3));
+  assert.ok(meetsThreshold({ occurrences: 3, userStated: false }, 3));
+  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true }, 5));
+});

@@ -1,5 +1,5 @@
-// Bundles the two entry points: the VS Code extension (CommonJS, `vscode` external)
-// and the command-line tool (`headroom-learn`, with a shebang).
+// Bundles the entry points: the VS Code extension (CommonJS, `vscode` external), its scan worker,
+// its webview scripts, and the command-line tool (`headroom-learn`, with a shebang).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,6 +19,10 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
+  { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+  // Webview page scripts: browser bundles loaded by nonce from media/dist (no Node, no vscode).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/diff/diff.ts'], outfile: 'media/dist/diff.js' },
   // Webview page script of the stats dashboard: a browser bundle loaded by nonce from media/dist.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/stats/stats.ts'], outfile: 'media/dist/stats.js' },
 ];

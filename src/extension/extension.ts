@@ -1,31 +1,54 @@
 import * as vscode from 'vscode';
+import { createDefaultRegistry } from '../core/agents/builtins';
 import { applyFileEdit } from './apply/applyFileEdit';
-import { LearningsTreeDataProvider, learningsViewId, showHeadroomViewCommand } from './views/learningsTreeDataProvider';
+import { defaultAnalyzerOptions } from './learn/learnSettings';
+import { registerReview, type ReviewApi } from './learn/reviewController';
+import { ReviewModel } from './learn/reviewModel';
+import type { HeadroomServices } from './services';
+import { registerAgentPluginApi, type AgentPluginApi } from './api/headroomApi';
+import { testingHooks } from './api/testingHooks';
+import { registerModels } from './models/registerModels';
+import { registerStats } from './stats/statsPanel';
+import { registerTrust } from './trust/workspaceTrust';
+import { registerWalkthroughAndLog } from './walkthrough/walkthrough';
 
 /** What `activate` returns: other extensions and the in-host tests get it from `extension.activate()`. */
-export interface HeadroomLearnApi {
+export interface HeadroomLearnApi extends AgentPluginApi {
   readonly apiVersion: 1;
   readonly applyFileEdit: typeof applyFileEdit;
+  /** Learn, the review tree's state, checkboxes, diff and Apply. */
+  readonly review: ReviewApi;
 }
 
+/** Composition root: builds the shared services once, then lets each feature register itself. */
 export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   const log = vscode.window.createOutputChannel('Headroom Learn', { log: true });
-  context.subscriptions.push(log);
+  const review = new ReviewModel();
+  context.subscriptions.push(log, review);
 
-  const learnings = new LearningsTreeDataProvider();
-  context.subscriptions.push(learnings);
-  context.subscriptions.push(vscode.window.createTreeView(learningsViewId, { treeDataProvider: learnings }));
+  const services: HeadroomServices = {
+    extensionUri: context.extensionUri,
+    log,
+    registry: createDefaultRegistry(),
+    review,
+    analyzerOptions: defaultAnalyzerOptions,
+  };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('headroom.learn', async () => {
-      log.info('Headroom: Learn invoked');
-      await vscode.commands.executeCommand(showHeadroomViewCommand);
-      // Not awaited: the message stays until dismissed and the command must not wait for that.
-      void vscode.window.showInformationMessage(vscode.l10n.t('Headroom Learn is not wired to the review view yet.'));
-    }),
-  );
+  const trust = registerTrust(context, services);
+  const { apiKeys } = registerModels(context, services);
+  const { lastRun, showStats } = registerStats(context, services);
+  registerWalkthroughAndLog(context, services);
+  const { pluginHost, api: pluginApi } = registerAgentPluginApi(context, services);
 
-  return { apiVersion: 1, applyFileEdit };
+  const reviewApi = registerReview(context, services);
+
+  return {
+    apiVersion: 1,
+    applyFileEdit,
+    review: reviewApi,
+    ...pluginApi,
+    ...testingHooks(context, { apiKeys, pluginHost, trust, lastRun, showStats }),
+  };
 }
 
 export function deactivate(): void {}

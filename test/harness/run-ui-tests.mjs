@@ -1,5 +1,6 @@
 // npm run test:ui — packages the extension with `vsce package`, installs the .vsix into a fresh code-server
-// (no smoke-test driver: the workbench behaves as for a user, toasts included) and runs test/ui/*.ui.test.mjs
+// (no smoke-test driver: the workbench behaves as for a user, toasts included) on the demo project with the demo
+// agent home (examples/demo, see server.mjs) and runs test/ui/*.ui.test.mjs
 // with node:test. Screenshots of each step go to .test-artifacts/screenshots/<run>/, printed at the end.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,7 +33,7 @@ async function runUiTests() {
   let server;
   let exitCode = 1;
   try {
-    server = await startCodeServer({ paths, runDir, vsixPath });
+    server = await startCodeServer({ paths, runDir, vsixPath, demoWorkspace: true });
     const testFiles = fs
       .readdirSync(path.join(projectRoot, 'test', 'ui'))
       .filter((name) => name.endsWith('.ui.test.mjs'))

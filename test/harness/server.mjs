@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEMO_PROJECT, materializeDemoHome } from '../../scripts/demoHome.mjs';
 
 const harnessDir = import.meta.dirname;
 const defaultWorkspaceFixture = path.join(harnessDir, 'workspace');
@@ -28,10 +29,32 @@ function findFreePort() {
   });
 }
 
-function serverEnvironment(paths, stateDir) {
+/**
+ * The agents' data the extension host sees: the demo home (examples/demo, materialised for `projectPath`) through
+ * CLAUDE_CONFIG_DIR, CODEX_HOME and GEMINI_CLI_HOME, never the developer's own ~/.claude, ~/.codex or ~/.gemini;
+ * and no API keys or HEADROOM_LEARN_CLI, so Learn always uses the offline analyzer.
+ */
+function agentEnvironment(baseEnv, agentHome, demoProject) {
+  const env = {};
+  for (const [key, value] of Object.entries(baseEnv)) {
+    if (/(API_KEY|_TOKEN|_SECRET)$/i.test(key) || /^(ANTHROPIC|OPENAI|GEMINI|GOOGLE)_/.test(key) || key === 'HEADROOM_LEARN_CLI') continue;
+    env[key] = value;
+  }
   return {
-    ...process.env,
-    PATH: `${path.dirname(paths.node24Bin)}${path.delimiter}${process.env.PATH}`,
+    ...env,
+    CLAUDE_CONFIG_DIR: path.join(agentHome, '.claude'),
+    CODEX_HOME: path.join(agentHome, '.codex'),
+    GEMINI_CLI_HOME: agentHome,
+    /** Where the sessions of the demo home say they worked (in-host tests learn on it). */
+    HEADROOM_TEST_DEMO_PROJECT: demoProject,
+    HEADROOM_TEST_AGENT_HOME: agentHome,
+  };
+}
+
+function serverEnvironment(paths, stateDir, baseEnv = process.env) {
+  return {
+    ...baseEnv,
+    PATH: `${path.dirname(paths.node24Bin)}${path.delimiter}${baseEnv.PATH}`,
     // Otherwise code-server writes ~/.config/code-server/config.yaml and ~/.local/share/code-server/heartbeat.
     XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
@@ -73,8 +96,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * @param {boolean} [options.smokeTestDriver] let the page load unpackaged extensions and extension tests (hides toasts)
  * @param {string} [options.vsixPath] packaged extension to install before the server starts
  * @param {string} [options.workspaceFixture] folder copied to <runDir>/workspace
+ * @param {boolean} [options.demoWorkspace] open the demo project (examples/demo/project) as the workspace, so the
+ *   demo sessions belong to the workspace folder; otherwise it is copied to <runDir>/demo-project next to it
  */
-export async function startCodeServer({ paths, runDir, smokeTestDriver = false, vsixPath, workspaceFixture = defaultWorkspaceFixture }) {
+export async function startCodeServer({ paths, runDir, smokeTestDriver = false, vsixPath, workspaceFixture = defaultWorkspaceFixture, demoWorkspace = false }) {
   const stateDir = path.join(runDir, 'code-server');
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = path.join(stateDir, 'extensions');
@@ -82,12 +107,16 @@ export async function startCodeServer({ paths, runDir, smokeTestDriver = false, 
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.copyFileSync(path.join(harnessDir, 'settings.json'), path.join(userDataDir, 'User', 'settings.json'));
-  fs.cpSync(workspaceFixture, workspaceDir, { recursive: true });
+  fs.cpSync(demoWorkspace ? DEMO_PROJECT : workspaceFixture, workspaceDir, { recursive: true });
+  const demoProject = demoWorkspace ? workspaceDir : path.join(runDir, 'demo-project');
+  if (!demoWorkspace) fs.cpSync(DEMO_PROJECT, demoProject, { recursive: true });
+  const agentHome = path.join(runDir, 'agent-home');
+  await materializeDemoHome({ targetHome: agentHome, projectPath: demoProject });
 
   const port = await findFreePort();
   const configFile = path.join(stateDir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\ndisable-telemetry: true\ndisable-update-check: true\n`);
-  const env = serverEnvironment(paths, stateDir);
+  const env = serverEnvironment(paths, stateDir, agentEnvironment(process.env, agentHome, demoProject));
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   if (vsixPath) {
@@ -117,6 +146,8 @@ export async function startCodeServer({ paths, runDir, smokeTestDriver = false, 
     port,
     runDir,
     workspaceDir,
+    demoProject,
+    agentHome,
     logFile,
     /** Stops code-server and everything it forked; waits until they are gone. */
     async stop() {

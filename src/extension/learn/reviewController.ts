@@ -1,0 +1,349 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CallRef } from '../../core/model/finding';
+import { applyTarget, type ApplyTargetResult } from '../apply/applyTarget';
+import { DiffPanel } from '../diff/diffPanel';
+import { openNativeDiff, proposedScheme, ProposedContentProvider } from '../diff/proposedContentProvider';
+import type { HeadroomServices } from '../services';
+import { LearningsTreeDataProvider, learningsViewId, showHeadroomViewCommand, snapshotTree, TreeCommands, type TreeSnapshotItem } from '../views/learningsTree';
+import type { LearningNode, ReviewNode, TargetNode } from '../views/reviewNodes';
+import { plainRule } from '../views/reviewNodes';
+import { SessionExcerptProvider, sessionScheme } from '../views/sessionExcerptProvider';
+import { learn, type LearnOutcome, type LearnRunOptions } from './learnRun';
+import type { ReviewTarget } from './reviewModel';
+import { liveScanWorkers } from './runInWorker';
+
+export const ReviewCommands = {
+  learn: 'headroom.learn',
+  learnAll: 'headroom.learnAllProjects',
+  reviewDiff: TreeCommands.reviewDiff,
+  applySelected: 'headroom.applySelected',
+  applyFile: 'headroom.applyFile',
+  openNativeDiff: 'headroom.openNativeDiff',
+  copyRule: 'headroom.copyRule',
+  showEvidence: 'headroom.showEvidence',
+  openEvidence: TreeCommands.openEvidence,
+  refresh: 'headroom.refreshReview',
+} as const;
+
+/** Context keys for when-clauses (package.json menus). */
+const ContextKeys = {
+  hasProposals: 'headroom.hasProposals',
+  hasChanges: 'headroom.hasChanges',
+  learning: 'headroom.learning',
+} as const;
+
+/** The review API: what other extensions and the in-host tests see (part of activate()'s return). */
+export interface ReviewApi {
+  /** Runs Learn on a folder (default: the workspace folder, picked in a multi-root workspace) or on every project. */
+  learn(options?: { folder?: vscode.Uri; all?: boolean } & LearnRunOptions): Promise<LearnOutcome['status']>;
+  /** The review tree as shown: agent → file → category → learning (checked) → evidence. */
+  getReviewState(): ReviewState;
+  /** Checks or unchecks a learning in one file, as the tree's checkbox does. */
+  setLearningChecked(filePath: string, learningId: string, checked: boolean): Promise<void>;
+  /** Applies the checked learnings of one file (the diff panel's Apply). */
+  applyFile(filePath: string): Promise<ApplyTargetResult>;
+  /** Opens the diff panel for a file and returns what it shows. */
+  openDiff(filePath: string): Promise<DiffPanel['state']>;
+  /** What the open diff panel shows, if one is open. */
+  getDiffState(): DiffPanel['state'] | undefined;
+  /** Scan workers alive now (0 after a cancelled run has stopped). */
+  liveScanWorkers(): number;
+}
+
+export interface ReviewState {
+  running: boolean;
+  badge: number;
+  message?: string;
+  targets: Array<{ path: string; agent: string; exists: boolean; changed: boolean; error?: string; outsideWorkspace: boolean; checked: string[]; learnings: Array<{ id: string; text: string; category: string; evidence: CallRef[] }>; proposedText?: string; currentText?: string }>;
+  tree: TreeSnapshotItem[];
+}
+
+/** The Learn flow, the review tree, the diff panel and Apply: commands, view and their state. */
+export class ReviewController implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly tree: LearningsTreeDataProvider;
+  private readonly view: vscode.TreeView<ReviewNode>;
+  private readonly excerpts = new SessionExcerptProvider();
+  private running = false;
+
+  constructor(private readonly services: HeadroomServices) {
+    const { review } = services;
+    this.tree = new LearningsTreeDataProvider(review);
+    this.view = vscode.window.createTreeView(learningsViewId, {
+      treeDataProvider: this.tree,
+      manageCheckboxStateManually: true,
+      canSelectMany: true,
+      showCollapseAll: true,
+    });
+    const proposed = new ProposedContentProvider(review);
+    this.disposables.push(
+      this.tree,
+      this.view,
+      proposed,
+      vscode.workspace.registerTextDocumentContentProvider(proposedScheme, proposed),
+      vscode.workspace.registerTextDocumentContentProvider(sessionScheme, this.excerpts),
+      this.view.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)),
+      review.onDidChange(() => this.updateViewState()),
+      vscode.commands.registerCommand(ReviewCommands.learn, (folder?: unknown) => this.learnCommand(folder instanceof vscode.Uri ? folder : undefined)),
+      vscode.commands.registerCommand(ReviewCommands.learnAll, () => this.runLearn({ kind: 'all' })),
+      vscode.commands.registerCommand(ReviewCommands.reviewDiff, (node?: ReviewNode) => this.reviewDiff(node)),
+      vscode.commands.registerCommand(ReviewCommands.applySelected, () => this.applySelected()),
+      vscode.commands.registerCommand(ReviewCommands.applyFile, (node?: ReviewNode) => this.applyFileCommand(node)),
+      vscode.commands.registerCommand(ReviewCommands.openNativeDiff, (node?: ReviewNode) => this.nativeDiff(node)),
+      vscode.commands.registerCommand(ReviewCommands.copyRule, (node?: ReviewNode) => this.copyRule(node)),
+      vscode.commands.registerCommand(ReviewCommands.showEvidence, (node?: ReviewNode) => this.showEvidence(node)),
+      vscode.commands.registerCommand(ReviewCommands.openEvidence, (ref: CallRef) => this.excerpts.open(ref)),
+      vscode.commands.registerCommand(ReviewCommands.refresh, () => this.refresh()),
+    );
+    this.updateViewState();
+  }
+
+  // ---- Learn ----
+
+  private async learnCommand(folder?: vscode.Uri): Promise<void> {
+    const chosen = folder ?? (await this.pickFolder());
+    if (!chosen) return;
+    await this.runLearn({ kind: 'project', folder: chosen });
+  }
+
+  private async pickFolder(): Promise<vscode.Uri | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) return folders[0]!.uri;
+    if (folders.length > 1) {
+      const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Learn from the agent sessions of which folder?') });
+      return folder?.uri;
+    }
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder to learn from its agent sessions, or learn from every project that has sessions.'),
+      vscode.l10n.t('Learn All Projects'),
+    );
+    if (choice) await this.runLearn({ kind: 'all' });
+    return undefined;
+  }
+
+  async runLearn(scope: Parameters<typeof learn>[0], options: LearnRunOptions = {}): Promise<LearnOutcome['status']> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Headroom Learn reads agent logs and may run agent CLIs, so it does nothing in an untrusted workspace. Trust the workspace to learn.'));
+      return 'failed';
+    }
+    if (this.running) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Headroom Learn is already running.'));
+      return 'failed';
+    }
+    this.running = true;
+    await this.setContext(ContextKeys.learning, true);
+    this.view.message = vscode.l10n.t('Learning from agent sessions…');
+    await vscode.commands.executeCommand(showHeadroomViewCommand);
+    try {
+      const outcome = await learn(scope, this.services, options);
+      if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message, vscode.l10n.t('Show Log')).then((choice) => choice && this.services.log.show());
+      if (outcome.status === 'done') this.announce(outcome.run);
+      return outcome.status;
+    } finally {
+      this.running = false;
+      await this.setContext(ContextKeys.learning, false);
+      this.updateViewState();
+    }
+  }
+
+  private announce(run: NonNullable<typeof this.services.review.run>): void {
+    const sessions = run.projects.reduce((sum, p) => sum + p.result.agents.reduce((s, a) => s + a.stats.sessions, 0), 0);
+    if (sessions === 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No Claude Code, Codex CLI or Gemini CLI sessions were found for this project. Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).'),
+      );
+    }
+  }
+
+  // ---- Tree state ----
+
+  private updateViewState(): void {
+    const { review } = this.services;
+    const run = review.run;
+    const checked = review.checkedCount();
+    this.view.badge = checked > 0 ? { value: checked, tooltip: vscode.l10n.t('{0} learnings checked', checked) } : undefined;
+    if (this.running) {
+      this.view.message = vscode.l10n.t('Learning from agent sessions…');
+    } else if (!run) {
+      this.view.message = undefined;
+    } else {
+      const learnings = new Set(run.projects.flatMap((p) => p.result.learnings.map((l) => `${p.projectPath}:${l.id}`))).size;
+      const sessions = run.projects.reduce((sum, p) => sum + p.result.agents.reduce((s, a) => s + a.stats.sessions, 0), 0);
+      const analyzers = [...new Set(run.projects.map((p) => p.result.analyzer.backend))].join(', ');
+      this.view.message =
+        learnings === 0
+          ? vscode.l10n.t('Nothing to learn yet: no repeated failure in {0} sessions.', sessions)
+          : vscode.l10n.t('{0} learnings from {1} sessions · analyzer: {2}', learnings, sessions, analyzers);
+    }
+    const targets = review.targets();
+    void this.setContext(ContextKeys.hasProposals, targets.length > 0);
+    void this.setContext(ContextKeys.hasChanges, targets.some((t) => t.proposal.changed && !t.proposal.error));
+  }
+
+  private setContext(key: string, value: unknown): Thenable<unknown> {
+    return vscode.commands.executeCommand('setContext', key, value);
+  }
+
+  private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<ReviewNode>): Promise<void> {
+    const changes: Array<{ target: ReviewTarget; learningId: string; checked: boolean }> = [];
+    for (const [node, state] of event.items) {
+      const checked = state === vscode.TreeItemCheckboxState.Checked;
+      // Toggling one of several selected learnings toggles them all (GHPRI treeUtils.processCheckboxUpdates).
+      const nodes = this.view.selection.includes(node) ? this.view.selection : [node];
+      for (const each of nodes) if (each.kind === 'learning') changes.push({ target: each.target, learningId: each.learning.id, checked });
+    }
+    await this.services.review.setChecked(changes);
+    this.updateViewState();
+  }
+
+  // ---- Diff ----
+
+  private targetOf(node?: ReviewNode): ReviewTarget | undefined {
+    if (node && 'target' in node) return node.target;
+    const selected = this.view.selection.find((n): n is ReviewNode & { target: ReviewTarget } => 'target' in n);
+    if (selected) return selected.target;
+    const open = DiffPanel.open && this.services.review.target(DiffPanel.open.targetId);
+    return open || this.services.review.targets().find((t) => t.proposal.changed) || this.services.review.targets()[0];
+  }
+
+  private async reviewDiff(node?: ReviewNode): Promise<DiffPanel | undefined> {
+    const target = this.targetOf(node);
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to review yet: run Headroom: Learn first.'));
+      return undefined;
+    }
+    return DiffPanel.show(target, this.services.review, this.services.extensionUri, {
+      apply: async (t) => void (await this.applyAndReport(t)),
+      openNativeDiff: (t) => openNativeDiff(t),
+    });
+  }
+
+  private async nativeDiff(node?: ReviewNode): Promise<void> {
+    const target = this.targetOf(node);
+    if (target) await openNativeDiff(target);
+  }
+
+  // ---- Apply ----
+
+  private async applyFileCommand(node?: ReviewNode): Promise<void> {
+    const target = this.targetOf(node);
+    if (target) await this.applyAndReport(target);
+  }
+
+  private async applyAndReport(target: ReviewTarget): Promise<ApplyTargetResult> {
+    const result = await applyTarget(target, this.services.review, this.services.log);
+    if (result.status === 'applied' || result.status === 'nothingToApply') void vscode.window.showInformationMessage(result.message);
+    else if (result.status === 'replanned') {
+      void vscode.window.showWarningMessage(result.message);
+      await this.reviewDiff(this.tree.targetNode(target));
+    } else void vscode.window.showErrorMessage(result.message);
+    this.updateViewState();
+    return result;
+  }
+
+  private async applySelected(): Promise<void> {
+    const targets = this.services.review.targets().filter((t) => t.proposal.changed || t.proposal.error);
+    if (targets.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to apply: the files already hold the checked learnings.'));
+      return;
+    }
+    const results: Array<{ target: ReviewTarget; result: ApplyTargetResult }> = [];
+    for (const target of targets) results.push({ target, result: await applyTarget(target, this.services.review, this.services.log) });
+    const written = results.filter((r) => r.result.status === 'applied').map((r) => path.basename(r.target.path));
+    const problems = results.filter((r) => r.result.status !== 'applied' && r.result.status !== 'nothingToApply');
+    if (written.length > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Headroom wrote {0}.', written.join(', ')));
+    for (const { target, result } of problems) {
+      if (result.status === 'replanned') {
+        void vscode.window.showWarningMessage(result.message);
+        await this.reviewDiff(this.tree.targetNode(target));
+      } else void vscode.window.showErrorMessage(result.message);
+    }
+    this.updateViewState();
+  }
+
+  private async refresh(): Promise<void> {
+    for (const target of this.services.review.targets()) await this.services.review.replan(target);
+    this.updateViewState();
+  }
+
+  // ---- Learning items ----
+
+  private async copyRule(node?: ReviewNode): Promise<void> {
+    const learning = node?.kind === 'learning' ? node : this.view.selection.find((n): n is LearningNode => n.kind === 'learning');
+    if (!learning) return;
+    await vscode.env.clipboard.writeText(`- ${learning.learning.text}`);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', plainRule(learning.learning.text).slice(0, 60)), 3000);
+  }
+
+  private async showEvidence(node?: ReviewNode): Promise<void> {
+    const learning = node?.kind === 'learning' ? node : this.view.selection.find((n): n is LearningNode => n.kind === 'learning');
+    if (!learning) return;
+    const [first] = this.tree.getChildren(learning);
+    if (first) await this.view.reveal(first, { expand: true, focus: true, select: true });
+    const ref = learning.learning.evidence.find((e) => e.outcome !== 'ok') ?? learning.learning.evidence[0];
+    if (ref) await this.excerpts.open(ref);
+  }
+
+  // ---- API ----
+
+  api(): ReviewApi {
+    const { review } = this.services;
+    const byPath = (filePath: string): ReviewTarget => {
+      const target = review.targets().find((t) => t.path === filePath);
+      if (!target) throw new Error(`No review target ${filePath}`);
+      return target;
+    };
+    return {
+      learn: async (options = {}) => {
+        if (options.all) return this.runLearn({ kind: 'all' }, options);
+        const folder = options.folder ?? (await this.pickFolder());
+        return folder ? this.runLearn({ kind: 'project', folder }, options) : 'cancelled';
+      },
+      getReviewState: () => ({
+        running: this.running,
+        badge: review.checkedCount(),
+        message: this.view.message,
+        targets: review.targets().map((t) => ({
+          path: t.path,
+          agent: t.agent.name,
+          exists: t.proposal.exists,
+          changed: t.proposal.changed,
+          error: t.proposal.error?.message,
+          outsideWorkspace: t.outsideWorkspace,
+          checked: [...t.checked],
+          learnings: t.learnings.map((l) => ({ id: l.id, text: l.text, category: l.category, evidence: l.evidence })),
+          proposedText: t.proposal.proposedText,
+          currentText: t.proposal.currentText,
+        })),
+        tree: snapshotTree(this.tree),
+      }),
+      setLearningChecked: async (filePath, learningId, checked) => {
+        await review.setChecked([{ target: byPath(filePath), learningId, checked }]);
+        this.updateViewState();
+      },
+      applyFile: (filePath) => this.applyAndReport(byPath(filePath)),
+      openDiff: async (filePath) => {
+        const panel = await this.reviewDiff(this.tree.targetNode(byPath(filePath)));
+        if (!panel) throw new Error('no diff panel');
+        return panel.state;
+      },
+      getDiffState: () => DiffPanel.open?.state,
+      liveScanWorkers,
+    };
+  }
+
+  dispose(): void {
+    DiffPanel.open?.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+/** Registers the Learn flow, the review tree, the diff panel and Apply; returns their API. */
+export function registerReview(context: vscode.ExtensionContext, services: HeadroomServices): ReviewApi {
+  const controller = new ReviewController(services);
+  context.subscriptions.push(controller);
+  return controller.api();
+}
+
+export type { TargetNode };

@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import type { LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol';
+
+/** The run was cancelled by the user; the worker is gone. */
+export class LearnCancelledError extends Error {
+  override readonly name = 'LearnCancelledError';
+  constructor() {
+    super('Learn was cancelled.');
+  }
+}
+
+/** The worker reported a failure. `userFacing` errors (e.g. a model setting that cannot be honoured) are shown as they are. */
+export class LearnWorkerError extends Error {
+  override readonly name = 'LearnWorkerError';
+  constructor(
+    message: string,
+    readonly userFacing: boolean,
+    readonly workerStack?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WorkerRunOptions {
+  /** dist/scanWorker.js inside the installed extension. */
+  workerScript: string;
+  token: vscode.CancellationToken;
+  onProgress: (progress: ProgressMessage) => void;
+}
+
+let running = 0;
+/** Scan workers alive now (a cancelled run's worker is gone once this drops). */
+export function liveScanWorkers(): number {
+  return running;
+}
+
+/** How long a cancelled worker gets to abort cleanly (kill CLI children through its signal) before it is terminated. */
+const ABORT_GRACE_MS = 300;
+
+/**
+ * Runs one Learn request in a new worker thread and resolves with its result. Cancelling the token aborts the
+ * worker's signal (CLI backends kill their children) and then terminates the thread, which also drops any
+ * LLM request in flight. The worker inherits this process's environment.
+ */
+export function runLearnInWorker(request: LearnRequest, options: WorkerRunOptions): Promise<ProjectLearnResult[]> {
+  return new Promise((resolve, reject) => {
+    if (options.token.isCancellationRequested) {
+      reject(new LearnCancelledError());
+      return;
+    }
+    const worker = new Worker(path.resolve(options.workerScript), { env: process.env });
+    running++;
+    worker.once('exit', () => running--);
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      cancellation.dispose();
+      action();
+    };
+    const cancellation = options.token.onCancellationRequested(() => {
+      finish(() => reject(new LearnCancelledError()));
+      worker.postMessage({ type: 'abort' });
+      setTimeout(() => void worker.terminate(), ABORT_GRACE_MS);
+    });
+    worker.on('message', (message: WorkerToHost) => {
+      if (settled) return;
+      if (message.type === 'progress') options.onProgress(message);
+      else if (message.type === 'result') finish(() => resolve(message.projects));
+      else if (message.type === 'error') finish(() => reject(new LearnWorkerError(message.message, message.userFacing, message.stack)));
+      if (settled) void worker.terminate();
+    });
+    worker.on('error', (error) => finish(() => reject(new LearnWorkerError(error.message, false, error.stack))));
+    worker.on('exit', (code) => finish(() => reject(new LearnWorkerError(`The scan worker stopped (exit code ${code}) before it finished.`, false))));
+    worker.postMessage(request);
+  });
+}

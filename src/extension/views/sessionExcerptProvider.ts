@@ -1,0 +1,115 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import * as vscode from 'vscode';
+import type { CallRef } from '../../core/model/finding';
+
+export const sessionScheme = 'headroom-session';
+
+/** Records shown before and after the cited one. */
+const CONTEXT_RECORDS = 6;
+/** Session records can be huge (file contents, long outputs): each shown line is cut to this. */
+const MAX_LINE_CHARS = 1200;
+
+interface Excerpt {
+  text: string;
+  /** 0-based line of the cited record in `text`. */
+  citedLine: number;
+}
+
+function cut(line: string): string {
+  return line.length <= MAX_LINE_CHARS ? line : `${line.slice(0, MAX_LINE_CHARS)} … (${line.length - MAX_LINE_CHARS} more characters)`;
+}
+
+async function jsonlExcerpt(file: string, line: number): Promise<{ lines: string[]; first: number }> {
+  const first = Math.max(1, line - CONTEXT_RECORDS);
+  const last = line + CONTEXT_RECORDS;
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const text of reader) {
+      number++;
+      if (number < first) continue;
+      if (number > last) break;
+      lines.push(cut(text));
+    }
+  } finally {
+    reader.close();
+  }
+  return { lines, first };
+}
+
+/** Single-document JSON sessions: `line` is the position of the message in the document's array. */
+async function jsonDocumentExcerpt(file: string, position: number): Promise<{ lines: string[]; citedOffset: number } | undefined> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const array = Array.isArray(document)
+    ? document
+    : Object.values(document as Record<string, unknown>).find((value): value is unknown[] => Array.isArray(value) && value.length >= position);
+  if (!array) return undefined;
+  const lines: string[] = [];
+  let citedOffset = 0;
+  for (let i = Math.max(0, position - 1 - CONTEXT_RECORDS); i < Math.min(array.length, position + CONTEXT_RECORDS); i++) {
+    if (i === position - 1) citedOffset = lines.length;
+    lines.push(cut(`[${i + 1}] ${JSON.stringify(array[i])}`));
+  }
+  return { lines, citedOffset };
+}
+
+/** The lines of a session log near one record, with a header; the cursor goes to the cited record. */
+export async function sessionExcerpt(file: string, line: number, label: string): Promise<Excerpt> {
+  const header = [`// ${label}`, `// ${file}`];
+  try {
+    if (file.endsWith('.json')) {
+      const doc = await jsonDocumentExcerpt(file, line);
+      if (doc) {
+        header.push(vscode.l10n.t('// Message {0} of the session document (neighbours around it); read-only.', line), '');
+        return { text: [...header, ...doc.lines].join('\n'), citedLine: header.length + doc.citedOffset };
+      }
+    }
+    const { lines, first } = await jsonlExcerpt(file, line);
+    header.push(vscode.l10n.t('// Lines {0}–{1} of the log; the cited record is line {2}. Read-only.', first, first + lines.length - 1, line), '');
+    return { text: [...header, ...lines].join('\n'), citedLine: header.length + (line - first) };
+  } catch (error) {
+    header.push(vscode.l10n.t('// The session log cannot be read: {0}', (error as Error).message));
+    return { text: header.join('\n'), citedLine: 0 };
+  }
+}
+
+/** Read-only excerpts of session logs: `headroom-session:/<log path>?line=N&label=…`. */
+export class SessionExcerptProvider implements vscode.TextDocumentContentProvider {
+  private readonly cited = new Map<string, number>();
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const query = new URLSearchParams(uri.query);
+    const excerpt = await sessionExcerpt(uri.fsPath, Number(query.get('line') ?? '1'), query.get('label') ?? '');
+    this.cited.set(uri.toString(), excerpt.citedLine);
+    return excerpt.text;
+  }
+
+  static uriFor(ref: CallRef): vscode.Uri {
+    const label = vscode.l10n.t('{0} session {1}, {2} call #{3}{4}', ref.agent, ref.sessionId, ref.tool, ref.index + 1, ref.timestamp ? ` (${ref.timestamp})` : '');
+    return vscode.Uri.file(ref.file).with({ scheme: sessionScheme, query: new URLSearchParams({ line: String(ref.line), label }).toString() });
+  }
+
+  /** Opens the excerpt of a call's record in a read-only preview editor, cursor on the record. */
+  async open(ref: CallRef): Promise<vscode.TextEditor> {
+    const uri = SessionExcerptProvider.uriFor(ref);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = Math.min(this.cited.get(uri.toString()) ?? 0, document.lineCount - 1);
+    const position = new vscode.Position(line, 0);
+    return vscode.window.showTextDocument(document, {
+      preview: true,
+      selection: new vscode.Range(position, position),
+    });
+  }
+
+  static fileName(ref: CallRef): string {
+    return path.basename(ref.file);
+  }
+}

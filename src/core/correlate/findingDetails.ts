@@ -51,6 +51,8 @@ export type RetryDetails = {
   streaks: number;
   longest: number;
   fix?: { kind: CorrectionKind; from: string; to: string };
+  /** No changed call fixed it, but it worked again after these files were edited (project-relative). */
+  editedBeforeSuccess?: string[];
 };
 
 export type PermissionDetails = {

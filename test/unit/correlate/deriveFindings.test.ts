@@ -157,3 +157,25 @@ test('the kind of a command skips flags and their values: pnpm --filter @shop/we
   const s = session([bashFail('pnpm --filter @shop/web typecheck'), bashFail('pnpm --filter @shop/web typecheck'), bashFail('pnpm --filter @shop/web typecheck')]);
   assert.match(byCategory(derive([s]), 'retry')[0].rule, /^`pnpm typecheck` failed 3 times in a row/);
 });
+
+test('retry prevention: when the same command works again only after an edit, the rule names the file edited', () => {
+  const edit = (path: string): Parameters<typeof session>[0][number] => ({ tool: 'Edit', path });
+  const s = session([
+    bashFail('sbt test'),
+    bashFail('sbt test'),
+    bashFail('sbt test'),
+    read('/proj/modules/billing/Invoice.scala'),
+    edit('/proj/modules/billing/Invoice.scala'),
+    bash('sbt test'),
+  ]);
+  const [retry] = byCategory(derive([s]), 'retry');
+  assert.deepEqual(retry.details.editedBeforeSuccess, ['modules/billing/Invoice.scala']);
+  assert.match(retry.rule, /it passed only after editing `modules\/billing\/Invoice\.scala`/);
+});
+
+test('retry prevention: a streak that never worked again keeps the generic advice', () => {
+  const s = session([bashFail('sbt test'), bashFail('sbt test'), bashFail('sbt test'), { tool: 'Edit', path: '/proj/a.scala' }]);
+  const [retry] = byCategory(derive([s]), 'retry');
+  assert.equal(retry.details.editedBeforeSuccess, undefined);
+  assert.match(retry.rule, /change the approach instead of retrying/);
+});

@@ -62,7 +62,9 @@ function retry(d: RetryDetails): string {
   const streak = d.streaks === 1 ? `${d.longest} times in a row` : `in ${d.streaks} streaks (up to ${d.longest} in a row)`;
   const advice = d.fix
     ? `what worked: ${code(d.fix.to)} instead of ${code(d.fix.from)}`
-    : `after the first failure, change the approach instead of retrying`;
+    : d.editedBeforeSuccess && d.editedBeforeSuccess.length > 0
+      ? `it passed only after editing ${d.editedBeforeSuccess.slice(0, 2).map(code).join(' and ')}: read the error and fix the cause before re-running`
+      : `after the first failure, change the approach instead of retrying`;
   return `${what} failed ${streak} (${errorKindWords(d.errorKind)}) — ${advice}`;
 }
 

@@ -11,6 +11,14 @@ import type { DeriveContext } from './deriveContext.js';
 interface Streak {
   signature: string;
   calls: ToolCall[];
+  /** Calls between the last failure and the same call working again (what unblocked it), when it did. */
+  unblockedBy?: ToolCall[];
+}
+
+/** Files edited successfully among the calls that came before the streak ended. */
+function editedPaths(calls: readonly ToolCall[], ctx: DeriveContext): string[] {
+  const paths = calls.filter((c) => c.outcome === 'ok' && (c.tool === 'Edit' || c.tool === 'Write') && c.path).map((c) => ctx.relative(c.path!, c));
+  return [...new Set(paths)];
 }
 
 /**
@@ -20,28 +28,33 @@ interface Streak {
 export function findStreaks(calls: readonly ToolCall[], ctx: DeriveContext): Streak[] {
   const open = new Map<string, Streak>();
   const closed: Streak[] = [];
-  for (const call of calls) {
+  const lastFailurePosition = new Map<Streak, number>();
+  calls.forEach((call, position) => {
     const subject = `${call.tool}\u0000${callSubject(call, ctx)}`;
     if (call.outcome === 'ok' && !needsFix(call)) {
       for (const [signature, streak] of open) {
         if (signature.startsWith(`${subject}\u0000`)) {
+          streak.unblockedBy = calls.slice((lastFailurePosition.get(streak) ?? position) + 1, position);
           closed.push(streak);
           open.delete(signature);
         }
       }
-      continue;
+      return;
     }
-    if (!needsFix(call)) continue;
+    if (!needsFix(call)) return;
     const signature = `${subject}\u0000${call.errorKind ?? 'no_matches'}`;
     const streak = open.get(signature);
     const last = streak?.calls[streak.calls.length - 1];
     if (streak && last && call.index - last.index <= CORRECTION_WINDOW_CALLS) {
       streak.calls.push(call);
+      lastFailurePosition.set(streak, position);
     } else {
       if (streak) closed.push(streak);
-      open.set(signature, { signature, calls: [call] });
+      const started: Streak = { signature, calls: [call] };
+      open.set(signature, started);
+      lastFailurePosition.set(started, position);
     }
-  }
+  });
   closed.push(...open.values());
   return closed.filter((streak) => streak.calls.length >= RETRY_STREAK_MIN);
 }
@@ -61,6 +74,7 @@ export function retryFindings(sessions: ReadonlyArray<readonly ToolCall[]>, corr
       streaks: group.length,
       longest: Math.max(...group.map((s) => s.calls.length)),
       fix: fix?.change ? { kind: fix.kind, from: fix.change.from, to: fix.change.to } : undefined,
+      editedBeforeSuccess: fix ? undefined : group.map((s) => editedPaths(s.unblockedBy ?? [], ctx)).find((paths) => paths.length > 0),
     };
     const failedCalls = group.flatMap((s) => s.calls);
     return {

@@ -233,7 +233,11 @@ export class ReviewController implements vscode.Disposable {
 
   private async applyAndReport(target: ReviewTarget): Promise<ApplyTargetResult> {
     const result = await applyTarget(target, this.services.review, this.services.log);
-    if (result.status === 'applied' || result.status === 'nothingToApply') void vscode.window.showInformationMessage(result.message);
+    if (result.status === 'applied') {
+      // Show the written file (the edit is on its undo stack there).
+      await vscode.window.showTextDocument(target.uri, { preview: true, viewColumn: vscode.ViewColumn.One, preserveFocus: true });
+      void vscode.window.showInformationMessage(result.message);
+    } else if (result.status === 'nothingToApply') void vscode.window.showInformationMessage(result.message);
     else if (result.status === 'replanned') {
       void vscode.window.showWarningMessage(result.message);
       await this.reviewDiff(this.tree.targetNode(target));

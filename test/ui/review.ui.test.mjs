@@ -1,0 +1,110 @@
+// UI test: the whole review flow in the real VS Code workbench (code-server + headless chromium), as a person
+// would do it, on the demo project with the demo agent home (test/harness/run-ui-tests.mjs, server.mjs):
+// welcome → palette → Headroom: Learn → tree shows learnings with evidence → diff beside it → uncheck one →
+// the diff updates → Apply → the file in the editor shows the new section.
+// Env from the runner: HEADROOM_UI_SERVER_URL, HEADROOM_UI_WORKSPACE, HEADROOM_UI_SCREENSHOTS, HEADROOM_UI_BROWSER_DIR.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { activityBarItem, errorMessages, findInCommandPalette, launchBrowser, openWorkbench, runSelectedCommand } from '../harness/browser.mjs';
+
+const serverUrl = process.env.HEADROOM_UI_SERVER_URL;
+const workspaceDir = process.env.HEADROOM_UI_WORKSPACE;
+const screenshotsDir = process.env.HEADROOM_UI_SCREENSHOTS;
+const browserDir = process.env.HEADROOM_UI_BROWSER_DIR;
+
+const droppedRule = 'services/api/app/models/order.py';
+
+test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t) => {
+  assert.ok(serverUrl && workspaceDir && screenshotsDir && browserDir, 'run through npm run test:ui');
+  const { page, close } = await launchBrowser(browserDir);
+  t.after(close);
+  let step = 0;
+  const screenshot = async (name) => {
+    await page.waitForTimeout(400); // let toasts and tree animations settle for the picture
+    await page.screenshot({ path: path.join(screenshotsDir, `${String(++step).padStart(2, '0')}-${name}.png`) });
+  };
+  const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+  try {
+    const started = Date.now();
+    await openWorkbench(page, serverUrl, workspaceDir);
+    await activityBarItem(page, 'Headroom').waitFor({ timeout: 30_000 });
+    t.diagnostic(`workbench ready in ${Date.now() - started} ms`);
+
+    // The empty view explains itself and offers Learn.
+    await activityBarItem(page, 'Headroom').click();
+    const welcome = page.locator('.welcome-view-content', { hasText: 'No learnings yet' });
+    await welcome.getByRole('button', { name: 'Learn', exact: true }).waitFor({ timeout: 15_000 });
+    await screenshot('welcome');
+
+    // Palette → Headroom: Learn.
+    await findInCommandPalette(page, 'Headroom: Learn');
+    await screenshot('command-palette');
+    await runSelectedCommand(page);
+
+    const tree = page.locator('.part.sidebar .monaco-list[role="tree"]').first();
+    const item = (text) => tree.locator('.monaco-list-row[role="treeitem"]', { hasText: text }).first();
+    await item('CLAUDE.md').waitFor({ timeout: 30_000 });
+    // The run is over when the progress notification has gone.
+    await page.locator('.notification-toast', { hasText: 'Headroom Learn' }).waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+    assert.deepEqual(await errorMessages(page).allInnerTexts(), [], 'Learn ran without an error');
+    assert.match(await item('CLAUDE.md').innerText(), /new file/);
+    await item('Claude Code').waitFor();
+    const learning = item(droppedRule);
+    await learning.waitFor();
+    // The badge on the activity bar counts the checked learnings.
+    const badge = page.locator('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content');
+    assert.match((await badge.innerText()).trim(), /^\d+$/);
+    const badgeBefore = Number((await badge.innerText()).trim());
+    await screenshot('tree-with-learnings');
+
+    // Expand the learning: its evidence is the failed call and the call that fixed it.
+    await learning.click();
+    await page.keyboard.press('ArrowRight');
+    const evidence = tree.locator('.monaco-list-row[role="treeitem"]', { hasText: '✗ Read' }).first();
+    await evidence.waitFor({ timeout: 10_000 });
+    await evidence.click();
+    await page.keyboard.press('ArrowRight');
+    await tree.locator('.monaco-list-row[role="treeitem"]', { hasText: 'fixed by: Read services/api/src/shop/models/order.py' }).first().waitFor({ timeout: 10_000 });
+    await screenshot('evidence');
+
+    // Click the file: the diff opens beside the tree.
+    await item('CLAUDE.md').click();
+    const diff = webview().locator('#diff');
+    await diff.waitFor({ timeout: 20_000 });
+    await webview().locator('.line.added', { hasText: droppedRule }).first().waitFor({ timeout: 10_000 });
+    assert.match(await webview().locator('.notes').innerText(), /does not exist yet/);
+    await screenshot('diff');
+
+    // Uncheck one learning: the diff updates live and the badge drops by one.
+    await learning.locator('.custom-view-tree-node-item-checkbox').click();
+    await webview().locator('.line', { hasText: droppedRule }).waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content')?.textContent?.trim() === String(expected),
+      badgeBefore - 1,
+      { timeout: 10_000 },
+    );
+    assert.ok((await webview().locator('.line.added').count()) > 0, 'the other learnings are still proposed');
+    await screenshot('unchecked-diff-updated');
+
+    // Apply: CLAUDE.md is created and shown in the editor with the new section.
+    await webview().locator('#apply').click();
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await page.locator('.tabs-container .tab', { hasText: 'CLAUDE.md' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Headroom Learned Patterns' }).first().waitFor({ timeout: 15_000 });
+    assert.ok(editor);
+    const written = fs.readFileSync(path.join(workspaceDir, 'CLAUDE.md'), 'utf8');
+    assert.ok(written.startsWith('<!-- headroom:learn:start -->\n## Headroom Learned Patterns\n'));
+    assert.equal(written.includes(droppedRule), false, 'the unchecked learning was not written');
+    assert.deepEqual(await errorMessages(page).allInnerTexts(), [], 'Apply ran without an error');
+    await item('CLAUDE.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 10_000 });
+    await screenshot('applied-file-in-editor');
+    t.diagnostic(`scenario took ${Date.now() - started} ms`);
+  } catch (error) {
+    await page.screenshot({ path: path.join(screenshotsDir, 'failure.png') }).catch(() => {});
+    throw error;
+  }
+});

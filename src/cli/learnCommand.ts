@@ -13,6 +13,7 @@ import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { learnProject, type ProjectOutcome } from './learnProject.js';
+import { progressLine } from './progressLine.js';
 import { plural, printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
@@ -143,9 +144,18 @@ export async function runLearnCommand(
       writeLine(io.stderr, `${counter} ${projectPath}`);
     }
     let outcome: ProjectOutcome;
+    const progress = progressLine(io.stderr, io.env);
     try {
-      outcome = await learnProject(projectPath, { plugins, environment, analyzer: backend, memoryFile: args.memoryFile, minOccurrences: args.minOccurrences });
+      outcome = await learnProject(projectPath, {
+        plugins,
+        environment,
+        analyzer: backend,
+        memoryFile: args.memoryFile,
+        minOccurrences: args.minOccurrences,
+        onProgress: (p) => progress.update(p),
+      });
     } catch (error) {
+      progress.clear();
       if (!(error instanceof LlmError)) throw error;
       const rest = projects.length - index - 1;
       writeLine(io.stderr, `Analyzer: ${selection.label}`);
@@ -157,6 +167,7 @@ export async function runLearnCommand(
       );
       return EXIT_FAILURE;
     }
+    progress.clear();
     const applied = args.apply ? await applyProposals(outcome.proposals) : undefined;
     const json = toLearnJson(outcome.result, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
     if (applied) {

@@ -153,9 +153,11 @@ export async function runLearnCommand(
         memoryFile: args.memoryFile,
         minOccurrences: args.minOccurrences,
         onProgress: (p) => progress.update(p),
+        signal: io.signal,
       });
     } catch (error) {
       progress.clear();
+      if (io.signal?.aborted) throw error;
       if (!(error instanceof LlmError)) throw error;
       const rest = projects.length - index - 1;
       writeLine(io.stderr, `Analyzer: ${selection.label}`);

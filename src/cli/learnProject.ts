@@ -14,6 +14,7 @@ export interface LearnProjectOptions {
   /** Occurrences a finding needs before it becomes a rule (default 2). */
   minOccurrences?: number;
   onProgress?: (progress: LearnProgress) => void;
+  signal?: AbortSignal;
 }
 
 export interface ProjectOutcome {
@@ -53,6 +54,7 @@ export async function learnProject(projectPath: string, options: LearnProjectOpt
     projectFiles: files,
     minOccurrences: options.minOccurrences,
     onProgress: options.onProgress,
+    signal: options.signal,
     existingRulesFor: (scans) =>
       existingRulesForAgents(projectPath, targetsForScans(scans, options.plugins, projectPath, options.environment, targetOptions), readTextFile),
   });

@@ -9,6 +9,9 @@ import { writeLine, type CliIO } from './output.js';
 /** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
 export const MAIN_HELP = LEARN_HELP;
 
+/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
+export const EXIT_INTERRUPTED = 130;
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   const registry = createDefaultRegistry();
@@ -23,6 +26,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === undefined || command.startsWith('-')) return await runLearnCommand(argv, io, registry, environment);
     throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);
   } catch (error) {
+    if (io.signal?.aborted) {
+      writeLine(io.stderr, 'headroom-learn: stopped by the user before the run finished.');
+      return EXIT_INTERRUPTED;
+    }
     if (error instanceof UsageError) {
       writeLine(io.stderr, `headroom-learn: ${error.message}`);
       return EXIT_USAGE;
@@ -39,9 +46,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    process.stderr.write('\nheadroom-learn: stopping (press Ctrl-C again to quit at once) …\n');
+    controller.abort(new Error('Stopped by the user.'));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = controller.signal.aborted ? EXIT_INTERRUPTED : code;
+  });
 }

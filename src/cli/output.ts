@@ -5,6 +5,8 @@ export interface CliIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Aborted on Ctrl-C: scanning stops and LLM requests and agent CLIs are cancelled. */
+  signal?: AbortSignal;
 }
 
 type Style = Parameters<typeof styleText>[0];

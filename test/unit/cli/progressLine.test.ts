@@ -38,3 +38,17 @@ test('a learn run through the CLI leaves no progress text in piped stderr', asyn
   assert.equal(run.code, 0);
   assert.doesNotMatch(run.err, /Scanning|\x1b\[2K/);
 });
+
+test('Ctrl-C (an aborted signal) stops the run with exit code 130 and one line, no stack trace', async () => {
+  const fixture = await demoFixture();
+  const controller = new AbortController();
+  controller.abort(new Error('Stopped by the user.'));
+  const { main } = await import('../../../src/cli/main.js');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let err = '';
+  stderr.on('data', (d) => (err += d));
+  const code = await main(['--project', fixture.project], { stdout, stderr, env: safeEnv(fixture.home), cwd: fixture.project, signal: controller.signal });
+  assert.equal(code, 130);
+  assert.equal(err.trim(), 'headroom-learn: stopped by the user before the run finished.');
+});

@@ -45,6 +45,7 @@ Exit codes:
   1  failure: a file could not be read or written, broken markers, a file changed before writing,
      the analysis failed, the project folder does not exist
   2  bad usage: an unknown flag, --agent or --model, or both --project and --all
+  130  stopped with Ctrl-C (LLM requests and agent CLIs are cancelled)
 
 Environment:
   CLAUDE_CONFIG_DIR     Claude Code's folder (default ~/.claude)

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createDefaultRegistry } from '../core/agents/builtins';
 import { applyFileEdit } from './apply/applyFileEdit';
-import { defaultAnalyzerOptions } from './learn/learnSettings';
+import { defaultAnalyzerPlan } from './learn/learnSettings';
 import { registerReview, type ReviewApi } from './learn/reviewController';
 import { ReviewModel } from './learn/reviewModel';
 import type { HeadroomServices } from './services';
@@ -26,15 +26,17 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   const review = new ReviewModel();
   context.subscriptions.push(log, review);
 
+  // The one trust gate for Learn, Learn All Projects and Apply.
+  const trust = registerTrust(context, { log });
   const services: HeadroomServices = {
     extensionUri: context.extensionUri,
     log,
     registry: createDefaultRegistry(),
     review,
-    analyzerOptions: defaultAnalyzerOptions,
+    trust,
+    analyzer: defaultAnalyzerPlan,
   };
 
-  const trust = registerTrust(context, services);
   const { apiKeys } = registerModels(context, services);
   const { lastRun, showStats } = registerStats(context, services);
   registerWalkthroughAndLog(context, services);

@@ -3,6 +3,24 @@ import type { AgentRegistry } from '../core/agents/registry';
 import type { ReviewModel } from './learn/reviewModel';
 import type { PrescannedAgent } from './api/prescannedPlugin';
 import type { AnalyzerOptions } from './learn/workerProtocol';
+import type { HostAnalyzer } from './models/analyzerForRun';
+
+/** What one Learn run analyses with: inputs for the worker's own choice, or an analyzer that runs in the host. */
+export interface LearnAnalyzerPlan {
+  /** Posted to the scan worker in its start message (holds API keys: never log it). */
+  readonly worker: AnalyzerOptions;
+  /** A VS Code language model: the worker stops at the findings and the host analyses them with this. */
+  readonly host?: HostAnalyzer;
+}
+
+/** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/trust). */
+export interface WorkspaceGate {
+  readonly isTrusted: boolean;
+  /** Fires once trust is granted (the view's message changes back). */
+  readonly onDidGrantTrust: vscode.Event<void>;
+  /** Runs `work` in a trusted workspace; otherwise runs nothing, tells the user why and resolves `{ ran: false }`. */
+  runIfTrusted<T>(what: string, work: () => Promise<T> | T): Promise<{ ran: true; value: T } | { ran: false }>;
+}
 
 /**
  * What activate() builds once and hands to each feature's `register…(context, services)`. Features own their
@@ -15,11 +33,15 @@ export interface HeadroomServices {
   readonly registry: AgentRegistry;
   /** The last Learn run, the checked learnings and the plan per file; `onDidChange(undefined)` = a new run. */
   readonly review: ReviewModel;
+  /** Workspace trust: nothing is scanned, run or written in an untrusted workspace. */
+  readonly trust: WorkspaceGate;
   /**
-   * How the scan worker chooses its analyzer. The default reads the `headroom.model` setting; the model/secrets
-   * feature replaces it (stored API keys, the chosen model).
+   * The analyzer of one Learn run, for a folder (undefined: Learn All Projects). The default reads the
+   * `headroom.model` setting; the model/secrets feature replaces it (stored API keys, base URLs, prompt budget,
+   * VS Code language models). `userInitiated`: a user's command started the run, so a model's consent dialog may
+   * show. Throws BackendSelectionError (message for the user) when the setting cannot be honoured.
    */
-  analyzerOptions: () => Promise<AnalyzerOptions>;
+  analyzer: (request: { folder?: vscode.Uri; userInitiated: boolean; token: vscode.CancellationToken }) => Promise<LearnAnalyzerPlan>;
   /**
    * Scans the agents registered by other extensions in the extension host, for one project (or every project
    * when `projectPath` is undefined). Set by the plugin API feature; unset = built-in agents only.
@@ -27,6 +49,7 @@ export interface HeadroomServices {
   prescanExternalAgents?: (request: {
     projectPath?: string;
     agents: readonly string[] | 'auto';
+    memoryFile: 'auto' | 'project';
     token: vscode.CancellationToken;
   }) => Promise<PrescannedAgent[]>;
 }

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
+import { processEnvironment } from '../../core/agents/environment.js';
+import type { AgentPlugin } from '../../core/agents/plugin.js';
+import { normaliseProjectPath } from '../../core/agents/projectPaths.js';
 import type { AgentRegistry } from '../../core/agents/registry.js';
-import { AGENT_PLUGIN_API_VERSION, AgentPluginHost, type ExternalAgentPlugin } from './agentPluginHost.js';
+import type { HeadroomServices } from '../services.js';
+import { AGENT_PLUGIN_API_VERSION, AgentPluginHost, detectAgents, scanExternalAgents, type ExternalAgentPlugin } from './agentPluginHost.js';
+import type { PrescannedAgent } from './prescannedPlugin.js';
 
 // The types a plugin author needs, re-exported from the one place the API is defined.
 export type {
@@ -41,6 +46,48 @@ export interface AgentPluginServices {
   /** The registry the Learn flow reads (built-ins + registered). */
   registry: AgentRegistry;
   log: vscode.LogOutputChannel;
+  /** Set here: the Learn flow calls it to scan the registered agents in the host (see PLUGINS.md). */
+  prescanExternalAgents?: HeadroomServices['prescanExternalAgents'];
+}
+
+/**
+ * Scans the agents other extensions registered, in the extension host, for one project or (no `projectPath`)
+ * every project they list: the agents the `headroom.agent` setting selects ('auto': all), detected now.
+ */
+export function prescanner(pluginHost: AgentPluginHost, log: vscode.LogOutputChannel): NonNullable<HeadroomServices['prescanExternalAgents']> {
+  return async ({ projectPath, agents, memoryFile, token }) => {
+    const external = pluginHost.registry.all().filter((plugin) => pluginHost.isExternal(plugin.name) && (agents === 'auto' || agents.includes(plugin.name)));
+    if (external.length === 0) return [];
+    const environment = processEnvironment(process.env);
+    const detected = await detectAgents(external, environment);
+    if (detected.length === 0) return [];
+    const abort = new AbortController();
+    const subscription = token.onCancellationRequested(() => abort.abort());
+    const reporter = { warn: (message: string) => log.warn(`scan: ${message}`) };
+    try {
+      const projects = projectPath !== undefined ? [projectPath] : await listExternalProjects(detected, environment, reporter);
+      const result: PrescannedAgent[] = [];
+      for (const project of projects) {
+        if (token.isCancellationRequested) break;
+        result.push(...(await scanExternalAgents(detected, project, { environment, reporter, signal: abort.signal, memoryFile })));
+      }
+      const sessions = result.reduce((sum, agent) => sum + agent.scan.sessions.length, 0);
+      log.info(`learn: agents from other extensions (${detected.map((p) => p.name).join(', ')}): ${sessions} sessions scanned in the extension host`);
+      return result;
+    } finally {
+      subscription.dispose();
+    }
+  };
+}
+
+async function listExternalProjects(plugins: readonly AgentPlugin[], environment: ReturnType<typeof processEnvironment>, reporter: { warn(m: string): void }): Promise<string[]> {
+  const byKey = new Map<string, string>();
+  for (const plugin of plugins) {
+    for (const project of await plugin.listProjects(environment, reporter)) {
+      if (project.sessions.length > 0 && !byKey.has(normaliseProjectPath(project.projectPath))) byKey.set(normaliseProjectPath(project.projectPath), project.projectPath);
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** Creates the plugin host on the shared registry and the API surface for `activate`'s return value. */
@@ -50,6 +97,8 @@ export function registerAgentPluginApi(
 ): { pluginHost: AgentPluginHost; api: AgentPluginApi } {
   const pluginHost = new AgentPluginHost(services.registry, services.log);
   context.subscriptions.push(pluginHost);
+  // Learn (and Learn All Projects) include the registered agents: scanned here, replayed in the worker.
+  services.prescanExternalAgents = prescanner(pluginHost, services.log);
   const api: AgentPluginApi = {
     agentPluginApiVersion: AGENT_PLUGIN_API_VERSION,
     registerAgentPlugin: (plugin) => pluginHost.register(plugin),

@@ -13,10 +13,15 @@ export interface HeadroomTestingHooks {
   showStats: () => vscode.WebviewPanel;
 }
 
+/** What the tests get: the hooks, plus where the Headroom Learn log channel writes (to check what was logged). */
+export interface HeadroomTestingApi extends HeadroomTestingHooks {
+  logUri: vscode.Uri;
+}
+
 /**
  * `{ testing }` for activate's return value, only when the extension runs under extension tests
  * (ExtensionMode.Test); other extensions never see these services.
  */
-export function testingHooks(context: vscode.ExtensionContext, hooks: HeadroomTestingHooks): { testing?: HeadroomTestingHooks } {
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: hooks } : {};
+export function testingHooks(context: vscode.ExtensionContext, hooks: HeadroomTestingHooks): { testing?: HeadroomTestingApi } {
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...hooks, logUri: context.logUri } } : {};
 }

@@ -1,23 +1,90 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { processEnvironment } from '../../core/agents/environment';
-import type { HeadroomServices } from '../services';
-import { agentSetting, memoryFileSetting } from './learnSettings';
+import { BackendSelectionError } from '../../core/analyze/selectBackend';
+import { LlmError } from '../../core/analyze/llm/llmError';
+import { diskProjectFiles } from '../../core/correlate/projectFiles';
+import type { HostAnalyzer } from '../models/analyzerForRun';
+import type { HeadroomServices, LearnAnalyzerPlan } from '../services';
+import { readHeadroomSettings } from '../settings/settings';
 import { buildReviewProjects, type ReviewRun } from './reviewModel';
 import { LearnCancelledError, LearnWorkerError, runLearnInWorker } from './runInWorker';
-import type { LearnRequest, ProgressMessage } from './workerProtocol';
+import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol';
 
 export type LearnScope = { kind: 'project'; folder: vscode.Uri } | { kind: 'all' };
 
+/** Something the user is told after a run (a notification), besides the view's message. */
+export interface LearnNotice {
+  readonly severity: 'warning' | 'error';
+  readonly message: string;
+}
+
 export type LearnOutcome =
-  | { readonly status: 'done'; readonly run: ReviewRun }
+  | { readonly status: 'done'; readonly run: ReviewRun; readonly notices: readonly LearnNotice[] }
   | { readonly status: 'cancelled' }
-  | { readonly status: 'failed'; readonly message: string };
+  | { readonly status: 'failed'; readonly message: string }
+  /** Refused by the trust gate: nothing was scanned or run. */
+  | { readonly status: 'untrusted'; readonly message: string };
 
 export interface LearnRunOptions {
   /** Cancels like the notification's Cancel button (API callers, tests). */
   token?: vscode.CancellationToken;
   onProgress?: (progress: ProgressMessage) => void;
+  /**
+   * A user's command started the run (the palette, the view, the walkthrough), so a VS Code language model may
+   * ask for consent now. Runs started by other extensions through the API are not, unless they say so.
+   */
+  userInitiated?: boolean;
+}
+
+/** Replaces every stored API key in a text that may reach the log or a notification (an SDK error quoting it). */
+export function scrubKeys(text: string, analyzer: AnalyzerOptions | undefined): string {
+  let result = text;
+  for (const entry of Object.values(analyzer?.apiKeys ?? {})) {
+    if (entry?.key && entry.key.length >= 8) result = result.split(entry.key).join('***');
+  }
+  return result;
+}
+
+/** The notice for an automatically chosen LLM that failed and was replaced by the offline analyzer. */
+export function fallbackNotice(failure: string): LearnNotice {
+  return {
+    severity: 'error',
+    message: vscode.l10n.t(
+      '{0} Headroom Learn fell back to the offline analyzer, because the backend was chosen automatically; choose one with Headroom: Select Model.',
+      failure,
+    ),
+  };
+}
+
+/**
+ * Runs a VS Code language model (src/extension/models) on the findings the worker returned, in the extension
+ * host, with the run's cancellation token; fills in each project's learnings and analyzer report.
+ */
+async function analyzeInHost(
+  results: ProjectLearnResult[],
+  host: HostAnalyzer,
+  token: vscode.CancellationToken,
+  report: (message: ProgressMessage) => void,
+): Promise<void> {
+  const abort = new AbortController();
+  const subscription = token.onCancellationRequested(() => abort.abort());
+  if (token.isCancellationRequested) abort.abort();
+  try {
+    for (const [i, project] of results.entries()) {
+      abort.signal.throwIfAborted();
+      report({ type: 'progress', stage: 'analyzing', projectPath: project.projectPath, project: { index: i + 1, count: results.length }, backend: host.kind });
+      const files = diskProjectFiles(project.projectPath);
+      const analysis = await host.backend.analyze(
+        { projectPath: project.projectPath, findings: project.findings, existingRules: project.existingRules, pathExists: files.exists },
+        abort.signal,
+      );
+      project.learnings = analysis.learnings;
+      project.analyzer = analysis.report;
+    }
+  } finally {
+    subscription.dispose();
+  }
 }
 
 /** The notification text for a worker progress message, naming the stage. */
@@ -43,17 +110,13 @@ export function describeProgress(progress: ProgressMessage): string {
  */
 export async function learn(scope: LearnScope, services: HeadroomServices, options: LearnRunOptions = {}): Promise<LearnOutcome> {
   const { log } = services;
-  const agent = agentSetting();
-  const memoryFile = memoryFileSetting();
-  const agents = agent === 'auto' ? 'auto' : [agent];
-  const request: LearnRequest = {
-    type: 'learn',
-    scope: scope.kind === 'project' ? { kind: 'project', projectPath: scope.folder.fsPath } : { kind: 'all' },
-    agents,
-    analyzer: await services.analyzerOptions(),
-    memoryFile,
-  };
-  log.info(`learn: ${scope.kind === 'project' ? scope.folder.fsPath : 'all projects'}, agent ${agent}, model ${request.analyzer.model ?? 'automatic'}`);
+  const folder = scope.kind === 'project' ? scope.folder : undefined;
+  const settings = readHeadroomSettings(folder);
+  const memoryFile = settings.memoryFile;
+  const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
+  log.info(
+    `learn: ${folder ? folder.fsPath : 'all projects'}, agent ${settings.agent}, model ${settings.model || 'automatic'}, min occurrences ${settings.minOccurrences}, prompt budget ${settings.promptTokenBudget} tokens`,
+  );
   const workerScript = vscode.Uri.joinPath(services.extensionUri, 'dist', 'scanWorker.js').fsPath;
   const started = Date.now();
   const title = scope.kind === 'project' ? vscode.l10n.t('Headroom Learn') : vscode.l10n.t('Headroom Learn: all projects');
@@ -63,24 +126,47 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
       const source = new vscode.CancellationTokenSource();
       const links = [notificationToken.onCancellationRequested(() => source.cancel()), options.token?.onCancellationRequested(() => source.cancel())];
       if (options.token?.isCancellationRequested) source.cancel();
+      let plan: LearnAnalyzerPlan | undefined;
+      let chosen: Pick<AnalyzerChosenMessage, 'backend' | 'reason'> | undefined;
+      const reportProgress = (message: ProgressMessage) => {
+        progress.report({ message: describeProgress(message) });
+        options.onProgress?.(message);
+      };
       try {
+        // The analyzer first: a setting that cannot be honoured (no such language model, no key) stops the run
+        // before anything is scanned.
+        plan = await services.analyzer({ folder, userInitiated: options.userInitiated ?? false, token: source.token });
+        if (plan.host) {
+          chosen = { backend: plan.host.kind, reason: plan.host.reason };
+          log.info(`learn: analyzer ${plan.host.reason} (runs in the extension host)`);
+        }
+        if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
+        const request: LearnRequest = {
+          type: 'learn',
+          scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
+          agents,
+          analyzer: plan.worker,
+          memoryFile,
+          minOccurrences: settings.minOccurrences,
+        };
         if (services.prescanExternalAgents) {
           progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
-          request.prescanned = await services.prescanExternalAgents({
-            projectPath: scope.kind === 'project' ? scope.folder.fsPath : undefined,
-            agents,
-            token: source.token,
-          });
+          request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile, token: source.token });
           if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         }
         const results = await runLearnInWorker(request, {
           workerScript,
           token: source.token,
-          onProgress: (message) => {
-            progress.report({ message: describeProgress(message) });
-            options.onProgress?.(message);
+          onProgress: reportProgress,
+          onAnalyzer: (message) => {
+            if (plan?.host) return;
+            chosen = message;
+            log.info(`learn: analyzer ${message.reason}`);
+            progress.report({ message: vscode.l10n.t('Analyzer: {0}', message.reason) });
           },
         });
+        if (plan.host) await analyzeInHost(results, plan.host, source.token, reportProgress);
+        if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         progress.report({ message: vscode.l10n.t('Planning the changes to the agents’ files…') });
         const projects = await buildReviewProjects(results, {
           plugins: (name) => services.registry.get(name),
@@ -88,26 +174,41 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           memoryFile,
         });
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
+        const notices: LearnNotice[] = [];
         for (const project of results) {
           for (const a of project.agents) {
             log.info(`learn: ${project.projectPath}: ${a.name} ${a.stats.sessions} sessions, ${a.stats.toolCalls} calls, ${a.stats.failed} failed`);
           }
           log.info(`learn: ${project.projectPath}: analyzer ${project.analyzer.backend}${project.analyzer.model ? ` (${project.analyzer.model})` : ''}: ${project.analyzer.reason}`);
           if (project.analyzer.tokensSent !== undefined) log.info(`learn: tokens sent ${project.analyzer.tokensSent}, received ${project.analyzer.tokensReceived ?? 0}`);
-          log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings, ${project.learnings.length} rules`);
+          for (const note of project.analyzer.notes) log.debug(`analyzer: ${scrubKeys(note, plan.worker)}`);
+          if (project.analyzerFailure) {
+            const failure = scrubKeys(project.analyzerFailure, plan.worker);
+            log.error(`learn: ${project.projectPath}: ${failure}; fell back to the offline analyzer`);
+            if (!notices.some((n) => n.message.startsWith(failure))) notices.push(fallbackNotice(failure));
+          }
+          log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings (min occurrences ${settings.minOccurrences}), ${project.learnings.length} rules`);
           for (const warning of project.warnings) log.warn(`scan: ${warning}`);
         }
         const run: ReviewRun = { scope: scope.kind, finishedAt: new Date(), projects };
         services.review.setRun(run);
         log.info(`learn: finished in ${Date.now() - started} ms`);
-        return { status: 'done', run } as const;
+        return { status: 'done', run, notices } as const;
       } catch (error) {
         if (error instanceof LearnCancelledError || source.token.isCancellationRequested) {
           log.info('learn: cancelled; the scan worker was stopped');
           return { status: 'cancelled' } as const;
         }
-        const message = error instanceof LearnWorkerError && error.userFacing ? error.message : vscode.l10n.t('Learn failed: {0}', (error as Error).message);
-        log.error(`learn: ${(error as Error).message}${error instanceof LearnWorkerError && error.workerStack ? `\n${error.workerStack}` : ''}`);
+        const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
+        let message: string;
+        if (error instanceof BackendSelectionError) message = raw;
+        else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.userFacing && chosen)) {
+          // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
+          message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
+        } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;
+        else message = vscode.l10n.t('Learn failed: {0}', raw);
+        const stack = error instanceof LearnWorkerError && error.workerStack ? `\n${scrubKeys(error.workerStack, plan?.worker)}` : '';
+        log.error(`learn: ${message}${stack}`);
         return { status: 'failed', message } as const;
       } finally {
         for (const link of links) link?.dispose();

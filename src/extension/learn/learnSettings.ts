@@ -1,18 +1,10 @@
-import * as vscode from 'vscode';
-import type { AnalyzerOptions } from './workerProtocol';
+import type * as vscode from 'vscode';
+import { MODEL_SETTING_SOURCE } from '../models/analyzerForRun';
+import type { LearnAnalyzerPlan } from '../services';
+import { readHeadroomSettings } from '../settings/settings';
 
-/** `headroom.agent`: 'auto' (every agent with sessions) or one agent's name. */
-export function agentSetting(): string {
-  return vscode.workspace.getConfiguration('headroom').get<string>('agent', 'auto') || 'auto';
-}
-
-/** `headroom.memoryFile`: Claude's MEMORY.md in Claude's auto-memory folder ('auto') or at the project root ('project'). */
-export function memoryFileSetting(): 'auto' | 'project' {
-  return vscode.workspace.getConfiguration('headroom').get<string>('memoryFile', 'auto') === 'project' ? 'project' : 'auto';
-}
-
-/** Default analyzer inputs: the `headroom.model` setting, else the spec's automatic choice. */
-export async function defaultAnalyzerOptions(): Promise<AnalyzerOptions> {
-  const model = vscode.workspace.getConfiguration('headroom').get<string>('model', '')?.trim();
-  return model ? { model, modelSource: 'setting headroom.model' } : {};
+/** Default analyzer plan (until the models feature replaces it): the `headroom.model` setting, else automatic. */
+export async function defaultAnalyzerPlan(request: { folder?: vscode.Uri }): Promise<LearnAnalyzerPlan> {
+  const { model } = readHeadroomSettings(request.folder);
+  return { worker: model ? { model, modelSource: MODEL_SETTING_SOURCE } : {} };
 }

@@ -9,9 +9,9 @@ import { LearningsTreeDataProvider, learningsViewId, showHeadroomViewCommand, sn
 import type { LearningNode, ReviewNode, TargetNode } from '../views/reviewNodes';
 import { plainRule } from '../views/reviewNodes';
 import { SessionExcerptProvider, sessionScheme } from '../views/sessionExcerptProvider';
-import { learn, type LearnOutcome, type LearnRunOptions } from './learnRun';
+import { learn, type LearnNotice, type LearnOutcome, type LearnRunOptions } from './learnRun';
 import type { ReviewTarget } from './reviewModel';
-import { liveScanWorkers } from './runInWorker';
+import { liveScanWorkers, startedScanWorkers } from './runInWorker';
 
 export const ReviewCommands = {
   learn: 'headroom.learn',
@@ -33,6 +33,17 @@ const ContextKeys = {
   learning: 'headroom.learning',
 } as const;
 
+/** An apply, or the trust gate's refusal (nothing written). */
+export type ApplyOutcome = ApplyTargetResult | { readonly status: 'untrusted'; readonly message: string };
+
+/** What the last Learn (or a refused one) told the user: its status, the analyzers and why, notifications shown. */
+export interface LastLearnReport {
+  status: LearnOutcome['status'];
+  /** Each project's analyzer reason ("openai (gpt-4o-mini), because …"). */
+  analyzers: string[];
+  notices: LearnNotice[];
+}
+
 /** The review API: what other extensions and the in-host tests see (part of activate()'s return). */
 export interface ReviewApi {
   /** Runs Learn on a folder (default: the workspace folder, picked in a multi-root workspace) or on every project. */
@@ -42,13 +53,22 @@ export interface ReviewApi {
   /** Checks or unchecks a learning in one file, as the tree's checkbox does. */
   setLearningChecked(filePath: string, learningId: string, checked: boolean): Promise<void>;
   /** Applies the checked learnings of one file (the diff panel's Apply). */
-  applyFile(filePath: string): Promise<ApplyTargetResult>;
+  applyFile(filePath: string): Promise<ApplyOutcome>;
   /** Opens the diff panel for a file and returns what it shows. */
   openDiff(filePath: string): Promise<DiffPanel['state']>;
   /** What the open diff panel shows, if one is open. */
   getDiffState(): DiffPanel['state'] | undefined;
   /** Scan workers alive now (0 after a cancelled run has stopped). */
   liveScanWorkers(): number;
+  /** Scan workers started since activation (unchanged by a run the trust gate refused). */
+  startedScanWorkers(): number;
+  /** The last Learn's status, analyzers and notifications (undefined before the first). */
+  lastLearn(): LastLearnReport | undefined;
+}
+
+/** Why nothing ran: shown in the view (the trust gate's notification says it too). */
+function untrustedMessage(): string {
+  return vscode.l10n.t('Restricted Mode: Headroom Learn reads no agent sessions, runs no analyzer and writes no file until you trust this workspace.');
 }
 
 export interface ReviewState {
@@ -66,6 +86,7 @@ export class ReviewController implements vscode.Disposable {
   private readonly view: vscode.TreeView<ReviewNode>;
   private readonly excerpts = new SessionExcerptProvider();
   private running = false;
+  private last: LastLearnReport | undefined;
 
   constructor(private readonly services: HeadroomServices) {
     const { review } = services;
@@ -85,8 +106,9 @@ export class ReviewController implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(sessionScheme, this.excerpts),
       this.view.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)),
       review.onDidChange(() => this.updateViewState()),
+      services.trust.onDidGrantTrust(() => this.updateViewState()),
       vscode.commands.registerCommand(ReviewCommands.learn, (folder?: unknown) => this.learnCommand(folder instanceof vscode.Uri ? folder : undefined)),
-      vscode.commands.registerCommand(ReviewCommands.learnAll, () => this.runLearn({ kind: 'all' })),
+      vscode.commands.registerCommand(ReviewCommands.learnAll, () => this.runLearn({ kind: 'all' }, { userInitiated: true })),
       vscode.commands.registerCommand(ReviewCommands.reviewDiff, (node?: ReviewNode) => this.reviewDiff(node)),
       vscode.commands.registerCommand(ReviewCommands.applySelected, () => this.applySelected()),
       vscode.commands.registerCommand(ReviewCommands.applyFile, (node?: ReviewNode) => this.applyFileCommand(node)),
@@ -104,7 +126,7 @@ export class ReviewController implements vscode.Disposable {
   private async learnCommand(folder?: vscode.Uri): Promise<void> {
     const chosen = folder ?? (await this.pickFolder());
     if (!chosen) return;
-    await this.runLearn({ kind: 'project', folder: chosen });
+    await this.runLearn({ kind: 'project', folder: chosen }, { userInitiated: true });
   }
 
   private async pickFolder(): Promise<vscode.Uri | undefined> {
@@ -118,15 +140,21 @@ export class ReviewController implements vscode.Disposable {
       vscode.l10n.t('Open a folder to learn from its agent sessions, or learn from every project that has sessions.'),
       vscode.l10n.t('Learn All Projects'),
     );
-    if (choice) await this.runLearn({ kind: 'all' });
+    if (choice) await this.runLearn({ kind: 'all' }, { userInitiated: true });
     return undefined;
   }
 
+  /** Learn and Learn All Projects, behind the trust gate: in an untrusted workspace nothing is scanned or run. */
   async runLearn(scope: Parameters<typeof learn>[0], options: LearnRunOptions = {}): Promise<LearnOutcome['status']> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Headroom Learn reads agent logs and may run agent CLIs, so it does nothing in an untrusted workspace. Trust the workspace to learn.'));
-      return 'failed';
-    }
+    const what = scope.kind === 'all' ? vscode.l10n.t('Headroom: Learn All Projects') : vscode.l10n.t('Headroom: Learn');
+    const gated = await this.services.trust.runIfTrusted(what, () => this.runTrustedLearn(scope, options));
+    if (gated.ran) return gated.value;
+    this.last = { status: 'untrusted', analyzers: [], notices: [{ severity: 'warning', message: untrustedMessage() }] };
+    this.updateViewState();
+    return 'untrusted';
+  }
+
+  private async runTrustedLearn(scope: Parameters<typeof learn>[0], options: LearnRunOptions): Promise<LearnOutcome['status']> {
     if (this.running) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Headroom Learn is already running.'));
       return 'failed';
@@ -137,14 +165,26 @@ export class ReviewController implements vscode.Disposable {
     await vscode.commands.executeCommand(showHeadroomViewCommand);
     try {
       const outcome = await learn(scope, this.services, options);
-      if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message, vscode.l10n.t('Show Log')).then((choice) => choice && this.services.log.show());
-      if (outcome.status === 'done') this.announce(outcome.run);
+      this.report(outcome);
       return outcome.status;
     } finally {
       this.running = false;
       await this.setContext(ContextKeys.learning, false);
       this.updateViewState();
     }
+  }
+
+  /** Tells the user how the run went: failures and analyzer fallbacks as error notifications (with Show Log). */
+  private report(outcome: LearnOutcome): void {
+    const notices: LearnNotice[] = outcome.status === 'failed' ? [{ severity: 'error', message: outcome.message }] : outcome.status === 'done' ? [...outcome.notices] : [];
+    const analyzers = outcome.status === 'done' ? [...new Set(outcome.run.projects.map((p) => p.result.analyzer.reason))] : [];
+    this.last = { status: outcome.status, analyzers, notices };
+    const showLog = vscode.l10n.t('Show Log');
+    for (const notice of notices) {
+      const show = notice.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+      void show(notice.message, showLog).then((choice) => choice && this.services.log.show());
+    }
+    if (outcome.status === 'done') this.announce(outcome.run);
   }
 
   private announce(run: NonNullable<typeof this.services.review.run>): void {
@@ -163,17 +203,22 @@ export class ReviewController implements vscode.Disposable {
     const run = review.run;
     const checked = review.checkedCount();
     this.view.badge = checked > 0 ? { value: checked, tooltip: vscode.l10n.t('{0} learnings checked', checked) } : undefined;
-    if (this.running) {
+    if (!this.services.trust.isTrusted) {
+      this.view.message = untrustedMessage();
+    } else if (this.running) {
       this.view.message = vscode.l10n.t('Learning from agent sessions…');
+    } else if (this.last && this.last.status === 'failed') {
+      this.view.message = this.last.notices[0]?.message;
     } else if (!run) {
       this.view.message = undefined;
     } else {
       const learnings = new Set(run.projects.flatMap((p) => p.result.learnings.map((l) => `${p.projectPath}:${l.id}`))).size;
       const sessions = run.projects.reduce((sum, p) => sum + p.result.agents.reduce((s, a) => s + a.stats.sessions, 0), 0);
-      const analyzers = [...new Set(run.projects.map((p) => p.result.analyzer.backend))].join(', ');
+      // Which analyzer and why ("offline, because openai failed …" after a fallback).
+      const analyzers = [...new Set(run.projects.map((p) => p.result.analyzer.reason || p.result.analyzer.backend))].join('; ');
       this.view.message =
         learnings === 0
-          ? vscode.l10n.t('Nothing to learn yet: no repeated failure in {0} sessions.', sessions)
+          ? vscode.l10n.t('Nothing to learn yet: no repeated failure in {0} sessions · analyzer: {1}', sessions, analyzers)
           : vscode.l10n.t('{0} learnings from {1} sessions · analyzer: {2}', learnings, sessions, analyzers);
     }
     const targets = review.targets();
@@ -231,7 +276,13 @@ export class ReviewController implements vscode.Disposable {
     if (target) await this.applyAndReport(target);
   }
 
-  private async applyAndReport(target: ReviewTarget): Promise<ApplyTargetResult> {
+  /** Apply (one file) behind the trust gate: in an untrusted workspace nothing is written. */
+  private async applyAndReport(target: ReviewTarget): Promise<ApplyOutcome> {
+    const gated = await this.services.trust.runIfTrusted(vscode.l10n.t('Headroom: Apply'), () => this.applyTrusted(target));
+    return gated.ran ? gated.value : { status: 'untrusted', message: untrustedMessage() };
+  }
+
+  private async applyTrusted(target: ReviewTarget): Promise<ApplyTargetResult> {
     const result = await applyTarget(target, this.services.review, this.services.log);
     if (result.status === 'applied') {
       // Show the written file (the edit is on its undo stack there).
@@ -246,7 +297,12 @@ export class ReviewController implements vscode.Disposable {
     return result;
   }
 
+  /** Apply Selected Learnings behind the trust gate. */
   private async applySelected(): Promise<void> {
+    await this.services.trust.runIfTrusted(vscode.l10n.t('Headroom: Apply Selected Learnings'), () => this.applySelectedTrusted());
+  }
+
+  private async applySelectedTrusted(): Promise<void> {
     const targets = this.services.review.targets().filter((t) => t.proposal.changed || t.proposal.error);
     if (targets.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to apply: the files already hold the checked learnings.'));
@@ -334,6 +390,8 @@ export class ReviewController implements vscode.Disposable {
       },
       getDiffState: () => DiffPanel.open?.state,
       liveScanWorkers,
+      startedScanWorkers,
+      lastLearn: () => this.last,
     };
   }
 

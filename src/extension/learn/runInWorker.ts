@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol';
+import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol';
 
 /** The run was cancelled by the user; the worker is gone. */
 export class LearnCancelledError extends Error {
@@ -28,12 +28,19 @@ export interface WorkerRunOptions {
   workerScript: string;
   token: vscode.CancellationToken;
   onProgress: (progress: ProgressMessage) => void;
+  /** The worker chose its analyzer (before scanning): which backend and why. */
+  onAnalyzer?: (chosen: AnalyzerChosenMessage) => void;
 }
 
 let running = 0;
+let started = 0;
 /** Scan workers alive now (a cancelled run's worker is gone once this drops). */
 export function liveScanWorkers(): number {
   return running;
+}
+/** Scan workers started since activation (a run refused before scanning starts none). */
+export function startedScanWorkers(): number {
+  return started;
 }
 
 /** How long a cancelled worker gets to abort cleanly (kill CLI children through its signal) before it is terminated. */
@@ -50,8 +57,10 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
       reject(new LearnCancelledError());
       return;
     }
+    // The request (with any API keys from SecretStorage) goes in the start message below, not in argv or env.
     const worker = new Worker(path.resolve(options.workerScript), { env: process.env });
     running++;
+    started++;
     worker.once('exit', () => running--);
     let settled = false;
     const finish = (action: () => void) => {
@@ -68,6 +77,7 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
     worker.on('message', (message: WorkerToHost) => {
       if (settled) return;
       if (message.type === 'progress') options.onProgress(message);
+      else if (message.type === 'analyzer') options.onAnalyzer?.(message);
       else if (message.type === 'result') finish(() => resolve(message.projects));
       else if (message.type === 'error') finish(() => reject(new LearnWorkerError(message.message, message.userFacing, message.stack)));
       if (settled) void worker.terminate();

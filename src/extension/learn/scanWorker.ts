@@ -1,12 +1,14 @@
 // Worker thread entry (bundled to dist/scanWorker.js): scan → correlate → analyze off the extension host's
 // main thread. Reads the environment it inherits (HOME, CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, API
-// keys, PATH). The host terminates the worker to cancel, which also ends any LLM request in flight; CLI
+// keys, PATH); keys from SecretStorage arrive in the start message (request.analyzer.apiKeys), never in env. The host terminates the worker to cancel, which also ends any LLM request in flight; CLI
 // backends' child processes are killed through the abort signal first when the host asks nicely.
 import { promises as fs } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { createDefaultRegistry } from '../../core/agents/builtins';
 import { processEnvironment } from '../../core/agents/environment';
 import type { AgentEnvironment, AgentPlugin } from '../../core/agents/plugin';
+import type { AnalyzerBackend, ExistingRule } from '../../core/analyze/backend';
+import { LlmError } from '../../core/analyze/llm/llmError';
 import { normaliseProjectPath } from '../../core/agents/projectPaths';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer';
 import { BackendSelectionError, selectAnalyzerBackend } from '../../core/analyze/selectBackend';
@@ -43,7 +45,7 @@ function selectPlugins(request: LearnRequest, projectPath?: string): AgentPlugin
   return [...builtins, ...external];
 }
 
-function summarise(result: LearnResult, warnings: string[]): ProjectLearnResult {
+function summarise(result: LearnResult, warnings: string[], existingRules: ExistingRule[], analyzerFailure?: string): ProjectLearnResult {
   const agents: AgentSummary[] = result.scans.map((scan) => {
     const failuresByTool: Record<string, number> = {};
     for (const session of scan.sessions) {
@@ -60,6 +62,8 @@ function summarise(result: LearnResult, warnings: string[]): ProjectLearnResult 
     findings: result.findings,
     learnings: result.learnings,
     analyzer: result.analyzer,
+    analyzerFailure,
+    existingRules,
     waste: result.waste,
     contradictions: result.contradictions.length,
     belowThreshold: result.belowThreshold,
@@ -80,15 +84,19 @@ async function listProjects(plugins: readonly AgentPlugin[], environment: AgentE
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
 
-async function learn(request: LearnRequest, signal: AbortSignal): Promise<ProjectLearnResult[]> {
-  const environment = processEnvironment(process.env);
-  const listWarnings: string[] = [];
-  let projectPaths: string[];
-  if (request.scope.kind === 'project') {
-    projectPaths = [request.scope.projectPath];
-  } else {
-    send({ type: 'progress', stage: 'listing' });
-    projectPaths = await listProjects(selectPlugins(request), environment, (m) => listWarnings.push(m));
+/**
+ * The analyzer for this run: the spec's priority over the request's inputs (model setting, keys from the
+ * environment or SecretStorage, base URLs, budget), or, when the host analyses (a VS Code language model), a
+ * stand-in that returns no rules so runLearn stops after the findings.
+ */
+function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment): { backend: AnalyzerBackend; kind: string; model?: string; reason: string; automatic: boolean } {
+  const deferred = request.analyzer.deferToHost;
+  if (deferred) {
+    const backend: AnalyzerBackend = {
+      name: deferred.backend,
+      analyze: async () => ({ learnings: [], report: { backend: deferred.backend, model: deferred.model, reason: deferred.reason, dropped: [], notes: ['Analysed in the extension host.'] } }),
+    };
+    return { backend, kind: deferred.backend, model: deferred.model, reason: deferred.reason, automatic: false };
   }
   const selection = selectAnalyzerBackend({
     model: request.analyzer.model,
@@ -99,6 +107,21 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Projec
     tokenBudget: request.analyzer.tokenBudget,
     createOffline: () => new OfflineAnalyzer(),
   });
+  return { backend: selection.backend, kind: selection.kind, model: selection.model, reason: selection.reason, automatic: selection.automatic };
+}
+
+async function learn(request: LearnRequest, signal: AbortSignal): Promise<ProjectLearnResult[]> {
+  const environment = processEnvironment(process.env);
+  const listWarnings: string[] = [];
+  let projectPaths: string[];
+  if (request.scope.kind === 'project') {
+    projectPaths = [request.scope.projectPath];
+  } else {
+    send({ type: 'progress', stage: 'listing' });
+    projectPaths = await listProjects(selectPlugins(request), environment, (m) => listWarnings.push(m));
+  }
+  const analyzer = chooseAnalyzer(request, environment);
+  send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
   const results: ProjectLearnResult[] = [];
   for (const [i, projectPath] of projectPaths.entries()) {
     signal.throwIfAborted();
@@ -113,8 +136,9 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Projec
       environment,
       reporter: { warn: (message) => warnings.push(message) },
       signal,
-      analyzer: selection.backend,
+      analyzer: analyzer.backend,
       existingRules,
+      minOccurrences: request.minOccurrences,
       onProgress: (progress) => {
         if (progress.phase === 'scan') {
           send({ type: 'progress', stage: 'scanning', projectPath, project, agent: progress.agent, done: progress.done, total: progress.total });
@@ -126,7 +150,10 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Projec
       },
     });
     // Learn All Projects: only projects where some agent had sessions.
-    if (request.scope.kind === 'project' || result.scans.length > 0) results.push(summarise(result, warnings));
+    // An automatically chosen LLM that failed was replaced by the offline analyzer (core withOfflineFallback).
+    const fellBack = analyzer.kind !== 'offline' && !request.analyzer.deferToHost && result.analyzer.backend === 'offline';
+    const failure = fellBack ? (result.analyzer.notes[0] ?? result.analyzer.reason) : undefined;
+    if (request.scope.kind === 'project' || result.scans.length > 0) results.push(summarise(result, warnings, existingRules, failure));
   }
   return results;
 }
@@ -141,7 +168,8 @@ parentPort?.on('message', (message: HostToWorker | { type: 'abort' }) => {
   learn(message, controller.signal).then(
     (projects) => send({ type: 'result', projects }),
     (error: unknown) => {
-      const userFacing = error instanceof BackendSelectionError;
+      // A model setting that cannot be honoured, or the chosen LLM failing: the message says what to do.
+      const userFacing = error instanceof BackendSelectionError || error instanceof LlmError;
       send({
         type: 'error',
         message: error instanceof Error ? error.message : String(error),

@@ -79,10 +79,18 @@ export async function createAnalyzerForRun(services: ModelServices, run: Analyze
   let result: HostAnalyzer;
   if (isVsCodeLmModel(request.model)) {
     const id = request.model!.slice(VSCODE_LM_PREFIX.length);
-    const [chat] = await vscode.lm.selectChatModels({ id });
+    let chat: vscode.LanguageModelChat | undefined;
+    try {
+      [chat] = await vscode.lm.selectChatModels({ id });
+    } catch (error) {
+      services.log.warn(`vscode.lm.selectChatModels failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (!chat) {
       throw new BackendSelectionError(
-        vscode.l10n.t('The language model "{0}" chosen in headroom.model is not available now (is Copilot installed and signed in?). Pick another with Headroom: Select Model.', id),
+        vscode.l10n.t(
+          'No language model available for "{0}" (the headroom.model setting): is GitHub Copilot (or another model provider) installed and signed in? Choose another in Headroom: Select Model.',
+          request.model!,
+        ),
       );
     }
     const reason = `${VSCODE_LM_BACKEND} (${chat.name}), because ${MODEL_SETTING_SOURCE} is ${request.model}`;

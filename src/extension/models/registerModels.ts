@@ -3,13 +3,18 @@ import type { AgentRegistry } from '../../core/agents/registry.js';
 import { registerApiKeyCommands } from '../secrets/apiKeyCommands.js';
 import { ApiKeyStore } from '../secrets/apiKeyStore.js';
 import { onDidChangeHeadroomSettings, readHeadroomSettings } from '../settings/settings.js';
-import { isVsCodeLmModel, resolveBackendRequest, type BackendRequest } from './analyzerForRun.js';
+import type { LearnAnalyzerPlan } from '../services.js';
+import { createAnalyzerForRun, isVsCodeLmModel, resolveBackendRequest } from './analyzerForRun.js';
 import { registerSelectModelCommand } from './selectModelCommand.js';
 
 export interface ModelFeatureServices {
   log: vscode.LogOutputChannel;
-  /** Replaced here: the scan worker's analyzer inputs (model setting + keys from SecretStorage + base URLs + budget). */
-  analyzerOptions: () => Promise<Partial<BackendRequest>>;
+  /**
+   * Replaced here: the analyzer of a Learn run. For the worker: the model setting, keys from SecretStorage, base
+   * URLs and the prompt budget (the worker adds its environment and applies the spec's priority). For a
+   * `vscode-lm/<id>` setting: the language-model analyzer, run by the host on the worker's findings.
+   */
+  analyzer: (request: { folder?: vscode.Uri; userInitiated: boolean; token: vscode.CancellationToken }) => Promise<LearnAnalyzerPlan>;
   registry?: AgentRegistry;
 }
 
@@ -21,14 +26,17 @@ export function registerModels(context: vscode.ExtensionContext, services: Model
   const apiKeys = new ApiKeyStore(context.secrets);
   registerApiKeyCommands(context, { apiKeys, log: services.log });
   registerSelectModelCommand(context, { apiKeys, log: services.log });
-  services.analyzerOptions = async () => {
-    const request = await resolveBackendRequest({ apiKeys }, vscode.workspace.workspaceFolders?.[0]?.uri);
+  services.analyzer = async ({ folder, userInitiated, token }) => {
+    const request = await resolveBackendRequest({ apiKeys }, folder);
     if (isVsCodeLmModel(request.model)) {
-      // VS Code language models exist only in the extension host, not in the scan worker (see createAnalyzerForRun).
-      services.log.warn(`headroom.model is ${request.model}: VS Code language models run in the extension host; the worker flow uses the offline analyzer for this run.`);
-      return { ...request, model: 'offline', modelSource: 'the fallback for a VS Code language model in the worker' };
+      // VS Code language models exist only in the extension host: the worker stops at the findings.
+      const host = await createAnalyzerForRun(
+        { apiKeys, log: services.log, languageModelAccess: context.languageModelAccessInformation },
+        { folder, userInitiated, token },
+      );
+      return { worker: { deferToHost: { backend: host.kind, model: host.model, reason: host.reason } }, host };
     }
-    return request;
+    return { worker: request };
   };
   context.subscriptions.push(
     onDidChangeHeadroomSettings(() => {

@@ -8,21 +8,44 @@ export interface TrustSource {
 
 /**
  * capabilities.untrustedWorkspaces is "limited": in an untrusted workspace Headroom Learn scans nothing and runs
- * nothing (no session logs read, no agent CLI, no model request). The review view explains why through its
- * viewsWelcome entry with `!isWorkspaceTrusted`; everything re-enables when the user grants trust.
+ * nothing (no session logs read, no agent CLI, no model request, no file written). Learn, Learn All Projects and
+ * Apply all go through `runIfTrusted` (src/extension/learn/reviewController.ts); the review view explains why
+ * through its message and its viewsWelcome entry with `!isWorkspaceTrusted`; everything re-enables when the user
+ * grants trust.
  */
 export class TrustGate implements vscode.Disposable {
   private readonly grantedEmitter = new vscode.EventEmitter<void>();
   /** Fires once trust is granted: views refresh, the Learn commands work again. */
   readonly onDidGrantTrust = this.grantedEmitter.event;
-  private readonly subscription: vscode.Disposable;
+  private subscription: vscode.Disposable;
 
   constructor(
-    private readonly source: TrustSource = vscode.workspace,
+    private source: TrustSource = vscode.workspace,
     private readonly log?: vscode.LogOutputChannel,
   ) {
-    this.subscription = source.onDidGrantWorkspaceTrust(() => {
+    this.subscription = this.listen(source);
+  }
+
+  private listen(source: TrustSource): vscode.Disposable {
+    return source.onDidGrantWorkspaceTrust(() => {
       this.log?.info('Workspace trust granted: scanning and analysis are enabled.');
+      this.grantedEmitter.fire();
+    });
+  }
+
+  /**
+   * Puts another trust source behind this gate until the result is disposed (the in-host tests: the harness
+   * runs with workspace trust disabled, so it cannot start an untrusted window).
+   */
+  overrideSource(source: TrustSource): vscode.Disposable {
+    const previous = this.source;
+    this.subscription.dispose();
+    this.source = source;
+    this.subscription = this.listen(source);
+    return new vscode.Disposable(() => {
+      this.subscription.dispose();
+      this.source = previous;
+      this.subscription = this.listen(previous);
       this.grantedEmitter.fire();
     });
   }
@@ -41,7 +64,7 @@ export class TrustGate implements vscode.Disposable {
     const manage = vscode.l10n.t('Manage Workspace Trust');
     void vscode.window
       .showWarningMessage(
-        vscode.l10n.t('Headroom Learn does not read agent sessions or run agents in an untrusted workspace. Trust this workspace to use {0}.', what),
+        vscode.l10n.t('{0} did not run: Headroom Learn reads no agent sessions, runs no analyzer and writes no file in an untrusted workspace. Trust this workspace to use it.', what),
         manage,
       )
       .then((choice) => {

@@ -28,6 +28,11 @@ export interface MergeInput {
   learnings: readonly NewRule[];
   /** Whether a path named by a rule (project-relative or absolute) exists now. */
   pathExists: (path: string) => boolean;
+  /**
+   * Rule texts the user rejected (compared with `ruleTextKey`, any category): an existing rule with one of these
+   * texts is removed ("rejected by the user") even when this run derived it again, and no new rule with one is added.
+   */
+  rejected?: Iterable<string>;
 }
 
 export interface MergeResult {
@@ -40,6 +45,14 @@ interface Candidate extends NewRule {
   key: string;
 }
 
+/** The reason mergeRules reports for an existing rule in `rejected`. */
+export const REJECTED_BY_USER = 'rejected by the user';
+
+/** What two rule texts are compared by (rejections, matching a learning to a rule in the file): sanitised, whitespace-normalised. */
+export function ruleTextKey(text: string): string {
+  return normalizeRuleText(sanitizeRuleText(text));
+}
+
 /**
  * Merges the rules already in a section with this run's rules, pure and deterministic:
  * - an existing rule this run derived again is kept (still supported);
@@ -47,11 +60,13 @@ interface Candidate extends NewRule {
  *   same category is about the same subject (same bold label or first code span) but says
  *   something else (contradicted by newer evidence), when a path it depends on no longer
  *   exists, when it repeats an earlier rule, or when it sits under a heading headroom does not write;
+ * - an existing rule whose text the user rejected is removed, even when this run derived it again;
  * - any other existing rule is kept: not seeing a fact again is not evidence against it;
  * - a new rule not already present is added.
  */
 export function mergeRules(input: MergeInput): MergeResult {
-  const candidates = uniqueCandidates(input.learnings);
+  const rejected = new Set([...(input.rejected ?? [])].map(ruleTextKey));
+  const candidates = uniqueCandidates(input.learnings).filter((candidate) => !rejected.has(ruleTextKey(candidate.text)));
   const matched = new Set<Candidate>();
   const seen = new Set<string>();
   const rules: RuleToRender[] = [];
@@ -70,6 +85,10 @@ export function mergeRules(input: MergeInput): MergeResult {
       continue;
     }
     seen.add(key);
+    if (rejected.has(ruleTextKey(text))) {
+      removal(REJECTED_BY_USER);
+      continue;
+    }
     const same = candidates.find((candidate) => candidate.key === key);
     if (same) {
       matched.add(same);

@@ -23,6 +23,8 @@ export interface PlanProposalsInput {
   readFile: ReadTextFile;
   /** Whether a path named by an existing rule still exists; without it no rule is removed for a missing path. */
   pathExists?: (path: string) => boolean;
+  /** Rule texts the user rejected: removed from the section even when already in it (mergeRules `rejected`). */
+  rejected?: Iterable<string>;
 }
 
 /**
@@ -62,7 +64,7 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
     if (learnings.length === 0 && currentSection === undefined) return base;
 
     const existing = currentSection === undefined ? [] : parseExistingRules(currentSection, file.kinds[0]);
-    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true) });
+    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true), rejected: input.rejected });
     const eol = text === undefined ? '\n' : detectLineEnding(text);
     const proposedSection = renderMarkerSection(merged.rules, { project: projectTag, eol });
     const proposedText = planTargetEdit(text, proposedSection, { file: file.path, project: projectTag });
@@ -75,6 +77,7 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
       ...base,
       currentSection,
       proposedSection,
+      existingRules: existing,
       proposedText,
       changed: proposedText !== text,
       merge: merged.report,

@@ -1,4 +1,5 @@
 import type { TargetKind } from '../agents/plugin.js';
+import type { ExistingRule } from '../analyze/backend.js';
 import type { MarkerError } from './markerError.js';
 import type { MergeEntry } from './mergeRules.js';
 
@@ -18,6 +19,8 @@ export interface TargetProposal {
   /** This project's marker section as it is now, markers included. */
   currentSection?: string;
   proposedSection?: string;
+  /** The rules in `currentSection`, as parsed (absent when there is no section). */
+  existingRules?: ExistingRule[];
   /** The whole file after the change; equals currentText when nothing changes. */
   proposedText?: string;
   changed: boolean;

@@ -96,3 +96,42 @@ test('rules compare after sanitising, so an unsafe new rule matches its safe wri
   });
   assert.deepEqual(result.report.map((e) => e.action), ['kept']);
 });
+
+test('rejected: an existing rule the user rejected is removed, also when this run derived it again', () => {
+  const result = mergeRules({
+    existing: [existing('environment', '**Python**: use `uv run python`'), existing('large_file', '`a.log` (~9000 lines) — use offset/limit'), existing('environment', '**Node**: use `pnpm`')],
+    learnings: [{ category: 'environment', text: '**Python**: use `uv run python`', evidence: [{ sessionId: 's1' }] }],
+    pathExists: always,
+    // Compared sanitised and whitespace-normalised, whatever the category.
+    rejected: ['**Python**:   use `uv run python`', '`a.log` (~9000 lines) —\nuse offset/limit'],
+  });
+  assert.deepEqual(result.rules, [{ category: 'environment', text: '**Node**: use `pnpm`' }]);
+  assert.deepEqual(
+    result.report.map((e) => [e.action, e.text, e.reason]),
+    [
+      ['removed', '**Python**: use `uv run python`', 'rejected by the user'],
+      ['removed', '`a.log` (~9000 lines) — use offset/limit', 'rejected by the user'],
+      ['kept', '**Node**: use `pnpm`', 'not seen in this run, nothing contradicts it'],
+    ],
+  );
+});
+
+test('rejected: a new rule with a rejected text is not added; without `rejected` nothing changes', () => {
+  const learnings: NewRule[] = [
+    { category: 'environment', text: '**Node**: use `pnpm`' },
+    { category: 'retry', text: 'Run `make` first' },
+  ];
+  const rejected = mergeRules({ existing: [], learnings, pathExists: always, rejected: new Set(['Run `make` first']) });
+  assert.deepEqual(rejected.rules, [{ category: 'environment', text: '**Node**: use `pnpm`' }]);
+  assert.deepEqual(rejected.report.map((e) => e.action), ['added']);
+  const plain = mergeRules({ existing: [], learnings, pathExists: always });
+  assert.equal(plain.rules.length, 2);
+});
+
+test('rejected: an existing rule is kept again once its contradicting learning is left out', () => {
+  const rule = existing('environment', '**Python**: use `python3`');
+  const withNew = mergeRules({ existing: [rule], learnings: [{ category: 'environment', text: '**Python**: use `uv run python`' }], pathExists: always });
+  assert.equal(withNew.report[0].action, 'removed');
+  const leftOut = mergeRules({ existing: [rule], learnings: [], pathExists: always, rejected: ['**Python**: use `uv run python`'] });
+  assert.deepEqual(leftOut.rules, [{ category: 'environment', text: '**Python**: use `python3`' }]);
+});

@@ -1,6 +1,6 @@
 // The diff panel's page script (bundled by esbuild to media/dist/diff.js, loaded by nonce).
 // Every string that came from logs or a model is set with textContent, never as HTML.
-import { diffToWebviewTypes, type DiffProtocol, type DiffStateMessage } from '../../src/extension/protocol/diffProtocol';
+import { diffToWebviewTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage, type DiffWebviewState } from '../../src/extension/protocol/diffProtocol';
 import { connectToHost } from '../../src/extension/protocol/webviewClient';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -23,6 +23,7 @@ function render(state: DiffStateMessage, host: { post: (message: DiffProtocol['t
   apply.addEventListener('click', () => host.post({ type: 'apply' }));
   const native = element('button', 'secondary', state.labels.nativeDiff);
   native.id = 'native-diff';
+  native.disabled = state.restored === true;
   native.addEventListener('click', () => host.post({ type: 'openNativeDiff' }));
   actions.append(apply, native);
   header.append(actions);
@@ -52,6 +53,13 @@ function render(state: DiffStateMessage, host: { post: (message: DiffProtocol['t
   app.setAttribute('aria-busy', String(state.busy));
 }
 
-const host = connectToHost<DiffProtocol>(diffToWebviewTypes, (message) => {
-  if (message.type === 'state') render(message, host);
+const host = connectToHost<DiffProtocol, DiffWebviewState>(diffToWebviewTypes, (message) => {
+  if (message.type !== 'state') return;
+  render(message, host);
+  // Kept with the window: after a reload the host's serializer gets it back and the page shows it at once.
+  host.setState({ version: 1, shown: message });
 });
+
+// Reloaded (or moved between editor groups): show what was there until the host sends the current state.
+const saved = host.getState();
+if (isDiffWebviewState(saved) && !document.querySelector('#diff')) render(saved.shown, host);

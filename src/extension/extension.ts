@@ -8,7 +8,10 @@ import type { HeadroomServices } from './services';
 import { registerAgentPluginApi, type AgentPluginApi } from './api/headroomApi';
 import { testingHooks } from './api/testingHooks';
 import { registerModels } from './models/registerModels';
+import { DiffPanel } from './diff/diffPanel';
+import type { DiffStateMessage } from './protocol/diffProtocol';
 import { registerStats } from './stats/statsPanel';
+import { registerStatusBar, type StatusBarSnapshot } from './statusBar/statusBar';
 import { registerTrust } from './trust/workspaceTrust';
 import { registerWalkthroughAndLog } from './walkthrough/walkthrough';
 
@@ -18,6 +21,10 @@ export interface HeadroomLearnApi extends AgentPluginApi {
   readonly applyFileEdit: typeof applyFileEdit;
   /** Learn, the review tree's state, checkboxes, diff and Apply. */
   readonly review: ReviewApi;
+  /** What the status bar item shows (extension tests only). */
+  readonly statusBar?: () => StatusBarSnapshot;
+  /** Restores a diff panel from a saved webview state as the serializer does after a reload (extension tests only). */
+  readonly reviveDiffPanel?: (panel: vscode.WebviewPanel, state: unknown) => DiffStateMessage | undefined;
 }
 
 /** Composition root: builds the shared services once, then lets each feature register itself. */
@@ -43,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   const { pluginHost, api: pluginApi } = registerAgentPluginApi(context, services);
 
   const reviewApi = registerReview(context, services);
+  const statusBar = registerStatusBar(context, services);
 
   return {
     apiVersion: 1,
@@ -50,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
     review: reviewApi,
     ...pluginApi,
     ...testingHooks(context, { apiKeys, pluginHost, trust, lastRun, showStats }),
+    ...(context.extensionMode === vscode.ExtensionMode.Test
+      ? { statusBar: () => statusBar.snapshot, reviveDiffPanel: (panel: vscode.WebviewPanel, state: unknown) => DiffPanel.revive(panel, state)?.state }
+      : {}),
   };
 }
 

@@ -22,10 +22,24 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
   t.after(close);
   let step = 0;
   const screenshot = async (name) => {
+    await page.mouse.move(1100, 16); // an empty spot of the title bar: no hover tooltip over the picture
     await page.waitForTimeout(400); // let toasts and tree animations settle for the picture
     await page.screenshot({ path: path.join(screenshotsDir, `${String(++step).padStart(2, '0')}-${name}.png`) });
   };
-  const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  // With the diff and the stats dashboard open there are two webview iframes: pick the one showing `selector`.
+  const webviewWith = async (selector, timeout = 20_000) => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const frames = await page.locator('iframe.webview.ready').count();
+      for (let i = 0; i < frames; i++) {
+        const frame = page.frameLocator(`iframe.webview.ready >> nth=${i}`).frameLocator('#active-frame');
+        if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+      await page.waitForTimeout(250);
+    }
+  };
+  const webview = () => page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
 
   try {
     const started = Date.now();
@@ -102,6 +116,38 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     assert.deepEqual(await errorMessages(page).allInnerTexts(), [], 'Apply ran without an error');
     await item('CLAUDE.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 10_000 });
     await screenshot('applied-file-in-editor');
+
+    // The status bar item counts the checked learnings; its tooltip links the commands.
+    const status = page.locator('.statusbar-item', { hasText: /Headroom: \d+ checked/ }).first();
+    await status.waitFor({ timeout: 10_000 });
+    assert.match(await status.innerText(), new RegExp(`Headroom: ${badgeBefore - 1} checked`));
+
+    // Headroom: Show Stats: the dashboard of this run.
+    await findInCommandPalette(page, 'Headroom: Show Stats');
+    await runSelectedCommand(page);
+    const stats = await webviewWith('#outcomes');
+    await stats.locator('#agents').waitFor({ timeout: 10_000 });
+    assert.match(await stats.locator('body').innerText(), /Sessions/);
+    await screenshot('stats-dashboard');
+
+    // Headroom: Get Started opens the walkthrough of three steps.
+    await findInCommandPalette(page, 'Headroom: Get Started');
+    await runSelectedCommand(page);
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.waitFor({ timeout: 15_000 });
+    await walkthrough.getByText('Learn from past sessions', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await screenshot('walkthrough');
+
+    // Reload the window: the diff panel comes back (serializer), showing what it showed, read-only until Learn runs.
+    await page.locator('.tabs-container .tab', { hasText: 'Headroom: CLAUDE.md' }).first().click();
+    await page.waitForTimeout(1500); // let the page's setState reach the workbench's storage
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+    const restored = await webviewWith('#diff', 30_000);
+    await restored.locator('.note', { hasText: 'Restored after the window was reloaded' }).waitFor({ timeout: 15_000 });
+    assert.equal(await restored.locator('#apply').isDisabled(), true, 'nothing to apply before Learn runs again');
+    assert.equal(await restored.locator('#native-diff').isDisabled(), true);
+    await screenshot('diff-restored-after-reload');
     t.diagnostic(`scenario took ${Date.now() - started} ms`);
   } catch (error) {
     await page.screenshot({ path: path.join(screenshotsDir, 'failure.png') }).catch(() => {});

@@ -50,7 +50,7 @@ export interface ReviewApi {
   learn(options?: { folder?: vscode.Uri; all?: boolean } & LearnRunOptions): Promise<LearnOutcome['status']>;
   /** The review tree as shown: agent → file → category → learning (checked) → evidence. */
   getReviewState(): ReviewState;
-  /** Checks or unchecks a learning in one file, as the tree's checkbox does. */
+  /** Checks or unchecks a learning (or an existing rule, by its `rule:` id) in one file, as the tree's checkbox does. */
   setLearningChecked(filePath: string, learningId: string, checked: boolean): Promise<void>;
   /** Applies the checked learnings of one file (the diff panel's Apply). */
   applyFile(filePath: string): Promise<ApplyOutcome>;
@@ -75,7 +75,7 @@ export interface ReviewState {
   running: boolean;
   badge: number;
   message?: string;
-  targets: Array<{ path: string; agent: string; exists: boolean; changed: boolean; error?: string; outsideWorkspace: boolean; checked: string[]; learnings: Array<{ id: string; text: string; category: string; evidence: CallRef[] }>; proposedText?: string; currentText?: string }>;
+  targets: Array<{ path: string; agent: string; exists: boolean; changed: boolean; error?: string; outsideWorkspace: boolean; checked: string[]; learnings: Array<{ id: string; text: string; category: string; evidence: CallRef[] }>; existingRules: Array<{ id: string; text: string; category: string; kept: boolean }>; proposedText?: string; currentText?: string }>;
   tree: TreeSnapshotItem[];
 }
 
@@ -117,6 +117,7 @@ export class ReviewController implements vscode.Disposable {
       vscode.commands.registerCommand(ReviewCommands.showEvidence, (node?: ReviewNode) => this.showEvidence(node)),
       vscode.commands.registerCommand(ReviewCommands.openEvidence, (ref: CallRef) => this.excerpts.open(ref)),
       vscode.commands.registerCommand(ReviewCommands.refresh, () => this.refresh()),
+      DiffPanel.register(review, services.extensionUri, this.diffActions),
     );
     this.updateViewState();
   }
@@ -160,15 +161,18 @@ export class ReviewController implements vscode.Disposable {
       return 'failed';
     }
     this.running = true;
+    this.services.review.setActivity({ state: 'learning' });
     await this.setContext(ContextKeys.learning, true);
     this.view.message = vscode.l10n.t('Learning from agent sessions…');
     await vscode.commands.executeCommand(showHeadroomViewCommand);
     try {
       const outcome = await learn(scope, this.services, options);
+      this.services.review.setActivity(outcome.status === 'failed' ? { state: 'failed', message: outcome.message } : { state: 'idle' });
       this.report(outcome);
       return outcome.status;
     } finally {
       this.running = false;
+      if (this.services.review.activity.state === 'learning') this.services.review.setActivity({ state: 'idle' });
       await this.setContext(ContextKeys.learning, false);
       this.updateViewState();
     }
@@ -236,7 +240,10 @@ export class ReviewController implements vscode.Disposable {
       const checked = state === vscode.TreeItemCheckboxState.Checked;
       // Toggling one of several selected learnings toggles them all (GHPRI treeUtils.processCheckboxUpdates).
       const nodes = this.view.selection.includes(node) ? this.view.selection : [node];
-      for (const each of nodes) if (each.kind === 'learning') changes.push({ target: each.target, learningId: each.learning.id, checked });
+      for (const each of nodes) {
+        if (each.kind === 'learning') changes.push({ target: each.target, learningId: each.learning.id, checked });
+        else if (each.kind === 'rule') changes.push({ target: each.target, learningId: each.rule.id, checked });
+      }
     }
     await this.services.review.setChecked(changes);
     this.updateViewState();
@@ -258,11 +265,13 @@ export class ReviewController implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to review yet: run Headroom: Learn first.'));
       return undefined;
     }
-    return DiffPanel.show(target, this.services.review, this.services.extensionUri, {
-      apply: async (t) => void (await this.applyAndReport(t)),
-      openNativeDiff: (t) => openNativeDiff(t),
-    });
+    return DiffPanel.show(target, this.services.review, this.services.extensionUri, this.diffActions);
   }
+
+  private readonly diffActions = {
+    apply: async (t: ReviewTarget) => void (await this.applyAndReport(t)),
+    openNativeDiff: (t: ReviewTarget) => openNativeDiff(t),
+  };
 
   private async nativeDiff(node?: ReviewNode): Promise<void> {
     const target = this.targetOf(node);
@@ -373,6 +382,7 @@ export class ReviewController implements vscode.Disposable {
           outsideWorkspace: t.outsideWorkspace,
           checked: [...t.checked],
           learnings: t.learnings.map((l) => ({ id: l.id, text: l.text, category: l.category, evidence: l.evidence })),
+          existingRules: t.existingRules.map((r) => ({ id: r.id, text: r.text, category: r.category, kept: !t.dropped.has(r.id) })),
           proposedText: t.proposal.proposedText,
           currentText: t.proposal.currentText,
         })),

@@ -9,6 +9,8 @@ export interface DiffLine {
 
 /** Everything the panel shows; sent whole on every change, so the page needs no other state. */
 export interface DiffStateMessage extends Message<'state'> {
+  /** The review target shown (project path + file path); a restored panel finds its target again by it. */
+  readonly targetId: string;
   readonly title: string;
   readonly path: string;
   /** Notes shown above the diff: new file, outside the workspace, re-planned after a change, … */
@@ -16,6 +18,8 @@ export interface DiffStateMessage extends Message<'state'> {
   readonly lines: readonly DiffLine[];
   /** True when applying would change the file. */
   readonly canApply: boolean;
+  /** Restored after a reload with no review behind it: shown read-only, no action works. */
+  readonly restored?: boolean;
   readonly busy: boolean;
   readonly labels: {
     readonly apply: string;
@@ -32,3 +36,32 @@ export type DiffProtocol = PanelProtocol<DiffToWebview, DiffToHost>;
 
 export const diffToWebviewTypes: readonly DiffToWebview['type'][] = ['state'];
 export const diffToHostTypes: readonly DiffToHost['type'][] = ['apply', 'openNativeDiff'];
+
+/**
+ * What the page keeps with `setState` (VS Code stores it with the window) and the host gets back in
+ * `deserializeWebviewPanel` after a reload: the last state it rendered, so the restored panel shows it at once.
+ */
+export interface DiffWebviewState {
+  readonly version: 1;
+  readonly shown: DiffStateMessage;
+}
+
+/** Narrows what a (possibly older or foreign) saved webview state holds to a DiffWebviewState. */
+export function isDiffWebviewState(value: unknown): value is DiffWebviewState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, shown } = value as { version?: unknown; shown?: unknown };
+  if (version !== 1 || typeof shown !== 'object' || shown === null) return false;
+  const s = shown as Partial<Record<keyof DiffStateMessage, unknown>>;
+  return (
+    s.type === 'state' &&
+    typeof s.targetId === 'string' &&
+    typeof s.title === 'string' &&
+    typeof s.path === 'string' &&
+    Array.isArray(s.notes) &&
+    Array.isArray(s.lines) &&
+    (s.lines as unknown[]).every((line) => typeof line === 'object' && line !== null && typeof (line as DiffLine).text === 'string' && ['added', 'removed', 'context'].includes((line as DiffLine).kind)) &&
+    (s.notes as unknown[]).every((note) => typeof note === 'object' && note !== null && typeof (note as { text?: unknown }).text === 'string') &&
+    typeof s.labels === 'object' &&
+    s.labels !== null
+  );
+}

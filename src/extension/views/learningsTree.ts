@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CATEGORIES, CATEGORY_HEADINGS } from '../../core/model/finding';
+import { ruleTextKey } from '../../core/write/mergeRules';
 import type { ReviewModel, ReviewProject, ReviewTarget } from '../learn/reviewModel';
 import {
   callSummary,
@@ -8,6 +9,7 @@ import {
   plainRule,
   type AgentNode,
   type CategoryNode,
+  type ExistingRuleNode,
   type LearningNode,
   type ReviewNode,
   type TargetNode,
@@ -83,13 +85,21 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
       case 'agent':
         return parent.project.targets.filter((target) => target.agent.name === parent.agent).map((target) => this.targetNode(target));
       case 'target':
-        return CATEGORIES.filter((category) => parent.target.learnings.some((learning) => learning.category === category)).map((category) =>
+        return CATEGORIES.filter(
+          (category) => parent.target.learnings.some((learning) => learning.category === category) || parent.target.existingRules.some((rule) => rule.category === category),
+        ).map((category) =>
           this.node({ kind: 'category', id: `category:${parent.target.id}:${category}`, target: parent.target, category }),
         );
       case 'category':
-        return parent.target.learnings
-          .filter((learning) => learning.category === parent.category)
-          .map((learning) => this.node({ kind: 'learning', id: `learning:${parent.target.id}:${learning.id}`, target: parent.target, learning }));
+        return [
+          ...parent.target.learnings
+            .filter((learning) => learning.category === parent.category)
+            .map((learning): ReviewNode => this.node({ kind: 'learning', id: `learning:${parent.target.id}:${learning.id}`, target: parent.target, learning })),
+          // Then the rules already in the file that nothing in this run supports: unchecking one removes it.
+          ...parent.target.existingRules
+            .filter((rule) => rule.category === parent.category)
+            .map((rule): ReviewNode => this.node({ kind: 'rule', id: `${parent.target.id}:${rule.id}`, target: parent.target, rule })),
+        ];
       case 'learning':
         return evidencePairs(parent.learning, parent.target.project.result.corrections).map(({ call, fix }) =>
           this.node({ kind: 'evidence', id: `evidence:${parent.id}:${call.file}:${call.line}:${call.index}`, parentId: parent.id, target: parent.target, call, fix }),
@@ -101,6 +111,7 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
           this.node({ kind: 'call', id: `${parent.id}:fixed`, parentId: parent.id, target: parent.target, call: parent.fix, role: 'fixed' }),
         ];
       case 'call':
+      case 'rule':
         return [];
     }
   }
@@ -122,6 +133,8 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
         return this.targetNode(node.target);
       case 'learning':
         return this.nodes.get(`category:${node.target.id}:${node.learning.category}`);
+      case 'rule':
+        return this.nodes.get(`category:${node.target.id}:${node.rule.category}`);
       case 'evidence':
       case 'call':
         return this.nodes.get(node.parentId);
@@ -151,15 +164,19 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
         return withId(this.targetItem(node), node);
       case 'category': {
         const learnings = node.target.learnings.filter((learning) => learning.category === node.category);
-        const checked = learnings.filter((learning) => node.target.checked.has(learning.id)).length;
+        const rules = node.target.existingRules.filter((rule) => rule.category === node.category);
+        const checked =
+          learnings.filter((learning) => node.target.checked.has(learning.id)).length + rules.filter((rule) => !node.target.dropped.has(rule.id)).length;
         const item = new vscode.TreeItem(CATEGORY_HEADINGS[node.category], vscode.TreeItemCollapsibleState.Expanded);
-        item.description = vscode.l10n.t('{0} of {1} checked', checked, learnings.length);
+        item.description = vscode.l10n.t('{0} of {1} checked', checked, learnings.length + rules.length);
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         item.contextValue = 'headroom.category';
         return withId(item, node);
       }
       case 'learning':
         return withId(this.learningItem(node), node);
+      case 'rule':
+        return withId(this.existingRuleItem(node), node);
       case 'evidence': {
         const projectPath = node.target.project.projectPath;
         const item = new vscode.TreeItem(
@@ -243,6 +260,37 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
     );
     item.tooltip = tooltip;
     item.contextValue = 'headroom.learning';
+    return item;
+  }
+
+  private existingRuleItem(node: ExistingRuleNode): vscode.TreeItem {
+    const { rule, target } = node;
+    const item = new vscode.TreeItem(plainRule(rule.text), vscode.TreeItemCollapsibleState.None);
+    const keep = !target.dropped.has(rule.id);
+    // What the plan does with it now: kept, or removed (by the user, or because a checked learning replaces it).
+    const entry = target.proposal.merge.find((e) => ruleTextKey(e.text) === ruleTextKey(rule.text));
+    item.description =
+      entry?.action === 'removed'
+        ? keep
+          ? vscode.l10n.t('in the file · removed: {0}', entry.reason)
+          : vscode.l10n.t('in the file · removed')
+        : vscode.l10n.t('in the file · not seen in this run');
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.checkboxState = {
+      state: keep ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: keep ? vscode.l10n.t('Checked: this rule stays in the file') : vscode.l10n.t('Unchecked: this rule is removed from the file'),
+      accessibilityInformation: {
+        label: keep ? vscode.l10n.t('Keep rule: {0}', plainRule(rule.text)) : vscode.l10n.t('Remove rule: {0}', plainRule(rule.text)),
+      },
+    };
+    const tooltip = new vscode.MarkdownString(rule.text);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(vscode.l10n.t('Already in {0}; this run found no new evidence for it. Uncheck it to remove it from the section.', path.basename(target.path)));
+    item.tooltip = tooltip;
+    item.contextValue = 'headroom.existingRule';
     return item;
   }
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import type { CallRef, Category, Correction, Learning } from '../../core/model/finding';
-import type { ReviewProject, ReviewTarget } from '../learn/reviewModel';
+import type { ExistingRuleItem, ReviewProject, ReviewTarget } from '../learn/reviewModel';
 
 /** The review tree's elements: project (Learn All Projects only) → agent → file → category → learning → evidence → call. */
-export type ReviewNode = ProjectNode | AgentNode | TargetNode | CategoryNode | LearningNode | EvidenceNode | CallNode;
+export type ReviewNode = ProjectNode | AgentNode | TargetNode | CategoryNode | LearningNode | ExistingRuleNode | EvidenceNode | CallNode;
 
 export interface ProjectNode {
   readonly kind: 'project';
@@ -32,6 +32,13 @@ export interface LearningNode {
   readonly id: string;
   readonly target: ReviewTarget;
   readonly learning: Learning;
+}
+/** A rule already in the file's section that no learning of this run supports (checked = keep it). */
+export interface ExistingRuleNode {
+  readonly kind: 'rule';
+  readonly id: string;
+  readonly target: ReviewTarget;
+  readonly rule: ExistingRuleItem;
 }
 /** One failed (or rejected) call, with the call that fixed it when there was one. */
 export interface EvidenceNode {

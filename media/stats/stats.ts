@@ -157,6 +157,11 @@ function render(message: StatsStateMessage, post: (message: StatsProtocol['toHos
   }
   const projects = element('p', 'projects', `${snapshot.projects.join(' · ')} — ${labels.finishedAt} ${new Date(snapshot.finishedAt).toLocaleString()}`);
   header.append(projects);
+  // The full reason each analyzer was chosen (the review view's message names only the analyzer).
+  for (const reason of snapshot.analyzers ?? []) {
+    const analyzer = element('p', 'analyzer', `${labels.analyzer}: ${reason}`);
+    header.append(analyzer);
+  }
 
   const cards = element('div', 'cards');
   cards.append(

@@ -2,30 +2,20 @@ import * as vscode from 'vscode';
 import { createDefaultRegistry } from '../core/agents/builtins';
 import { applyFileEdit } from './apply/applyFileEdit';
 import { defaultAnalyzerPlan } from './learn/learnSettings';
-import { registerReview, type ReviewApi } from './learn/reviewController';
+import { registerReview } from './learn/reviewController';
 import { ReviewModel } from './learn/reviewModel';
 import type { HeadroomServices } from './services';
-import { registerAgentPluginApi, type AgentPluginApi } from './api/headroomApi';
-import { testingHooks } from './api/testingHooks';
+import { HEADROOM_API_VERSION, registerAgentPluginApi, type HeadroomLearnApi } from './api/headroomApi';
+import { exportApi } from './api/testingHooks';
 import { registerModels } from './models/registerModels';
 import { DiffPanel } from './diff/diffPanel';
-import type { DiffStateMessage } from './protocol/diffProtocol';
 import { registerStats } from './stats/statsPanel';
-import { registerStatusBar, type StatusBarSnapshot } from './statusBar/statusBar';
+import { registerStatusBar } from './statusBar/statusBar';
 import { registerTrust } from './trust/workspaceTrust';
 import { registerWalkthroughAndLog } from './walkthrough/walkthrough';
 
-/** What `activate` returns: other extensions and the in-host tests get it from `extension.activate()`. */
-export interface HeadroomLearnApi extends AgentPluginApi {
-  readonly apiVersion: 1;
-  readonly applyFileEdit: typeof applyFileEdit;
-  /** Learn, the review tree's state, checkboxes, diff and Apply. */
-  readonly review: ReviewApi;
-  /** What the status bar item shows (extension tests only). */
-  readonly statusBar?: () => StatusBarSnapshot;
-  /** Restores a diff panel from a saved webview state as the serializer does after a reload (extension tests only). */
-  readonly reviveDiffPanel?: (panel: vscode.WebviewPanel, state: unknown) => DiffStateMessage | undefined;
-}
+/** The public API other extensions get from `activate()` (src/extension/api/headroomApi.ts, PLUGINS.md). */
+export type { HeadroomLearnApi } from './api/headroomApi';
 
 /** Composition root: builds the shared services once, then lets each feature register itself. */
 export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
@@ -49,19 +39,25 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   registerWalkthroughAndLog(context, services);
   const { pluginHost, api: pluginApi } = registerAgentPluginApi(context, services);
 
-  const reviewApi = registerReview(context, services);
+  const reviewTest = registerReview(context, services);
   const statusBar = registerStatusBar(context, services);
 
-  return {
-    apiVersion: 1,
-    applyFileEdit,
-    review: reviewApi,
-    ...pluginApi,
-    ...testingHooks(context, { apiKeys, pluginHost, trust, lastRun, showStats }),
-    ...(context.extensionMode === vscode.ExtensionMode.Test
-      ? { statusBar: () => statusBar.snapshot, reviveDiffPanel: (panel: vscode.WebviewPanel, state: unknown) => DiffPanel.revive(panel, state)?.state }
-      : {}),
-  };
+  return exportApi(
+    context,
+    { apiVersion: HEADROOM_API_VERSION, ...pluginApi },
+    // Under extension tests only (testHooksEnabled): the in-host tests' hooks, as `testing`.
+    () => ({
+      review: reviewTest,
+      applyFileEdit,
+      apiKeys,
+      pluginHost,
+      trust,
+      lastRun,
+      showStats,
+      statusBar: () => statusBar.snapshot,
+      reviveDiffPanel: (panel: vscode.WebviewPanel, state: unknown) => DiffPanel.revive(panel, state)?.state,
+    }),
+  );
 }
 
 export function deactivate(): void {}

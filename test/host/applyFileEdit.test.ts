@@ -2,13 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { HeadroomLearnApi } from '../../src/extension/extension';
-import { activateHeadroomLearn, workspaceFolderUri } from './hostTestSupport';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
+import { activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
 
 describe('applyFileEdit writes files through a WorkspaceEdit', () => {
-  let api: HeadroomLearnApi;
+  let api: HeadroomTestingApi;
   before(async () => {
-    api = await activateHeadroomLearn();
+    api = await activateTestingHooks();
   });
 
   it('creates a missing file, parent folder included, with its content', async () => {

@@ -1,14 +1,25 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HeadroomLearnApi } from '../../src/extension/extension';
+import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi';
+import type { HeadroomLearnTestApi, HeadroomTestingApi } from '../../src/extension/api/testingHooks';
 
 export const extensionId = 'headroom.headroom-learn';
 
-/** Activates the extension under test (loaded from extensionDevelopmentPath) and returns its API. */
+/** Activates the extension under test (loaded from extensionDevelopmentPath) and returns its public API. */
 export async function activateHeadroomLearn(): Promise<HeadroomLearnApi> {
   const extension = vscode.extensions.getExtension<HeadroomLearnApi>(extensionId);
   assert.ok(extension, `extension ${extensionId} is loaded`);
   return extension.activate();
+}
+
+/**
+ * Activates the extension and returns its test hooks: `testing` on activate()'s value, which exists only under
+ * extension tests (ExtensionMode.Test) and is not part of the public HeadroomLearnApi type.
+ */
+export async function activateTestingHooks(): Promise<HeadroomTestingApi> {
+  const api: HeadroomLearnTestApi = await activateHeadroomLearn();
+  assert.ok(api.testing, 'the extension exposes its testing hooks under extension tests');
+  return api.testing;
 }
 
 /** The single workspace folder the runners open (a fresh copy of test/harness/workspace). */

@@ -9,10 +9,10 @@ import * as vscode from 'vscode';
 import { planTargetEdit } from '../../src/core/write/planTargetEdit';
 import { renderMarkerSection } from '../../src/core/write/renderMarkerSection';
 import type { Category } from '../../src/core/model/finding';
-import type { HeadroomLearnApi } from '../../src/extension/extension';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
 import type { ReviewState } from '../../src/extension/learn/reviewController';
 import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
-import { activateHeadroomLearn } from './hostTestSupport';
+import { activateTestingHooks } from './hostTestSupport';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
@@ -40,11 +40,11 @@ function target(state: ReviewState, filePath: string): ReviewState['targets'][nu
 
 describe('Headroom: Learn → review tree → diff → Apply', function () {
   this.timeout(60_000);
-  let api: HeadroomLearnApi;
+  let api: HeadroomTestingApi;
 
   before(async () => {
     assert.ok(demoProject && fs.existsSync(demoProject), 'the harness provides the demo project (HEADROOM_TEST_DEMO_PROJECT)');
-    api = await activateHeadroomLearn();
+    api = await activateTestingHooks();
     fs.writeFileSync(agentsMd, agentsBefore);
     fs.writeFileSync(geminiMd, brokenGemini);
   });

@@ -6,11 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HeadroomLearnApi } from '../../src/extension/extension';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
 import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
 import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer';
-import { activateHeadroomLearn, workspaceFolderUri } from './hostTestSupport';
+import { activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const STORED_KEY = 'sk-headroom-host-test-4f1d9c2b7a';
@@ -43,8 +42,13 @@ function find(items: readonly TreeSnapshotItem[], predicate: (item: TreeSnapshot
   return undefined;
 }
 
-function learningCount(api: HeadroomLearnApi): number {
+function learningCount(api: HeadroomTestingApi): number {
   return new Set(api.review.getReviewState().targets.flatMap((t) => t.learnings.map((l) => l.text))).size;
+}
+
+/** The status bar tooltip as the user reads it (its Markdown escapes undone). */
+function tooltipText(api: HeadroomTestingApi): string {
+  return api.statusBar().tooltip.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 }
 
 async function setting(key: (typeof SETTINGS)[number], value: unknown): Promise<void> {
@@ -68,14 +72,13 @@ async function logText(testing: HeadroomTestingApi, expected: RegExp): Promise<s
 
 describe('Learn: analyzer selection, agents from other extensions, trust', function () {
   this.timeout(60_000);
-  let api: HeadroomLearnApi;
+  let api: HeadroomTestingApi;
   let testing: HeadroomTestingApi;
 
   before(async () => {
     assert.ok(demoProject && fs.existsSync(demoProject), 'the harness provides the demo project');
-    api = await activateHeadroomLearn();
-    testing = (api as unknown as { testing: HeadroomTestingApi }).testing;
-    assert.ok(testing, 'testing hooks');
+    testing = await activateTestingHooks();
+    api = testing;
   });
 
   afterEach(async () => {
@@ -101,7 +104,12 @@ describe('Learn: analyzer selection, agents from other extensions, trust', funct
       assert.equal(report.analyzers.length, 1);
       assert.match(report.analyzers[0]!, /^openai \(.+\), because a key is stored with Headroom: Set API Key$/);
       assert.deepEqual(report.notices, []);
-      assert.ok(api.review.getReviewState().message?.includes(report.analyzers[0]!), `the view says which analyzer and why: ${api.review.getReviewState().message}`);
+      // The view says which analyzer in a few words; why is in the status bar's tooltip and the stats dashboard.
+      const message = api.review.getReviewState().message ?? '';
+      assert.match(message, /^(?:\d+ learnings? from|Nothing to learn yet: no repeated failure in) \d+ sessions · analyzer: openai \([^)]+\)$/, `the view's message is short: ${message}`);
+      assert.doesNotMatch(message, /because/);
+      assert.ok(tooltipText(api).includes(`Analyzer: ${report.analyzers[0]!}`), `the status bar tooltip gives the reason: ${tooltipText(api)}`);
+      assert.deepEqual(api.lastRun.snapshot?.analyzers, report.analyzers, 'the stats dashboard gives the reason');
 
       // headroom.promptTokenBudget reaches the prompt builder: 1000 tokens leave no room for the demo's strongest
       // finding, so the automatically chosen backend fails before asking and Learn falls back, saying why.
@@ -131,7 +139,9 @@ describe('Learn: analyzer selection, agents from other extensions, trust', funct
       assert.match(report.notices[0]!.message, /openai failed .*fell back to the offline analyzer/is);
       assert.ok(!report.notices[0]!.message.includes(STORED_KEY));
       assert.ok(learningCount(api) > 0, 'the offline analyzer wrote the rules');
-      assert.match(api.review.getReviewState().message ?? '', /analyzer: offline, because openai failed/);
+      assert.match(api.review.getReviewState().message ?? '', / · analyzer: offline$/);
+      assert.match(tooltipText(api), /Analyzer: offline, because openai failed/);
+      assert.match(api.lastRun.snapshot?.analyzers[0] ?? '', /^offline, because openai failed/);
     } finally {
       await server.close();
     }

@@ -13,14 +13,12 @@ import { listAvailableBackends } from '../../src/extension/models/availableBacke
 import { API_KEY_SECRET_IDS } from '../../src/extension/secrets/apiKeyStore';
 import { readHeadroomSettings, storeModelSetting } from '../../src/extension/settings/settings';
 import { TrustGate } from '../../src/extension/trust/workspaceTrust';
-import { activateHeadroomLearn, workspaceFolderUri } from './hostTestSupport';
+import { activateHeadroomLearn, activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
 
 const fakeExtensionId = 'headroom-test.fake-agent';
 
 async function testing(): Promise<HeadroomTestingHooks> {
-  const api = (await activateHeadroomLearn()) as unknown as { testing?: HeadroomTestingHooks };
-  assert.ok(api.testing, 'the extension exposes its testing hooks under extension tests');
-  return api.testing;
+  return activateTestingHooks();
 }
 
 describe('Plugins from other extensions (registerAgentPlugin)', () => {

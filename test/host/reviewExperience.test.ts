@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HeadroomLearnApi } from '../../src/extension/extension';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
 import type { ReviewState } from '../../src/extension/learn/reviewController';
 import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
-import { activateHeadroomLearn } from './hostTestSupport';
+import { activateTestingHooks } from './hostTestSupport';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
@@ -37,11 +37,11 @@ const claudeDirName = (projectPath: string) => projectPath.replace(/[^A-Za-z0-9]
 
 describe('Review experience: reject, status bar, restored diff, all projects, folder pick', function () {
   this.timeout(60_000);
-  let api: HeadroomLearnApi;
+  let api: HeadroomTestingApi;
 
   before(async () => {
     assert.ok(demoProject && fs.existsSync(demoProject), 'the harness provides the demo project');
-    api = await activateHeadroomLearn();
+    api = await activateTestingHooks();
   });
 
   it('the status bar shows a spinner while learning, then the number of checked learnings with command links', async () => {

@@ -72,6 +72,9 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     const badge = page.locator('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content');
     assert.match((await badge.innerText()).trim(), /^\d+$/);
     const badgeBefore = Number((await badge.innerText()).trim());
+    // The view's message is one short line; why the analyzer was chosen is in the tooltip, log and dashboard.
+    const viewMessage = page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').first();
+    assert.match((await viewMessage.innerText()).trim(), /^\d+ learnings? from \d+ sessions · analyzer: offline$/);
     await screenshot('tree-with-learnings');
 
     // Expand the learning: its evidence is the failed call and the call that fixed it.
@@ -128,6 +131,7 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     const stats = await webviewWith('#outcomes');
     await stats.locator('#agents').waitFor({ timeout: 10_000 });
     assert.match(await stats.locator('body').innerText(), /Sessions/);
+    assert.match(await stats.locator('.analyzer').first().innerText(), /^Analyzer: offline, because /);
     await screenshot('stats-dashboard');
 
     // Headroom: Get Started opens the walkthrough of three steps.

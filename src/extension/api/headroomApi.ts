@@ -23,6 +23,25 @@ export type { ToolCall, Outcome, ErrorKind, NormalisedTool } from '../../core/mo
 export type { ExternalAgentPlugin } from './agentPluginHost.js';
 export { AGENT_PLUGIN_API_VERSION } from './agentPluginHost.js';
 
+/** Version of the exported API object as a whole (`apiVersion`); bumped on any incompatible change to it. */
+export const HEADROOM_API_VERSION = 1;
+
+/**
+ * Headroom Learn's public API: what `activate` returns to other extensions, and all of it (see PLUGINS.md).
+ * Kept small on purpose: the versions and `registerAgentPlugin`. Nothing test-only is here; the in-host tests get
+ * their hooks from a `testing` property that exists only under extension tests and is not in this type.
+ *
+ * ```ts
+ * import type { HeadroomLearnApi } from 'headroom-learn/src/extension/api/headroomApi';
+ * const headroom = await vscode.extensions.getExtension<HeadroomLearnApi>('headroom.headroom-learn')?.activate();
+ * if (headroom?.apiVersion === 1 && headroom.agentPluginApiVersion === 1) context.subscriptions.push(headroom.registerAgentPlugin(myPlugin));
+ * ```
+ */
+export interface HeadroomLearnApi extends AgentPluginApi {
+  /** Version of this object's shape; bumped when a member is removed or changes incompatibly (additions keep it). */
+  readonly apiVersion: typeof HEADROOM_API_VERSION;
+}
+
 /**
  * The part of Headroom Learn's exported API (what `activate` returns) that lets other extensions add agents:
  *

@@ -27,12 +27,12 @@ export type LearnOutcome =
   | { readonly status: 'untrusted'; readonly message: string };
 
 export interface LearnRunOptions {
-  /** Cancels like the notification's Cancel button (API callers, tests). */
+  /** Cancels like the notification's Cancel button (the in-host tests' `testing.review.learn`). */
   token?: vscode.CancellationToken;
   onProgress?: (progress: ProgressMessage) => void;
   /**
    * A user's command started the run (the palette, the view, the walkthrough), so a VS Code language model may
-   * ask for consent now. Runs started by other extensions through the API are not, unless they say so.
+   * ask for consent now. Runs started by the in-host tests' hooks are not, unless they say so.
    */
   userInitiated?: boolean;
 }

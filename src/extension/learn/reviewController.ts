@@ -11,6 +11,7 @@ import { plainRule } from '../views/reviewNodes';
 import { SessionExcerptProvider, sessionScheme } from '../views/sessionExcerptProvider';
 import { learn, type LearnNotice, type LearnOutcome, type LearnRunOptions } from './learnRun';
 import type { ReviewTarget } from './reviewModel';
+import { summariseAnalyzers } from './analyzerSummary';
 import { liveScanWorkers, startedScanWorkers } from './runInWorker';
 
 export const ReviewCommands = {
@@ -44,8 +45,11 @@ export interface LastLearnReport {
   notices: LearnNotice[];
 }
 
-/** The review API: what other extensions and the in-host tests see (part of activate()'s return). */
-export interface ReviewApi {
+/**
+ * The review flow driven without the UI. Test-only: it reaches other code only as `testing.review`, which exists
+ * under extension tests alone (src/extension/api/testingHooks.ts); it is not part of the public API.
+ */
+export interface ReviewTestApi {
   /** Runs Learn on a folder (default: the workspace folder, picked in a multi-root workspace) or on every project. */
   learn(options?: { folder?: vscode.Uri; all?: boolean } & LearnRunOptions): Promise<LearnOutcome['status']>;
   /** The review tree as shown: agent → file → category → learning (checked) → evidence. */
@@ -218,12 +222,15 @@ export class ReviewController implements vscode.Disposable {
     } else {
       const learnings = new Set(run.projects.flatMap((p) => p.result.learnings.map((l) => `${p.projectPath}:${l.id}`))).size;
       const sessions = run.projects.reduce((sum, p) => sum + p.result.agents.reduce((s, a) => s + a.stats.sessions, 0), 0);
-      // Which analyzer and why ("offline, because openai failed …" after a fallback).
-      const analyzers = [...new Set(run.projects.map((p) => p.result.analyzer.reason || p.result.analyzer.backend))].join('; ');
+      // One short line: which analyzer, not why. The full reason ("offline, because openai failed …") is in the
+      // status bar's tooltip, the log and the stats dashboard.
+      const analyzers = summariseAnalyzers(run.projects.map((p) => p.result.analyzer)).names.join(', ');
       this.view.message =
         learnings === 0
           ? vscode.l10n.t('Nothing to learn yet: no repeated failure in {0} sessions · analyzer: {1}', sessions, analyzers)
-          : vscode.l10n.t('{0} learnings from {1} sessions · analyzer: {2}', learnings, sessions, analyzers);
+          : learnings === 1
+            ? vscode.l10n.t('1 learning from {0} sessions · analyzer: {1}', sessions, analyzers)
+            : vscode.l10n.t('{0} learnings from {1} sessions · analyzer: {2}', learnings, sessions, analyzers);
     }
     const targets = review.targets();
     void this.setContext(ContextKeys.hasProposals, targets.length > 0);
@@ -356,7 +363,7 @@ export class ReviewController implements vscode.Disposable {
 
   // ---- API ----
 
-  api(): ReviewApi {
+  testApi(): ReviewTestApi {
     const { review } = this.services;
     const byPath = (filePath: string): ReviewTarget => {
       const target = review.targets().find((t) => t.path === filePath);
@@ -411,11 +418,11 @@ export class ReviewController implements vscode.Disposable {
   }
 }
 
-/** Registers the Learn flow, the review tree, the diff panel and Apply; returns their API. */
-export function registerReview(context: vscode.ExtensionContext, services: HeadroomServices): ReviewApi {
+/** Registers the Learn flow, the review tree, the diff panel and Apply; returns the hooks the in-host tests drive. */
+export function registerReview(context: vscode.ExtensionContext, services: HeadroomServices): ReviewTestApi {
   const controller = new ReviewController(services);
   context.subscriptions.push(controller);
-  return controller.api();
+  return controller.testApi();
 }
 
 export type { TargetNode };

@@ -19,6 +19,8 @@ export interface AgentRow {
 /** Figures of the last Learn run, all projects of it together. */
 export interface StatsSnapshot {
   readonly projects: readonly string[];
+  /** The analyzers of the run with the full reason each was chosen ("offline, because openai failed: …"), each once. */
+  readonly analyzers: readonly string[];
   /** ISO time the run finished. */
   readonly finishedAt: string;
   readonly sessions: number;
@@ -69,6 +71,8 @@ export interface StatsLabels {
   readonly interrupted: string;
   readonly none: string;
   readonly finishedAt: string;
+  /** "Analyzer": before the analyzers and why they were chosen. */
+  readonly analyzer: string;
 }
 
 export interface StatsStateMessage extends Message<'state'> {

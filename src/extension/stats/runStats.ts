@@ -2,6 +2,7 @@
 import type { WasteEstimate } from '../../core/correlate/wasteEstimate.js';
 import type { ScanStats } from '../../core/scan/scanProject.js';
 import type { CountRow, StatsSnapshot } from '../protocol/statsMessages.js';
+import { summariseAnalyzers, type AnalyzerChoice } from '../learn/analyzerSummary.js';
 
 /** What the stats need from one project's Learn result (the worker's ProjectLearnResult has this shape). */
 export interface ProjectRunFigures {
@@ -11,6 +12,8 @@ export interface ProjectRunFigures {
   findings: readonly unknown[];
   learnings: readonly unknown[];
   waste: WasteEstimate;
+  /** Which analyzer wrote the rules and why (the worker's AnalyzerReport). */
+  analyzer?: AnalyzerChoice;
 }
 
 function add(into: Map<string, number>, label: string, count: number): void {
@@ -53,6 +56,7 @@ export function summariseRun(projects: readonly ProjectRunFigures[], finishedAt:
   }
   return {
     projects: projects.map((p) => p.projectPath),
+    analyzers: summariseAnalyzers(projects.flatMap((p) => (p.analyzer ? [p.analyzer] : []))).reasons,
     finishedAt: finishedAt.toISOString(),
     ...totals,
     failureRate: totals.toolCalls > 0 ? totals.failed / totals.toolCalls : 0,

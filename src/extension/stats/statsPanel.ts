@@ -35,29 +35,30 @@ export class LastRunStore implements vscode.Disposable {
 }
 
 export function statsLabels(): StatsLabels {
-  const t = vscode.l10n.t;
+  // vscode.l10n.t spelled out (no alias): `npm run l10n` finds only calls written that way.
   return {
-    title: t('Headroom: Last Run'),
-    empty: t('No Learn run yet in this window. Run Headroom: Learn to see sessions, failures and the estimated waste.'),
-    learn: t('Learn'),
-    sessions: t('Sessions'),
-    toolCalls: t('Tool calls'),
-    failureRate: t('Failure rate'),
-    corrections: t('Corrections found'),
-    learnings: t('Learnings proposed'),
-    waste: t('Estimated preventable waste'),
-    wasteDetail: t('Output of failed calls and retries the learnings would have avoided'),
-    failuresByKind: t('Failures by kind'),
-    failuresByTool: t('Failures by tool'),
-    correctionsByKind: t('Corrections by kind'),
-    agents: t('Agents'),
-    outcomes: t('Outcomes'),
-    ok: t('ok'),
-    failed: t('failed'),
-    rejected: t('rejected'),
-    interrupted: t('interrupted'),
-    none: t('none'),
-    finishedAt: t('Finished'),
+    title: vscode.l10n.t('Headroom: Last Run'),
+    empty: vscode.l10n.t('No Learn run yet in this window. Run Headroom: Learn to see sessions, failures and the estimated waste.'),
+    learn: vscode.l10n.t('Learn'),
+    sessions: vscode.l10n.t('Sessions'),
+    toolCalls: vscode.l10n.t('Tool calls'),
+    failureRate: vscode.l10n.t('Failure rate'),
+    corrections: vscode.l10n.t('Corrections found'),
+    learnings: vscode.l10n.t('Learnings proposed'),
+    waste: vscode.l10n.t('Estimated preventable waste'),
+    wasteDetail: vscode.l10n.t('Output of failed calls and retries the learnings would have avoided'),
+    failuresByKind: vscode.l10n.t('Failures by kind'),
+    failuresByTool: vscode.l10n.t('Failures by tool'),
+    correctionsByKind: vscode.l10n.t('Corrections by kind'),
+    agents: vscode.l10n.t('Agents'),
+    outcomes: vscode.l10n.t('Outcomes'),
+    ok: vscode.l10n.t('ok'),
+    failed: vscode.l10n.t('failed'),
+    rejected: vscode.l10n.t('rejected'),
+    interrupted: vscode.l10n.t('interrupted'),
+    none: vscode.l10n.t('none'),
+    finishedAt: vscode.l10n.t('Finished'),
+    analyzer: vscode.l10n.t('Analyzer'),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { summariseAnalyzers } from '../learn/analyzerSummary';
 import type { LearnActivity, ReviewModel } from '../learn/reviewModel';
 
 export const STATUS_BAR_ID = 'headroom.status';
@@ -11,7 +12,7 @@ const TooltipCommands = {
   showLog: 'headroom.showLog',
 } as const;
 
-/** What the item shows now (in-host tests read it through the API). */
+/** What the item shows now (in-host tests read it through the `testing` hooks). */
 export interface StatusBarSnapshot {
   readonly visible: boolean;
   readonly text: string;
@@ -86,6 +87,13 @@ export class HeadroomStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**${vscode.l10n.t('Headroom Learn')}**\n\n`);
     if (activity.state === 'failed') tooltip.appendMarkdown('$(warning) ').appendText(activity.message).appendMarkdown('\n\n');
     else tooltip.appendText(this.summary(activity, checked)).appendMarkdown('\n\n');
+    // Which analyzer wrote the rules and why, in full (the review view's message only names it).
+    const run = this.services.review.run;
+    if (run && activity.state === 'idle') {
+      for (const reason of summariseAnalyzers(run.projects.map((p) => p.result.analyzer)).reasons) {
+        tooltip.appendText(vscode.l10n.t('Analyzer: {0}', reason)).appendMarkdown('\n\n');
+      }
+    }
     const link = (icon: string, label: string, command: string) => `[$(${icon}) ${label}](command:${command})`;
     tooltip.appendMarkdown(
       [

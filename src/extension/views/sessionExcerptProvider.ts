@@ -18,7 +18,7 @@ interface Excerpt {
 }
 
 function cut(line: string): string {
-  return line.length <= MAX_LINE_CHARS ? line : `${line.slice(0, MAX_LINE_CHARS)} … (${line.length - MAX_LINE_CHARS} more characters)`;
+  return line.length <= MAX_LINE_CHARS ? line : vscode.l10n.t('{0} … ({1} more characters)', line.slice(0, MAX_LINE_CHARS), line.length - MAX_LINE_CHARS);
 }
 
 async function jsonlExcerpt(file: string, line: number): Promise<{ lines: string[]; first: number }> {

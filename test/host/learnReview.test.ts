@@ -123,6 +123,11 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     const cited = fs.readFileSync(ref.file, 'utf8').split('\n')[ref.line - 1]!;
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, cited.slice(0, 1200) + (cited.length > 1200 ? ` … (${cited.length - 1200} more characters)` : ''));
     assert.match(editor.document.getText(), new RegExp(`session ${ref.sessionId}`));
+    // The cited record also appears pretty-printed below the raw lines, with its tool_use id readable.
+    const text = editor.document.getText();
+    const formatted = text.slice(text.indexOf(`// Line ${ref.line}, formatted:`));
+    assert.ok(formatted.length > 0 && formatted.includes('\n  "type": "user"'), 'the cited record is shown formatted');
+    if (ref.callId) assert.ok(formatted.includes(ref.callId), 'the formatted record names the call');
   });
 
   it('unchecking a learning re-plans the file and updates the open diff', async () => {

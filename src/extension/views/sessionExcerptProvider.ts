@@ -17,14 +17,36 @@ interface Excerpt {
   citedLine: number;
 }
 
+/** Strings longer than this are shortened in the formatted view of the cited record. */
+const MAX_FORMATTED_STRING_CHARS = 400;
+
+/** The cited record pretty-printed (long strings shortened), so its fields can be read at a glance. */
+function formatRecord(record: unknown): string[] {
+  const text = JSON.stringify(
+    record,
+    (_key, value: unknown) =>
+      typeof value === 'string' && value.length > MAX_FORMATTED_STRING_CHARS
+        ? `${value.slice(0, MAX_FORMATTED_STRING_CHARS)} … (${value.length - MAX_FORMATTED_STRING_CHARS} more characters)`
+        : value,
+    2,
+  );
+  return text === undefined ? [] : text.split('\n');
+}
+
+function formattedSection(record: unknown, title: string): string[] {
+  const lines = formatRecord(record);
+  return lines.length === 0 ? [] : ['', `// ${title}`, ...lines];
+}
+
 function cut(line: string): string {
   return line.length <= MAX_LINE_CHARS ? line : vscode.l10n.t('{0} … ({1} more characters)', line.slice(0, MAX_LINE_CHARS), line.length - MAX_LINE_CHARS);
 }
 
-async function jsonlExcerpt(file: string, line: number): Promise<{ lines: string[]; first: number }> {
+async function jsonlExcerpt(file: string, line: number): Promise<{ lines: string[]; first: number; cited?: string }> {
   const first = Math.max(1, line - CONTEXT_RECORDS);
   const last = line + CONTEXT_RECORDS;
   const lines: string[] = [];
+  let cited: string | undefined;
   const reader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
   try {
@@ -32,16 +54,17 @@ async function jsonlExcerpt(file: string, line: number): Promise<{ lines: string
       number++;
       if (number < first) continue;
       if (number > last) break;
+      if (number === line) cited = text;
       lines.push(cut(text));
     }
   } finally {
     reader.close();
   }
-  return { lines, first };
+  return { lines, first, cited };
 }
 
 /** Single-document JSON sessions: `line` is the position of the message in the document's array. */
-async function jsonDocumentExcerpt(file: string, position: number): Promise<{ lines: string[]; citedOffset: number } | undefined> {
+async function jsonDocumentExcerpt(file: string, position: number): Promise<{ lines: string[]; citedOffset: number; cited: unknown } | undefined> {
   let document: unknown;
   try {
     document = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -58,7 +81,15 @@ async function jsonDocumentExcerpt(file: string, position: number): Promise<{ li
     if (i === position - 1) citedOffset = lines.length;
     lines.push(cut(`[${i + 1}] ${JSON.stringify(array[i])}`));
   }
-  return { lines, citedOffset };
+  return { lines, citedOffset, cited: array[position - 1] };
+}
+
+function parseRecord(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The lines of a session log near one record, with a header; the cursor goes to the cited record. */
@@ -69,12 +100,14 @@ export async function sessionExcerpt(file: string, line: number, label: string):
       const doc = await jsonDocumentExcerpt(file, line);
       if (doc) {
         header.push(vscode.l10n.t('// Message {0} of the session document (neighbours around it); read-only.', line), '');
-        return { text: [...header, ...doc.lines].join('\n'), citedLine: header.length + doc.citedOffset };
+        const formatted = formattedSection(doc.cited, vscode.l10n.t('Message {0}, formatted:', line));
+        return { text: [...header, ...doc.lines, ...formatted].join('\n'), citedLine: header.length + doc.citedOffset };
       }
     }
-    const { lines, first } = await jsonlExcerpt(file, line);
-    header.push(vscode.l10n.t('// Lines {0}–{1} of the log; the cited record is line {2}. Read-only.', first, first + lines.length - 1, line), '');
-    return { text: [...header, ...lines].join('\n'), citedLine: header.length + (line - first) };
+    const { lines, first, cited } = await jsonlExcerpt(file, line);
+    header.push(vscode.l10n.t('// Lines {0}–{1} of the log; the cited record is line {2} (formatted below). Read-only.', first, first + lines.length - 1, line), '');
+    const formatted = cited === undefined ? [] : formattedSection(parseRecord(cited), vscode.l10n.t('Line {0}, formatted:', line));
+    return { text: [...header, ...lines, ...formatted].join('\n'), citedLine: header.length + (line - first) };
   } catch (error) {
     header.push(vscode.l10n.t('// The session log cannot be read: {0}', (error as Error).message));
     return { text: header.join('\n'), citedLine: 0 };

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi';
 import type { HeadroomLearnTestApi, HeadroomTestingApi } from '../../src/extension/api/testingHooks';
+import type { ReviewState } from '../../src/extension/learn/reviewController';
+import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
 
 export const extensionId = 'headroom.headroom-learn';
 
@@ -27,4 +29,21 @@ export function workspaceFolderUri(): vscode.Uri {
   const folders = vscode.workspace.workspaceFolders ?? [];
   assert.equal(folders.length, 1, 'exactly one workspace folder is open');
   return folders[0]!.uri;
+}
+
+/** The first item of a tree snapshot, depth first, that matches. */
+export function findTreeItem(items: readonly TreeSnapshotItem[], predicate: (item: TreeSnapshotItem) => boolean): TreeSnapshotItem | undefined {
+  for (const item of items) {
+    if (predicate(item)) return item;
+    const inner = findTreeItem(item.children, predicate);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The review target for one file; fails the test, listing the targets, when there is none. */
+export function reviewTarget(state: ReviewState, filePath: string): ReviewState['targets'][number] {
+  const found = state.targets.find((t) => t.path === filePath);
+  assert.ok(found, `${filePath} is a review target (targets: ${state.targets.map((t) => t.path).join(', ')})`);
+  return found;
 }

@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
 import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer';
-import { activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
+import { activateTestingHooks, workspaceFolderUri, findTreeItem as find } from './hostTestSupport';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const STORED_KEY = 'sk-headroom-host-test-4f1d9c2b7a';
@@ -32,15 +31,6 @@ const unauthorized: ScriptedResponse = {
   status: 401,
   body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
 };
-
-function find(items: readonly TreeSnapshotItem[], predicate: (item: TreeSnapshotItem) => boolean): TreeSnapshotItem | undefined {
-  for (const item of items) {
-    if (predicate(item)) return item;
-    const inner = find(item.children, predicate);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 function learningCount(api: HeadroomTestingApi): number {
   return new Set(api.review.getReviewState().targets.flatMap((t) => t.learnings.map((l) => l.text))).size;

@@ -9,28 +9,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
 import type { ReviewState } from '../../src/extension/learn/reviewController';
-import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
-import { activateTestingHooks } from './hostTestSupport';
+import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
 const agentsMd = path.join(demoProject, 'AGENTS.md');
 const oldRule = 'an old rule that is kept';
-
-function find(items: readonly TreeSnapshotItem[], predicate: (item: TreeSnapshotItem) => boolean): TreeSnapshotItem | undefined {
-  for (const item of items) {
-    if (predicate(item)) return item;
-    const inner = find(item.children, predicate);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function target(state: ReviewState, filePath: string): ReviewState['targets'][number] {
-  const found = state.targets.find((t) => t.path === filePath);
-  assert.ok(found, `${filePath} is a review target`);
-  return found;
-}
 
 /** Claude Code's project folder name (scripts/demoHome.mjs claudeProjectDirName, short paths). */
 const claudeDirName = (projectPath: string) => projectPath.replace(/[^A-Za-z0-9]/g, '-');

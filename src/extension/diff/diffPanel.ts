@@ -124,7 +124,7 @@ export class DiffPanel implements vscode.Disposable {
       extensionUri,
       title: DiffPanel.titleFor(titleSource),
       script: ['media', 'dist', 'diff.js'],
-      styles: [['media', 'diff', 'diff.css']],
+      styles: [['media', 'webview.css'], ['media', 'diff', 'diff.css']],
       body: `<main id="app" aria-live="polite"><p class="loading">${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>`,
     });
   }

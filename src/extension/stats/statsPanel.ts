@@ -91,7 +91,7 @@ class StatsPanel implements vscode.Disposable {
       extensionUri,
       title: statsLabels().title,
       script: ['media', 'dist', 'stats.js'],
-      styles: [['media', 'stats', 'stats.css']],
+      styles: [['media', 'webview.css'], ['media', 'stats', 'stats.css']],
       body: '<main id="root" aria-live="polite"></main>',
     });
     this.postState();

@@ -26,6 +26,9 @@ test('the .vsix ships everything the manifest points at, and no sources or sourc
     'package.nls.json',
     'media/dist/diff.js',
     'media/dist/stats.js',
+    'media/webview.css',
+    'media/diff/diff.css',
+    'media/stats/stats.css',
     ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
     ...manifest.contributes.walkthroughs.flatMap((w: { steps: Array<{ media: Record<string, string> }> }) =>
       w.steps.flatMap((s) => Object.values(s.media).filter((v) => typeof v === 'string' && /\.(md|svg|png)$/.test(v))),

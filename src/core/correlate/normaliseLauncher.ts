@@ -13,7 +13,7 @@ export interface CommandShape {
   launcher: string;
   /** Canonical program name, equal across launchers. */
   program: string;
-  /** Arguments after the launcher (for package managers, without a leading `run`). */
+  /** Arguments after the launcher (for package managers: without a leading `run`, subcommand aliases spelled one way). */
   args: string[];
   /**
    * Every working segment (not `cd`/`export`/`source …/activate`), redirections removed, joined with
@@ -48,6 +48,28 @@ const RUN_IN_ENV: ReadonlyArray<readonly string[]> = [
 const TRANSPARENT = new Set(['sudo', 'time', 'exec', 'env', 'command', 'nice', 'nohup']);
 
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+
+/**
+ * Package-manager subcommands spelled differently for the same job, so `npm ci` and
+ * `pnpm install --frozen-lockfile` compare as one command run by two launchers.
+ */
+const PACKAGE_MANAGER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  ci: ['install', '--frozen-lockfile'],
+  i: ['install'],
+  add: ['install'],
+  t: ['test'],
+};
+const FROZEN_LOCKFILE_FLAGS = new Set(['--frozen-lockfile', '--immutable', '--frozen']);
+
+/** `ci` → `install --frozen-lockfile`, `yarn install --immutable` → `install --frozen-lockfile`, `run x` → `x`. */
+function packageManagerArgs(args: string[]): string[] {
+  const [first, ...rest] = args[0] === 'run' ? args.slice(1) : args;
+  if (first === undefined) return [];
+  const head = PACKAGE_MANAGER_SUBCOMMANDS[first] ?? [first];
+  return [...head, ...rest.map((word) => (FROZEN_LOCKFILE_FLAGS.has(word) ? '--frozen-lockfile' : word))].filter(
+    (word, index, all) => word !== '--frozen-lockfile' || all.indexOf(word) === index,
+  );
+}
 const SHELLS = new Set(['bash', 'sh', 'zsh']);
 const REDIRECTION = /^(\d*>>?|&>|\d*<)(&\d+|\/dev\/null)?$|^\d*>&\d+$|^\d*>\/dev\/null$|^&>\/dev\/null$/;
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -118,7 +140,7 @@ export function commandShape(command: string): CommandShape {
     i += 2;
   }
   let args = words.slice(i);
-  if (program === 'node-pm' && args[0] === 'run') args = args.slice(1);
+  if (program === 'node-pm') args = packageManagerArgs(args);
   return {
     words: words.slice(start),
     launcher: words.slice(start, i).join(' '),

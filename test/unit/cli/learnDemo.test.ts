@@ -46,6 +46,7 @@ test('demo: every category appears, and every planted correction of examples/dem
     `launcher ${gemLegacy}:4 → 5`, // A3
     `launcher ${claude3}:45 → 48`, // A4
     `launcher ${claude2}:36 → 39`, // B1
+    `launcher ${codex2}:23 → 30`, // B2 (npm ci ≡ pnpm install --frozen-lockfile)
     `launcher ${gemJsonl}:16 → 19`, // B3
     `path ${claude1}:8 → 12`, // C1
     `path ${codex1}:23 → 27`, // C2

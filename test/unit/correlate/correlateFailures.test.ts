@@ -134,3 +134,13 @@ test('same program: a fix that only adds or removes arguments pairs even below t
   assert.deepEqual(pairs([bashFail('cargo test --features full --offline'), bash('cargo test')]).map((p) => p.kind), ['command']);
   assert.deepEqual(pairs([bashFail('cargo test --offline'), bash('cargo bench --release')]), []);
 });
+
+test('package-manager subcommands spelled differently are one command: npm ci → pnpm install --frozen-lockfile pairs', () => {
+  assert.deepEqual(commandShape('npm ci').args, ['install', '--frozen-lockfile']);
+  assert.deepEqual(commandShape('yarn install --immutable').args, ['install', '--frozen-lockfile']);
+  assert.deepEqual(commandShape('npm i lodash').args, commandShape('pnpm add lodash').args);
+  const [fix] = pairs([bashFail('npm ci'), bash('pnpm install --frozen-lockfile')]);
+  assert.equal(fix?.kind, 'launcher');
+  // …but a different job with the same package manager still does not pair.
+  assert.deepEqual(pairs([bashFail('npm ci'), bash('pnpm run lint')]), []);
+});

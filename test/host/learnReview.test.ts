@@ -114,6 +114,20 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     if (ref.callId) assert.ok(formatted.includes(ref.callId), 'the formatted record names the call');
   });
 
+  it('masks secrets found in the log when it shows a session excerpt', async () => {
+    const key = `sk-proj-${'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI'.repeat(2)}`;
+    const log = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'headroom-excerpt-')), 'session.jsonl');
+    const record = { type: 'user', sessionId: 's', message: { content: [{ type: 'tool_result', tool_use_id: 't1', content: `export OPENAI_API_KEY=${key}` }] } };
+    fs.writeFileSync(log, `${JSON.stringify({ type: 'summary' })}\n${JSON.stringify(record)}\n`);
+    await vscode.commands.executeCommand('headroom.openEvidence', {
+      agent: 'claude', file: log, line: 2, sessionId: 's', index: 0, tool: 'Bash', input: {}, outcome: 'ok',
+    });
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /Line 2, formatted:/);
+    assert.ok(!text.includes(key), 'the key is not shown');
+    assert.match(text, /\[REDACTED/);
+  });
+
   it('unchecking a learning re-plans the file and updates the open diff', async () => {
     const claude = target(api.review.getReviewState(), claudeMd);
     const diff = await api.review.openDiff(claudeMd);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import type { CallRef } from '../../core/model/finding';
+import { redactSecrets } from '../../core/redact/redactSecrets';
 
 export const sessionScheme = 'headroom-session';
 
@@ -84,6 +85,14 @@ async function jsonDocumentExcerpt(file: string, position: number): Promise<{ li
   return { lines, citedOffset, cited: array[position - 1] };
 }
 
+/**
+ * Secrets in a log (keys pasted into prompts, tokens in command output) are masked line by line,
+ * so an excerpt opened while sharing a screen shows none, and line positions do not move.
+ */
+function redacted(lines: readonly string[]): string {
+  return lines.map((line) => redactSecrets(line).text).join('\n');
+}
+
 function parseRecord(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -101,13 +110,13 @@ export async function sessionExcerpt(file: string, line: number, label: string):
       if (doc) {
         header.push(vscode.l10n.t('// Message {0} of the session document (neighbours around it); read-only.', line), '');
         const formatted = formattedSection(doc.cited, vscode.l10n.t('Message {0}, formatted:', line));
-        return { text: [...header, ...doc.lines, ...formatted].join('\n'), citedLine: header.length + doc.citedOffset };
+        return { text: redacted([...header, ...doc.lines, ...formatted]), citedLine: header.length + doc.citedOffset };
       }
     }
     const { lines, first, cited } = await jsonlExcerpt(file, line);
     header.push(vscode.l10n.t('// Lines {0}–{1} of the log; the cited record is line {2} (formatted below). Read-only.', first, first + lines.length - 1, line), '');
     const formatted = cited === undefined ? [] : formattedSection(parseRecord(cited), vscode.l10n.t('Line {0}, formatted:', line));
-    return { text: [...header, ...lines, ...formatted].join('\n'), citedLine: header.length + (line - first) };
+    return { text: redacted([...header, ...lines, ...formatted]), citedLine: header.length + (line - first) };
   } catch (error) {
     header.push(vscode.l10n.t('// The session log cannot be read: {0}', (error as Error).message));
     return { text: header.join('\n'), citedLine: 0 };

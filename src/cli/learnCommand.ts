@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
 import type { AnalyzerBackend } from '../core/analyze/backend.js';
@@ -14,9 +13,11 @@ import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { learnProject, type ProjectOutcome } from './learnProject.js';
 import { progressLine } from './progressLine.js';
-import { plural, printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
+import { assertProjectFolder, isFolder } from './projectFolder.js';
+import { plural } from './output.js';
+import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
 export { LEARN_HELP } from './learnHelp.js';
 export { toLearnJson, type LearnJson, type ProposalJson } from './learnJson.js';
@@ -125,7 +126,7 @@ export async function runLearnCommand(
     }
   } else {
     const projectPath = path.resolve(io.cwd, args.project ?? '.');
-    await assertFolder(projectPath);
+    await assertProjectFolder(projectPath);
     projects = [projectPath];
   }
 
@@ -228,20 +229,4 @@ function printProject(json: LearnJson, outcome: ProjectOutcome, io: CliIO, home:
   }
 }
 
-async function isFolder(projectPath: string): Promise<boolean> {
-  try {
-    return (await fs.stat(projectPath)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-async function assertFolder(projectPath: string): Promise<void> {
-  try {
-    const stat = await fs.stat(projectPath);
-    if (!stat.isDirectory()) throw new CliError(`--project ${projectPath} is a file, not a folder. Pass the project's folder.`);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`Project folder ${projectPath} does not exist. Pass an existing folder with --project.`);
-  }
-}

@@ -5,14 +5,11 @@ import type { AgentProposal } from '../core/pipeline/learnProposals.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
 import type { ApplyOutcome } from './applyProposals.js';
 import type { LearnJson } from './learnJson.js';
-import { painter, writeLine, type CliIO } from './output.js';
+import { painter, plural, writeLine, type CliIO } from './output.js';
 import { printDiff } from './printDiff.js';
 
 type Paint = ReturnType<typeof painter>;
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function kilobytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;

@@ -21,3 +21,8 @@ export function painter(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): (s
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }
+
+/** "1 session", "3 sessions". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

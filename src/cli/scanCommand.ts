@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment } from '../core/agents/plugin.js';
 import { scanAllProjects, scanProject, selectAgents, UnknownAgentError, type ProjectScan, type ScanStats } from '../core/scan/scanProject.js';
-import { painter, writeLine, type CliIO } from './output.js';
-import { CliError, EXIT_OK, UsageError } from './usageError.js';
+import { painter, plural, writeLine, type CliIO } from './output.js';
+import { assertProjectFolder } from './projectFolder.js';
+import { EXIT_OK, UsageError } from './usageError.js';
 
 export const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
 
@@ -65,7 +65,7 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
     projects = await scanAllProjects(plugins, options);
   } else {
     const projectPath = path.resolve(io.cwd, values.project ?? '.');
-    await assertFolder(projectPath);
+    await assertProjectFolder(projectPath);
     projects = [{ projectPath, agents: await scanProject(plugins, projectPath, options) }];
   }
 
@@ -78,15 +78,6 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
   return EXIT_OK;
 }
 
-async function assertFolder(projectPath: string): Promise<void> {
-  try {
-    const stat = await fs.stat(projectPath);
-    if (!stat.isDirectory()) throw new CliError(`--project ${projectPath} is a file, not a folder.`);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`Project folder ${projectPath} does not exist. Pass an existing folder with --project.`);
-  }
-}
 
 export function toScanJson(projects: ProjectScan[], warnings: string[]): ScanJson {
   const totals: Record<string, ScanStats> = {};
@@ -157,6 +148,3 @@ function printScan(json: ScanJson, io: CliIO, all: boolean): void {
   }
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from './cliHarness.js';
 import type { LearnJson } from '../../../src/cli/learnCommand.js';
 import { citesCall } from '../correlate/evidenceRecords.js';
 
@@ -54,16 +53,8 @@ function fixture() {
   return { home, project };
 }
 
-async function run(argv: string[], home: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const env = { HOME: home, NO_COLOR: '1' };
-  const code = await main(argv, { stdout, stderr, env, cwd: home });
-  return { code, out, err };
+function run(argv: string[], home: string) {
+  return runCli(argv, { HOME: home, NO_COLOR: '1' });
 }
 
 test('headroom-learn --project P --json: totals, corrections, findings with evidence, rules and waste', async () => {

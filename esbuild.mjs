@@ -22,9 +22,9 @@ const builds = [
   // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
   { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   // Webview page scripts: browser bundles loaded by nonce from media/dist (no Node, no vscode).
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/diff/diff.ts'], outfile: 'media/dist/diff.js' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/diff/diff.ts'], outfile: 'media/dist/diff.js' },
   // Webview page script of the stats dashboard: a browser bundle loaded by nonce from media/dist.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/stats/stats.ts'], outfile: 'media/dist/stats.js' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/stats/stats.ts'], outfile: 'media/dist/stats.js' },
 ];
 
 if (watch) {

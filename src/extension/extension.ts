@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
-import { createDefaultRegistry } from '../core/agents/builtins';
-import { applyFileEdit } from './apply/applyFileEdit';
-import { defaultAnalyzerPlan } from './learn/learnSettings';
-import { registerReview } from './learn/reviewController';
-import { ReviewModel } from './learn/reviewModel';
-import type { HeadroomServices } from './services';
-import { HEADROOM_API_VERSION, registerAgentPluginApi, type HeadroomLearnApi } from './api/headroomApi';
-import { exportApi } from './api/testingHooks';
-import { registerModels } from './models/registerModels';
-import { DiffPanel } from './diff/diffPanel';
-import { registerStats } from './stats/statsPanel';
-import { registerStatusBar } from './statusBar/statusBar';
-import { registerTrust } from './trust/workspaceTrust';
-import { registerWalkthroughAndLog } from './walkthrough/walkthrough';
+import { createDefaultRegistry } from '../core/agents/builtins.js';
+import { applyFileEdit } from './apply/applyFileEdit.js';
+import { defaultAnalyzerPlan } from './learn/learnSettings.js';
+import { registerReview } from './review/reviewController.js';
+import { ReviewModel } from './review/reviewModel.js';
+import type { HeadroomServices } from './services.js';
+import { HEADROOM_API_VERSION, registerAgentPluginApi, type HeadroomLearnApi } from './api/headroomApi.js';
+import { exportApi } from './api/testingHooks.js';
+import { registerModels } from './analyzers/registerModels.js';
+import { DiffPanel } from './diff/diffPanel.js';
+import { registerStats } from './stats/statsPanel.js';
+import { registerStatusBar } from './platform/statusBar.js';
+import { registerTrust } from './platform/workspaceTrust.js';
+import { registerWalkthroughAndLog } from './platform/walkthrough.js';
 
 /** The public API other extensions get from `activate()` (src/extension/api/headroomApi.ts, PLUGINS.md). */
-export type { HeadroomLearnApi } from './api/headroomApi';
+export type { HeadroomLearnApi } from './api/headroomApi.js';
 
 /** Composition root: builds the shared services once, then lets each feature register itself. */
 export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {

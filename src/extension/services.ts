@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import type { AgentRegistry } from '../core/agents/registry';
-import type { ReviewModel } from './learn/reviewModel';
-import type { PrescannedAgent } from './api/prescannedPlugin';
-import type { AnalyzerOptions } from './learn/workerProtocol';
-import type { HostAnalyzer } from './models/analyzerForRun';
+import type { AgentRegistry } from '../core/agents/registry.js';
+import type { ReviewModel } from './review/reviewModel.js';
+import type { PrescannedAgent } from './api/prescannedPlugin.js';
+import type { AnalyzerOptions } from './learn/workerProtocol.js';
+import type { HostAnalyzer } from './analyzers/analyzerForRun.js';
 
 /** What one Learn run analyses with: inputs for the worker's own choice, or an analyzer that runs in the host. */
 export interface LearnAnalyzerPlan {

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import { activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import { activateTestingHooks, workspaceFolderUri } from './hostTestSupport.js';
 
 describe('applyFileEdit writes files through a WorkspaceEdit', () => {
   let api: HeadroomTestingApi;

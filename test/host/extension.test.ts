@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { testHooksEnabled, type HeadroomLearnTestApi } from '../../src/extension/api/testingHooks';
-import { activateHeadroomLearn, extensionId } from './hostTestSupport';
+import { testHooksEnabled, type HeadroomLearnTestApi } from '../../src/extension/api/testingHooks.js';
+import { activateHeadroomLearn, extensionId } from './hostTestSupport.js';
 
 describe('Headroom Learn in the real extension host', () => {
   it('activates and returns its public API: versions and registerAgentPlugin, nothing else', async () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi';
-import type { HeadroomLearnTestApi, HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import type { ReviewState } from '../../src/extension/learn/reviewController';
-import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
+import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi.js';
+import type { HeadroomLearnTestApi, HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import type { ReviewState } from '../../src/extension/review/reviewController.js';
+import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree.js';
 
 export const extensionId = 'headroom.headroom-learn';
 

@@ -13,10 +13,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree';
-import { SYSTEM_PROMPT } from '../../src/core/analyze/llm/systemPrompt';
-import { activateTestingHooks } from './hostTestSupport';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree.js';
+import { SYSTEM_PROMPT } from '../../src/core/analyze/llm/systemPrompt.js';
+import { activateTestingHooks } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';

@@ -6,12 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { planTargetEdit } from '../../src/core/write/planTargetEdit';
-import { renderMarkerSection } from '../../src/core/write/renderMarkerSection';
-import type { Category } from '../../src/core/model/finding';
-import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import type { ReviewState } from '../../src/extension/learn/reviewController';
-import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport';
+import { planTargetEdit } from '../../src/core/write/planTargetEdit.js';
+import { renderMarkerSection } from '../../src/core/write/renderMarkerSection.js';
+import type { Category } from '../../src/core/model/finding.js';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import type { ReviewState } from '../../src/extension/review/reviewController.js';
+import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';

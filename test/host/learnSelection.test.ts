@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer';
-import { activateTestingHooks, workspaceFolderUri, findTreeItem as find } from './hostTestSupport';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer.js';
+import { activateTestingHooks, workspaceFolderUri, findTreeItem as find } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const STORED_KEY = 'sk-headroom-host-test-4f1d9c2b7a';

@@ -4,16 +4,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { processEnvironment } from '../../src/core/agents/environment';
-import { runLearn } from '../../src/core/pipeline/runLearn';
-import { detectAgents, scanExternalAgents } from '../../src/extension/api/agentPluginHost';
-import { prescannedPlugin } from '../../src/extension/api/prescannedPlugin';
-import type { HeadroomTestingHooks } from '../../src/extension/api/testingHooks';
-import { listAvailableBackends } from '../../src/extension/models/availableBackends';
-import { API_KEY_SECRET_IDS } from '../../src/extension/secrets/apiKeyStore';
-import { readHeadroomSettings, storeModelSetting } from '../../src/extension/settings/settings';
-import { TrustGate } from '../../src/extension/trust/workspaceTrust';
-import { activateHeadroomLearn, activateTestingHooks, workspaceFolderUri } from './hostTestSupport';
+import { processEnvironment } from '../../src/core/agents/environment.js';
+import { runLearn } from '../../src/core/pipeline/runLearn.js';
+import { detectAgents, scanExternalAgents } from '../../src/extension/api/agentPluginHost.js';
+import { prescannedPlugin } from '../../src/extension/api/prescannedPlugin.js';
+import type { HeadroomTestingHooks } from '../../src/extension/api/testingHooks.js';
+import { listAvailableBackends } from '../../src/extension/analyzers/availableBackends.js';
+import { API_KEY_SECRET_IDS } from '../../src/extension/analyzers/apiKeyStore.js';
+import { readHeadroomSettings, storeModelSetting } from '../../src/extension/platform/settings.js';
+import { TrustGate } from '../../src/extension/platform/workspaceTrust.js';
+import { activateHeadroomLearn, activateTestingHooks, workspaceFolderUri } from './hostTestSupport.js';
 
 const fakeExtensionId = 'headroom-test.fake-agent';
 

@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks';
-import type { ReviewState } from '../../src/extension/learn/reviewController';
-import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport';
+import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
+import type { ReviewState } from '../../src/extension/review/reviewController.js';
+import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';

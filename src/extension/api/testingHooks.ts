@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { applyFileEdit } from '../apply/applyFileEdit.js';
-import type { DiffStateMessage } from '../protocol/diffProtocol.js';
-import type { ReviewTestApi } from '../learn/reviewController.js';
-import type { ApiKeyStore } from '../secrets/apiKeyStore.js';
+import type { DiffStateMessage } from '../../webview/protocol/diffProtocol.js';
+import type { ReviewTestApi } from '../review/reviewController.js';
+import type { ApiKeyStore } from '../analyzers/apiKeyStore.js';
 import type { LastRunStore } from '../stats/statsPanel.js';
-import type { StatusBarSnapshot } from '../statusBar/statusBar.js';
-import type { TrustGate } from '../trust/workspaceTrust.js';
+import type { StatusBarSnapshot } from '../platform/statusBar.js';
+import type { TrustGate } from '../platform/workspaceTrust.js';
 import type { AgentPluginHost } from './agentPluginHost.js';
 import type { HeadroomLearnApi } from './headroomApi.js';
 

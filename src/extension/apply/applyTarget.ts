@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readTargetText, type ReviewModel, type ReviewTarget } from '../learn/reviewModel';
-import { applyFileEdit } from './applyFileEdit';
-import { editForProposal } from './proposalEdit';
+import { readTargetText, type ReviewModel, type ReviewTarget } from '../review/reviewModel.js';
+import { applyFileEdit } from './applyFileEdit.js';
+import { editForProposal } from './proposalEdit.js';
 
 export type ApplyTargetResult =
   | { readonly status: 'applied'; readonly message: string }

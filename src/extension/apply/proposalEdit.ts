@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { findMarkerPairs, pairFor } from '../../core/write/findMarkerPairs';
-import type { TargetProposal } from '../../core/write/proposal';
-import type { FileEditRequest } from './applyFileEdit';
+import { findMarkerPairs, pairFor } from '../../core/write/findMarkerPairs.js';
+import type { TargetProposal } from '../../core/write/proposal.js';
+import type { FileEditRequest } from './applyFileEdit.js';
 
 /** Offsets (in the current text) of the one range that differs from the proposed text, and its replacement. */
 function differingRange(current: string, proposed: string): { start: number; end: number; replacement: string } {

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReviewModel, ReviewTarget } from '../learn/reviewModel';
-import { WebviewChannel } from '../protocol/hostChannel';
-import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage } from '../protocol/diffProtocol';
-import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../protocol/webviewHtml';
-import { lineDiff } from './lineDiff';
+import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
+import { WebviewChannel } from '../webviews/hostChannel.js';
+import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage } from '../../webview/protocol/diffProtocol.js';
+import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
+import { lineDiff } from './lineDiff.js';
 
 export const diffViewType = 'headroom.diff';
 

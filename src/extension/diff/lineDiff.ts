@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { DiffLine } from '../protocol/diffProtocol';
+import type { DiffLine } from '../../webview/protocol/diffProtocol.js';
 
 function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReviewModel, ReviewTarget } from '../learn/reviewModel';
+import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
 
 export const proposedScheme = 'headroom-proposed';
 

@@ -1,15 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { processEnvironment } from '../../core/agents/environment';
-import { BackendSelectionError } from '../../core/analyze/selectBackend';
-import { LlmError } from '../../core/analyze/llm/llmError';
-import { diskProjectFiles } from '../../core/correlate/projectFiles';
-import type { HostAnalyzer } from '../models/analyzerForRun';
-import type { HeadroomServices, LearnAnalyzerPlan } from '../services';
-import { readHeadroomSettings } from '../settings/settings';
-import { buildReviewProjects, type ReviewRun } from './reviewModel';
-import { LearnCancelledError, LearnWorkerError, runLearnInWorker } from './runInWorker';
-import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol';
+import { processEnvironment } from '../../core/agents/environment.js';
+import { BackendSelectionError } from '../../core/analyze/selectBackend.js';
+import { LlmError } from '../../core/analyze/llm/llmError.js';
+import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
+import type { HostAnalyzer } from '../analyzers/analyzerForRun.js';
+import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
+import { readHeadroomSettings } from '../platform/settings.js';
+import { buildReviewProjects, type ReviewRun } from '../review/reviewModel.js';
+import { LearnCancelledError, LearnWorkerError, runLearnInWorker } from './runInWorker.js';
+import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
 
 export type LearnScope = { kind: 'project'; folder: vscode.Uri } | { kind: 'all' };
 
@@ -58,7 +58,7 @@ export function fallbackNotice(failure: string): LearnNotice {
 }
 
 /**
- * Runs a VS Code language model (src/extension/models) on the findings the worker returned, in the extension
+ * Runs a VS Code language model (src/extension/analyzers) on the findings the worker returned, in the extension
  * host, with the run's cancellation token; fills in each project's learnings and analyzer report.
  */
 async function analyzeInHost(

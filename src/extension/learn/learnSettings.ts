@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import { MODEL_SETTING_SOURCE } from '../models/analyzerForRun';
-import type { LearnAnalyzerPlan } from '../services';
-import { readHeadroomSettings } from '../settings/settings';
+import { MODEL_SETTING_SOURCE } from '../analyzers/analyzerForRun.js';
+import type { LearnAnalyzerPlan } from '../services.js';
+import { readHeadroomSettings } from '../platform/settings.js';
 
 /** Default analyzer plan (until the models feature replaces it): the `headroom.model` setting, else automatic. */
 export async function defaultAnalyzerPlan(request: { folder?: vscode.Uri }): Promise<LearnAnalyzerPlan> {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol';
+import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol.js';
 
 /** The run was cancelled by the user; the worker is gone. */
 export class LearnCancelledError extends Error {

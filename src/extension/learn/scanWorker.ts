@@ -4,18 +4,18 @@
 // backends' child processes are killed through the abort signal first when the host asks nicely.
 import { promises as fs } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { createDefaultRegistry } from '../../core/agents/builtins';
-import { processEnvironment } from '../../core/agents/environment';
-import type { AgentEnvironment, AgentPlugin } from '../../core/agents/plugin';
-import type { AnalyzerBackend, ExistingRule } from '../../core/analyze/backend';
-import { LlmError } from '../../core/analyze/llm/llmError';
-import { normaliseProjectPath } from '../../core/agents/projectPaths';
-import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer';
-import { BackendSelectionError, selectAnalyzerBackend } from '../../core/analyze/selectBackend';
-import { runLearn, type LearnResult } from '../../core/pipeline/runLearn';
-import { existingRulesInTargets } from '../../core/write/existingRulesInTargets';
-import { prescannedPlugin } from '../api/prescannedPlugin';
-import type { AgentSummary, HostToWorker, LearnRequest, ProjectLearnResult, WorkerToHost } from './workerProtocol';
+import { createDefaultRegistry } from '../../core/agents/builtins.js';
+import { processEnvironment } from '../../core/agents/environment.js';
+import type { AgentEnvironment, AgentPlugin } from '../../core/agents/plugin.js';
+import type { AnalyzerBackend, ExistingRule } from '../../core/analyze/backend.js';
+import { LlmError } from '../../core/analyze/llm/llmError.js';
+import { normaliseProjectPath } from '../../core/agents/projectPaths.js';
+import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
+import { BackendSelectionError, selectAnalyzerBackend } from '../../core/analyze/selectBackend.js';
+import { runLearn, type LearnResult } from '../../core/pipeline/runLearn.js';
+import { existingRulesInTargets } from '../../core/write/existingRulesInTargets.js';
+import { prescannedPlugin } from '../api/prescannedPlugin.js';
+import type { AgentSummary, HostToWorker, LearnRequest, ProjectLearnResult, WorkerToHost } from './workerProtocol.js';
 
 const MAX_WARNINGS = 200;
 

@@ -1,11 +1,11 @@
 // Messages between the extension host and the scan worker (dist/scanWorker.js, src/extension/learn/scanWorker.ts).
 // Pure data (structured clone); no `vscode` import, the worker cannot load it.
-import type { AnalyzerReport, ExistingRule } from '../../core/analyze/backend';
-import type { ApiProvider } from '../../core/analyze/selectBackend';
-import type { WasteEstimate } from '../../core/correlate/wasteEstimate';
-import type { Correction, Finding, Learning } from '../../core/model/finding';
-import type { ScanStats } from '../../core/scan/scanProject';
-import type { PrescannedAgent } from '../api/prescannedPlugin';
+import type { AnalyzerReport, ExistingRule } from '../../core/analyze/backend.js';
+import type { ApiProvider } from '../../core/analyze/selectBackend.js';
+import type { WasteEstimate } from '../../core/correlate/wasteEstimate.js';
+import type { Correction, Finding, Learning } from '../../core/model/finding.js';
+import type { ScanStats } from '../../core/scan/scanProject.js';
+import type { PrescannedAgent } from '../api/prescannedPlugin.js';
 
 /**
  * How the worker chooses the analyzer: the spec's priority over these inputs (core selectAnalyzerBackend). Posted

@@ -1,8 +1,8 @@
 // Pure: no `vscode` import, unit-tested under Node.
 import type { WasteEstimate } from '../../core/correlate/wasteEstimate.js';
 import type { ScanStats } from '../../core/scan/scanProject.js';
-import type { CountRow, StatsSnapshot } from '../protocol/statsMessages.js';
-import { summariseAnalyzers, type AnalyzerChoice } from '../learn/analyzerSummary.js';
+import type { CountRow, StatsSnapshot } from '../../webview/protocol/statsMessages.js';
+import { summariseAnalyzers, type AnalyzerChoice } from '../review/analyzerSummary.js';
 
 /** What the stats need from one project's Learn result (the worker's ProjectLearnResult has this shape). */
 export interface ProjectRunFigures {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { WebviewChannel } from '../protocol/hostChannel';
-import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnapshot } from '../protocol/statsMessages';
-import { renderWebviewHtml, webviewResourceRoots } from '../protocol/webviewHtml';
-import { summariseRun, type ProjectRunFigures } from './runStats';
+import { WebviewChannel } from '../webviews/hostChannel.js';
+import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnapshot } from '../../webview/protocol/statsMessages.js';
+import { renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
+import { summariseRun, type ProjectRunFigures } from './runStats.js';
 
 export const SHOW_STATS_COMMAND = 'headroom.showStats';
 export const STATS_VIEW_TYPE = 'headroom.stats';

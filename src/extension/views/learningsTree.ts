@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CATEGORIES, CATEGORY_HEADINGS } from '../../core/model/finding';
-import { ruleTextKey } from '../../core/write/mergeRules';
-import type { ReviewModel, ReviewProject, ReviewTarget } from '../learn/reviewModel';
+import { CATEGORIES, CATEGORY_HEADINGS } from '../../core/model/finding.js';
+import { ruleTextKey } from '../../core/write/mergeRules.js';
+import type { ReviewModel, ReviewProject, ReviewTarget } from '../review/reviewModel.js';
 import {
   callSummary,
   evidencePairs,
@@ -13,7 +13,7 @@ import {
   type LearningNode,
   type ReviewNode,
   type TargetNode,
-} from './reviewNodes';
+} from './reviewNodes.js';
 
 /** The id of the "Learnings" tree view in the Headroom activity-bar container (package.json contributes.views). */
 export const learningsViewId = 'headroom.review';
@@ -310,7 +310,7 @@ function callPlace(ref: { sessionId: string; timestamp?: string; file: string; l
   return `${ref.sessionId.slice(0, 8)} · ${when}`;
 }
 
-function evidenceTooltip(call: import('../../core/model/finding').CallRef, fix: import('../../core/model/finding').CallRef | undefined, projectPath: string): vscode.MarkdownString {
+function evidenceTooltip(call: import('../../core/model/finding.js').CallRef, fix: import('../../core/model/finding.js').CallRef | undefined, projectPath: string): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(vscode.l10n.t('{0} call: {1}', call.outcome, callSummary(call, projectPath, 400)));
   if (fix) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('fixed by: {0}', callSummary(fix, projectPath, 400)));

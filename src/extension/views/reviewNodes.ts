@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { CallRef, Category, Correction, Learning } from '../../core/model/finding';
-import type { ExistingRuleItem, ReviewProject, ReviewTarget } from '../learn/reviewModel';
+import type { CallRef, Category, Correction, Learning } from '../../core/model/finding.js';
+import type { ExistingRuleItem, ReviewProject, ReviewTarget } from '../review/reviewModel.js';
 
 /** The review tree's elements: project (Learn All Projects only) → agent → file → category → learning → evidence → call. */
 export type ReviewNode = ProjectNode | AgentNode | TargetNode | CategoryNode | LearningNode | ExistingRuleNode | EvidenceNode | CallNode;

@@ -2,8 +2,8 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
-import type { CallRef } from '../../core/model/finding';
-import { redactSecrets } from '../../core/redact/redactSecrets';
+import type { CallRef } from '../../core/model/finding.js';
+import { redactSecrets } from '../../core/redact/redactSecrets.js';
 
 export const sessionScheme = 'headroom-session';
 

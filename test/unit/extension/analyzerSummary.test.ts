@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shortAnalyzerName, summariseAnalyzers } from '../../../src/extension/learn/analyzerSummary.js';
+import { shortAnalyzerName, summariseAnalyzers } from '../../../src/extension/review/analyzerSummary.js';
 import { summariseRun } from '../../../src/extension/stats/runStats.js';
 
 const fallback = { backend: 'offline', reason: 'offline, because openai failed: 401 Unauthorized (the stored key was rejected); choose a backend with Headroom: Select Model' };

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AgentRegistry } from '../../core/agents/registry.js';
-import { registerApiKeyCommands } from '../secrets/apiKeyCommands.js';
-import { ApiKeyStore } from '../secrets/apiKeyStore.js';
-import { onDidChangeHeadroomSettings, readHeadroomSettings } from '../settings/settings.js';
+import { registerApiKeyCommands } from './apiKeyCommands.js';
+import { ApiKeyStore } from './apiKeyStore.js';
+import { onDidChangeHeadroomSettings, readHeadroomSettings } from '../platform/settings.js';
 import type { LearnAnalyzerPlan } from '../services.js';
 import { createAnalyzerForRun, isVsCodeLmModel, resolveBackendRequest } from './analyzerForRun.js';
 import { registerSelectModelCommand } from './selectModelCommand.js';

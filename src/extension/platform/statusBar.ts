@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { summariseAnalyzers } from '../learn/analyzerSummary';
-import type { LearnActivity, ReviewModel } from '../learn/reviewModel';
+import { summariseAnalyzers } from '../review/analyzerSummary.js';
+import type { LearnActivity, ReviewModel } from '../review/reviewModel.js';
 
 export const STATUS_BAR_ID = 'headroom.status';
 

@@ -1,6 +1,6 @@
 // Webview side of the typed channel: runs in the webview's browser context (bundled into media/dist/*.js).
 // No `vscode` or Node imports here.
-import { isMessageOf, type PanelProtocol } from './messages';
+import { isMessageOf, type PanelProtocol } from '../protocol/messages.js';
 
 interface VsCodeApi<State> {
   postMessage(message: unknown): void;

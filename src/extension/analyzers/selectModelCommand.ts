@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { SET_API_KEY_COMMAND } from '../secrets/apiKeyCommands.js';
-import type { ApiKeyStore } from '../secrets/apiKeyStore.js';
-import { readHeadroomSettings, storeModelSetting } from '../settings/settings.js';
+import { SET_API_KEY_COMMAND } from './apiKeyCommands.js';
+import type { ApiKeyStore } from './apiKeyStore.js';
+import { readHeadroomSettings, storeModelSetting } from '../platform/settings.js';
 import { listAvailableBackends, type AvailableBackend } from './availableBackends.js';
 
 export const SELECT_MODEL_COMMAND = 'headroom.selectModel';

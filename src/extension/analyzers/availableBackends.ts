@@ -8,8 +8,8 @@ import {
   DEFAULT_MODELS,
 } from '../../core/analyze/selectBackend.js';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
-import { PROVIDER_LABELS, type ApiKeyStore } from '../secrets/apiKeyStore.js';
-import { AUTOMATIC_MODEL, VSCODE_LM_PREFIX } from '../settings/settings.js';
+import { PROVIDER_LABELS, type ApiKeyStore } from './apiKeyStore.js';
+import { AUTOMATIC_MODEL, VSCODE_LM_PREFIX } from '../platform/settings.js';
 
 export type AvailableBackendKind = 'automatic' | 'offline' | 'api' | 'cli' | 'vscode-lm';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isMessageOf, type FromWebview, type PanelProtocol, type ToWebview } from './messages';
+import { isMessageOf, type FromWebview, type PanelProtocol, type ToWebview } from '../../webview/protocol/messages.js';
 
 /**
  * Host side of one webview's typed channel. Posts wait for the webview's `ready` (messages sent before it are

@@ -1,6 +1,6 @@
-// Messages of the stats dashboard (src/extension/stats/statsPanel.ts ↔ media/stats/stats.ts).
+// Messages of the stats dashboard (src/extension/stats/statsPanel.ts ↔ src/webview/stats/stats.ts).
 // Pure types: no `vscode` or Node imports (the webview bundle imports this file).
-import type { Message, PanelProtocol } from './messages';
+import type { Message, PanelProtocol } from './messages.js';
 
 export interface CountRow {
   /** Error kind, tool or correction kind as the core names it (untrusted for plugins: set as text only). */

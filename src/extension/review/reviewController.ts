@@ -1,18 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CallRef } from '../../core/model/finding';
-import { applyTarget, type ApplyTargetResult } from '../apply/applyTarget';
-import { DiffPanel } from '../diff/diffPanel';
-import { openNativeDiff, proposedScheme, ProposedContentProvider } from '../diff/proposedContentProvider';
-import type { HeadroomServices } from '../services';
-import { LearningsTreeDataProvider, learningsViewId, showHeadroomViewCommand, snapshotTree, TreeCommands, type TreeSnapshotItem } from '../views/learningsTree';
-import type { LearningNode, ReviewNode, TargetNode } from '../views/reviewNodes';
-import { plainRule } from '../views/reviewNodes';
-import { SessionExcerptProvider, sessionScheme } from '../views/sessionExcerptProvider';
-import { learn, type LearnNotice, type LearnOutcome, type LearnRunOptions } from './learnRun';
-import type { ReviewTarget } from './reviewModel';
-import { summariseAnalyzers } from './analyzerSummary';
-import { liveScanWorkers, startedScanWorkers } from './runInWorker';
+import type { CallRef } from '../../core/model/finding.js';
+import { applyTarget, type ApplyTargetResult } from '../apply/applyTarget.js';
+import { DiffPanel } from '../diff/diffPanel.js';
+import { openNativeDiff, proposedScheme, ProposedContentProvider } from '../diff/proposedContentProvider.js';
+import type { HeadroomServices } from '../services.js';
+import { LearningsTreeDataProvider, learningsViewId, showHeadroomViewCommand, snapshotTree, TreeCommands, type TreeSnapshotItem } from '../views/learningsTree.js';
+import type { LearningNode, ReviewNode, TargetNode } from '../views/reviewNodes.js';
+import { plainRule } from '../views/reviewNodes.js';
+import { SessionExcerptProvider, sessionScheme } from '../views/sessionExcerptProvider.js';
+import { learn, type LearnNotice, type LearnOutcome, type LearnRunOptions } from '../learn/learnRun.js';
+import type { ReviewTarget } from './reviewModel.js';
+import { summariseAnalyzers } from './analyzerSummary.js';
+import { liveScanWorkers, startedScanWorkers } from '../learn/runInWorker.js';
 
 export const ReviewCommands = {
   learn: 'headroom.learn',

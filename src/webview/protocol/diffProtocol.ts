@@ -1,5 +1,5 @@
-// Messages of the diff panel (src/extension/diff/diffPanel.ts ↔ media/diff/diff.ts).
-import type { Message, PanelProtocol } from './messages';
+// Messages of the diff panel (src/extension/diff/diffPanel.ts ↔ src/webview/diff/diff.ts).
+import type { Message, PanelProtocol } from './messages.js';
 
 export interface DiffLine {
   readonly kind: 'added' | 'removed' | 'context';

@@ -1,7 +1,7 @@
 // The diff panel's page script (bundled by esbuild to media/dist/diff.js, loaded by nonce).
 // Every string that came from logs or a model is set with textContent, never as HTML.
-import { diffToWebviewTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage, type DiffWebviewState } from '../../src/extension/protocol/diffProtocol';
-import { connectToHost } from '../../src/extension/protocol/webviewClient';
+import { diffToWebviewTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage, type DiffWebviewState } from '../protocol/diffProtocol.js';
+import { connectToHost } from '../shared/webviewClient.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

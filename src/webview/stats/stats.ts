@@ -1,8 +1,8 @@
 // The stats dashboard's page script (bundled by esbuild to media/dist/stats.js, loaded by nonce).
 // Charts are SVG drawn here with DOM calls; every label is set with textContent (agent plugins name their own
 // tools and kinds), colours come from CSS classes that use the theme's variables, and no style attribute is set.
-import { statsToWebviewTypes, type CountRow, type StatsLabels, type StatsProtocol, type StatsSnapshot, type StatsStateMessage } from '../../src/extension/protocol/statsMessages';
-import { connectToHost } from '../../src/extension/protocol/webviewClient';
+import { statsToWebviewTypes, type CountRow, type StatsLabels, type StatsProtocol, type StatsSnapshot, type StatsStateMessage } from '../protocol/statsMessages.js';
+import { connectToHost } from '../shared/webviewClient.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

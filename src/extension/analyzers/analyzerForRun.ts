@@ -9,8 +9,8 @@ import {
   type ApiProvider,
   type BackendKind,
 } from '../../core/analyze/selectBackend.js';
-import type { ApiKeyStore } from '../secrets/apiKeyStore.js';
-import { readHeadroomSettings, VSCODE_LM_PREFIX } from '../settings/settings.js';
+import type { ApiKeyStore } from './apiKeyStore.js';
+import { readHeadroomSettings, VSCODE_LM_PREFIX } from '../platform/settings.js';
 import { lmTokenBudget, VSCODE_LM_BACKEND, VsCodeLmClient } from './vscodeLmClient.js';
 
 /** Where the model choice comes from, as the reason text names it. */

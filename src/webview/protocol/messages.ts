@@ -1,5 +1,5 @@
 // The one message protocol between the extension host and its webviews (diff panel, stats dashboard, …).
-// Pure types and guards: imported by the host (src/extension/**) and by the webview bundles (media/**),
+// Pure types and guards: imported by the host (src/extension/**) and by the webview pages (src/webview/**, bundled to media/dist),
 // so it must not import `vscode` or anything from Node.
 //
 // Each panel declares its protocol as a `PanelProtocol`: the messages the host sends (`toWebview`) and the

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { AgentEnvironment, AgentPlugin, AgentTarget } from '../../core/agents/plugin';
-import { diskProjectFiles } from '../../core/correlate/projectFiles';
-import type { Category, Learning } from '../../core/model/finding';
-import { ruleTextKey } from '../../core/write/mergeRules';
-import { planProposals } from '../../core/write/planProposals';
-import type { TargetProposal } from '../../core/write/proposal';
-import { groupTargetsByFile, routeLearnings } from '../../core/write/routeLearnings';
-import type { ProjectLearnResult } from './workerProtocol';
+import type { AgentEnvironment, AgentPlugin, AgentTarget } from '../../core/agents/plugin.js';
+import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
+import type { Category, Learning } from '../../core/model/finding.js';
+import { ruleTextKey } from '../../core/write/mergeRules.js';
+import { planProposals } from '../../core/write/planProposals.js';
+import type { TargetProposal } from '../../core/write/proposal.js';
+import { groupTargetsByFile, routeLearnings } from '../../core/write/routeLearnings.js';
+import type { ProjectLearnResult } from '../learn/workerProtocol.js';
 
 /** One file an agent reads, with the learnings routed to it and the user's choice of which to write. */
 export interface ReviewTarget {

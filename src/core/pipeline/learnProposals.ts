@@ -5,6 +5,7 @@ import type { AgentScan } from '../scan/scanProject.js';
 import { existingRulesInTargets } from '../write/existingRulesInTargets.js';
 import { planProposals, type ReadTextFile } from '../write/planProposals.js';
 import type { TargetProposal } from '../write/proposal.js';
+import { groupTargetsByFile, routeLearnings } from '../write/routeLearnings.js';
 
 /** The files one agent reads for a project. */
 export interface AgentTargets {
@@ -14,10 +15,21 @@ export interface AgentTargets {
   targets: AgentTarget[];
 }
 
-/** A proposal for one file, with the agent whose file it is. */
+/** An agent that reads a file. */
+export interface ReadingAgent {
+  name: string;
+  displayName: string;
+}
+
+/**
+ * A proposal for one file, with the agents that read it. A file named by several agents (AGENTS.md is read by
+ * Codex and by VS Code's chat) is planned once for all of them; `agent`/`agentDisplayName` name the first.
+ */
 export interface AgentProposal extends TargetProposal {
   agent: string;
   agentDisplayName: string;
+  /** Every agent that reads this file, in agent order (the first is `agent`). */
+  agents: ReadingAgent[];
 }
 
 /**
@@ -62,34 +74,49 @@ export async function existingRulesForAgents(projectPath: string, agents: readon
 export interface PlanLearnProposalsInput {
   projectPath: string;
   agents: readonly AgentTargets[];
-  /** All of the project's learnings; each agent's files get every one, routed by kind. */
+  /** The learnings to write (all of the project's, or the ones the user checked); each file gets those of its kinds. */
   learnings: readonly Learning[];
+  /** Rule texts the user rejected: they leave every file's section, also when already in it. */
+  rejected?: Iterable<string>;
   readFile: ReadTextFile;
   /** Whether a project-relative or absolute path exists now (stale rules are removed). */
   pathExists: (path: string) => boolean;
 }
 
 /**
- * One proposal per target file of every agent, in agent order. A file named by two agents is
- * planned once, for the first (a second plan from the same text would overwrite the first).
+ * One proposal per target file, in agent order. Each agent's learnings are routed to its own files by kind (an
+ * agent without a memory file gets its memory rules in its context file); a file named by several agents is
+ * planned once, with what each of them routes to it (a second plan from the same text would overwrite the
+ * first), and lists them all.
  */
 export async function planLearnProposals(input: PlanLearnProposalsInput): Promise<AgentProposal[]> {
-  const proposals: AgentProposal[] = [];
-  const planned = new Set<string>();
+  const files = new Map<string, { targets: AgentTarget[]; learnings: Learning[]; agents: ReadingAgent[] }>();
   for (const agent of input.agents) {
-    const targets = agent.targets.filter((t) => !planned.has(t.path));
-    if (targets.length === 0) continue;
-    const planned_ = await planProposals({
+    const routed = routeLearnings(input.learnings, groupTargetsByFile(agent.targets));
+    for (const target of agent.targets) {
+      const file = files.get(target.path) ?? { targets: [], learnings: [], agents: [] };
+      files.set(target.path, file);
+      file.targets.push(target);
+      if (!file.agents.some((reader) => reader.name === agent.agent)) file.agents.push({ name: agent.agent, displayName: agent.displayName });
+      for (const learning of routed.get(target.path) ?? []) {
+        if (!file.learnings.includes(learning)) file.learnings.push(learning);
+      }
+    }
+  }
+  const rejected = input.rejected === undefined ? undefined : [...input.rejected];
+  const proposals: AgentProposal[] = [];
+  for (const file of files.values()) {
+    // Keep the analyzer's order within the file whatever order the agents routed the learnings in.
+    const learnings = input.learnings.filter((learning) => file.learnings.includes(learning));
+    const [proposal] = await planProposals({
       projectPath: input.projectPath,
-      targets,
-      learnings: input.learnings,
+      targets: file.targets,
+      learnings,
       readFile: input.readFile,
       pathExists: input.pathExists,
+      rejected,
     });
-    for (const proposal of planned_) {
-      planned.add(proposal.path);
-      proposals.push({ ...proposal, agent: agent.agent, agentDisplayName: agent.displayName });
-    }
+    proposals.push({ ...proposal, agent: file.agents[0].name, agentDisplayName: file.agents[0].displayName, agents: file.agents });
   }
   return proposals;
 }

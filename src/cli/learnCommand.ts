@@ -6,18 +6,19 @@ import type { AnalyzerBackend } from '../core/analyze/backend.js';
 import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
+import { learnProject, type ProjectLearning } from '../core/pipeline/learnProject.js';
 import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
+import { UnreadableFileError } from '../core/pipeline/readTextFile.js';
 import { selectAgents, UnknownAgentError } from '../core/scan/scanProject.js';
 import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
-import { learnProject, type ProjectOutcome } from './learnProject.js';
 import { progressLine } from './progressLine.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
 import { plural } from './output.js';
 import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
 export { LEARN_HELP } from './learnHelp.js';
 export { toLearnJson, type LearnJson, type ProposalJson } from './learnJson.js';
@@ -144,14 +145,15 @@ export async function runLearnCommand(
       }
       writeLine(io.stderr, `${counter} ${projectPath}`);
     }
-    let outcome: ProjectOutcome;
+    let outcome: ProjectLearning;
     const progress = progressLine(io.stderr, io.env);
     try {
-      outcome = await learnProject(projectPath, {
+      outcome = await learnProject({
+        projectPath,
         plugins,
         environment,
         analyzer: backend,
-        memoryFile: args.memoryFile,
+        targetOptions: { memoryFile: args.memoryFile },
         minOccurrences: args.minOccurrences,
         onProgress: (p) => progress.update(p),
         signal: io.signal,
@@ -159,6 +161,8 @@ export async function runLearnCommand(
     } catch (error) {
       progress.clear();
       if (io.signal?.aborted) throw error;
+      // An agent file that is a folder or not readable: its message says what to do.
+      if (error instanceof UnreadableFileError) throw new CliError(error.message);
       if (!(error instanceof LlmError)) throw error;
       const rest = projects.length - index - 1;
       writeLine(io.stderr, `Analyzer: ${selection.label}`);
@@ -172,7 +176,7 @@ export async function runLearnCommand(
     }
     progress.clear();
     const applied = args.apply ? await applyProposals(outcome.proposals) : undefined;
-    const json = toLearnJson(outcome.result, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
+    const json = toLearnJson(outcome, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
     if (applied) {
       json.written = applied.written;
       json.writeErrors = applied.errors;
@@ -205,7 +209,7 @@ function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { bac
   }
 }
 
-function printProject(json: LearnJson, outcome: ProjectOutcome, io: CliIO, home: string, applied?: ApplyOutcome): void {
+function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home: string, applied?: ApplyOutcome): void {
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
   printFindings(json, io);

@@ -3,7 +3,7 @@ import { isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
 import type { AgentProposal } from '../core/pipeline/learnProposals.js';
-import type { LearnResult } from '../core/pipeline/runLearn.js';
+import type { ProjectLearning } from '../core/pipeline/learnProject.js';
 import type { ScanStats } from '../core/scan/scanProject.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
 import { toScanJson } from './scanCommand.js';
@@ -70,11 +70,11 @@ export interface LearnJson {
   writeErrors?: string[];
 }
 
-export function toLearnJson(result: LearnResult, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
+export function toLearnJson(result: ProjectLearning, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
   const proposed = new Set(result.learnings.flatMap((l) => l.findingIds));
   const json: LearnJson = {
     projectPath: result.projectPath,
-    totals: toScanJson([{ projectPath: result.projectPath, agents: result.scans }], warnings).totals,
+    totals: toScanJson([{ projectPath: result.projectPath, agents: result.agents.map((a) => ({ agent: a.name, displayName: a.displayName, stats: a.stats })) }], warnings).totals,
     analyzer: result.analyzer,
     waste: result.waste,
     corrections: result.corrections.map((c) => ({ kind: c.kind, change: c.change, failed: c.failed, fixed: c.fixed })),
@@ -101,7 +101,7 @@ export function toLearnJson(result: LearnResult, warnings: string[], proposals?:
       text: l.text,
       findingIds: l.findingIds,
     })),
-    contradictions: result.contradictions.length,
+    contradictions: result.contradictions,
     belowThreshold: result.belowThreshold,
     warnings,
   };

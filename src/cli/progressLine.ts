@@ -1,4 +1,4 @@
-import type { LearnProgress } from '../core/pipeline/runLearn.js';
+import type { LearnProgress } from '../core/pipeline/learnProgress.js';
 
 /** Longest a progress line gets, so it never wraps and leaves debris on a narrow terminal. */
 const MAX_PROGRESS_CHARS = 78;

@@ -79,7 +79,13 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
 }
 
 
-export function toScanJson(projects: ProjectScan[], warnings: string[]): ScanJson {
+/** A project's scan as the JSON reports it: per agent its figures (the sessions are not needed). */
+export interface ScannedProject {
+  projectPath: string;
+  agents: ReadonlyArray<Pick<ProjectScan['agents'][number], 'agent' | 'displayName' | 'stats'>>;
+}
+
+export function toScanJson(projects: readonly ScannedProject[], warnings: string[]): ScanJson {
   const totals: Record<string, ScanStats> = {};
   for (const project of projects) {
     for (const scan of project.agents) {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { processEnvironment } from '../../src/core/agents/environment.js';
-import { runLearn } from '../../src/core/pipeline/runLearn.js';
+import { learnProject } from '../../src/core/pipeline/learnProject.js';
 import { detectAgents, scanExternalAgents } from '../../src/extension/api/agentPluginHost.js';
 import { prescannedPlugin } from '../../src/extension/api/prescannedPlugin.js';
 import type { HeadroomTestingHooks } from '../../src/extension/api/testingHooks.js';
@@ -46,14 +46,14 @@ describe('Plugins from other extensions (registerAgentPlugin)', () => {
     const prescanned = await scanExternalAgents(hostPlugins, projectPath, { environment, reporter: { warn: (m) => warnings.push(m) } });
     assert.equal(prescanned.length, 1);
     // ...and its sessions (plain data, as posted to the worker) are learned from with the same pipeline.
-    const result = await runLearn({
+    const result = await learnProject({
       projectPath,
       plugins: prescanned.map((agent) => prescannedPlugin(structuredClone(agent))),
       environment,
-      reporter: { warn: (m) => warnings.push(m) },
     });
-    assert.deepEqual(result.scans.map((scan) => scan.agent), ['fake-agent']);
-    assert.equal(result.scans[0]!.stats.sessions, 2);
+    warnings.push(...result.warnings);
+    assert.deepEqual(result.agents.map((agent) => agent.name), ['fake-agent']);
+    assert.equal(result.agents[0]!.stats.sessions, 2);
     const rules = result.learnings.map((learning) => learning.text).join('\n');
     assert.match(rules, /`docs\/sample\.txt` → actually at `sample\.txt`/);
     assert.match(rules, /uv run python/);

@@ -1,5 +1,5 @@
 import type { AgentEnvironment, AgentPlugin, ScanReporter } from '../agents/plugin.js';
-import { normaliseProjectPath } from '../agents/projectPaths.js';
+import { groupProjectSessions } from '../scan/groupProjectSessions.js';
 
 export interface LearnProjectEntry {
   /** The project path as the first agent's logs record it. */
@@ -9,20 +9,20 @@ export interface LearnProjectEntry {
 }
 
 /**
- * `--all`: every project any of the plugins has sessions for, each once (paths compared as the
- * scanners compare them), sorted by path. Lists only; the sessions are read per project later.
+ * Learn All Projects (`--all`, the extension's command, the plugin API's prescan): every project any of the
+ * plugins has sessions for, each once (paths compared as the scanners compare them), sorted by path. Lists
+ * only; the sessions are read per project later.
  */
-export async function listLearnProjects(plugins: readonly AgentPlugin[], environment: AgentEnvironment, reporter: ScanReporter): Promise<LearnProjectEntry[]> {
-  const byKey = new Map<string, LearnProjectEntry>();
-  for (const plugin of plugins) {
-    if (!(await plugin.detect(environment))) continue;
-    for (const project of await plugin.listProjects(environment, reporter)) {
-      if (project.sessions.length === 0) continue;
-      const key = normaliseProjectPath(project.projectPath);
-      const entry = byKey.get(key) ?? { projectPath: project.projectPath, agents: [] };
-      if (!entry.agents.includes(plugin.name)) entry.agents.push(plugin.name);
-      byKey.set(key, entry);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.projectPath.localeCompare(b.projectPath));
+export async function listLearnProjects(
+  plugins: readonly AgentPlugin[],
+  environment: AgentEnvironment,
+  reporter: ScanReporter,
+  signal?: AbortSignal,
+): Promise<LearnProjectEntry[]> {
+  const groups = await groupProjectSessions(plugins, environment, reporter, signal);
+  return groups.map((group) => ({
+    projectPath: group.projectPath,
+    // Two plugins may share a name (an agent pre-scanned per project in the extension host): list it once.
+    agents: [...new Set(group.agents.map((agent) => agent.plugin.name))],
+  }));
 }

@@ -1,7 +1,7 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter, SessionFile } from '../agents/plugin.js';
 import type { AgentRegistry } from '../agents/registry.js';
-import { normaliseProjectPath } from '../agents/projectPaths.js';
 import { describeFsError } from '../agents/fsWalk.js';
+import { groupProjectSessions } from './groupProjectSessions.js';
 import { excerpt, OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
 
 export interface AgentScan {
@@ -160,23 +160,13 @@ export interface ProjectScan {
   agents: AgentScan[];
 }
 
-/** `--all`: every project any selected agent has sessions for, grouped by recorded path. */
+/** `--all`: every project any selected agent has sessions for, grouped as Learn All Projects groups them. */
 export async function scanAllProjects(plugins: readonly AgentPlugin[], options: ScanOptions): Promise<ProjectScan[]> {
-  const byProject = new Map<string, { projectPath: string; work: Array<{ plugin: AgentPlugin; files: SessionFile[] }> }>();
-  for (const plugin of plugins) {
-    options.signal?.throwIfAborted();
-    if (!(await plugin.detect(options.environment))) continue;
-    for (const project of await plugin.listProjects(options.environment, options.reporter)) {
-      const key = normaliseProjectPath(project.projectPath);
-      const entry = byProject.get(key) ?? { projectPath: project.projectPath, work: [] };
-      entry.work.push({ plugin, files: project.sessions });
-      byProject.set(key, entry);
-    }
-  }
+  const groups = await groupProjectSessions(plugins, options.environment, options.reporter, options.signal);
   const results: ProjectScan[] = [];
-  for (const { projectPath, work } of [...byProject.values()].sort((a, b) => a.projectPath.localeCompare(b.projectPath))) {
+  for (const { projectPath, agents: work } of groups) {
     const agents: AgentScan[] = [];
-    for (const { plugin, files } of work) agents.push(await scanSessions(plugin, projectPath, files, options));
+    for (const { plugin, sessions } of work) agents.push(await scanSessions(plugin, projectPath, sessions, options));
     results.push({ projectPath, agents });
   }
   return results;

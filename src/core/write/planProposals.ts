@@ -5,7 +5,7 @@ import { MarkerError } from './markerError.js';
 import { mergeRules } from './mergeRules.js';
 import { parseExistingRules } from './parseExistingRules.js';
 import { planTargetEdit } from './planTargetEdit.js';
-import type { TargetProposal } from './proposal.js';
+import { markerProblem, type TargetProposal } from './proposal.js';
 import { readLimitWarning } from './readLimitWarning.js';
 import { renderMarkerSection } from './renderMarkerSection.js';
 import { detectLineEnding } from './textLines.js';
@@ -84,7 +84,7 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
       warnings,
     };
   } catch (error) {
-    if (error instanceof MarkerError) return { ...base, error, warnings: [error.message] };
+    if (error instanceof MarkerError) return { ...base, error: markerProblem(error), warnings: [error.message] };
     throw error;
   }
 }

@@ -28,5 +28,15 @@ export interface TargetProposal {
   merge: MergeEntry[];
   warnings: string[];
   /** Broken markers: nothing may be written to this file. */
-  error?: MarkerError;
+  error?: MarkerProblem;
+}
+
+/**
+ * A MarkerError as plain data. Proposals cross from the extension's scan worker to the host by structured
+ * clone, which keeps an Error's message but drops its other fields (the lines the tree shows).
+ */
+export type MarkerProblem = Pick<MarkerError, 'name' | 'message' | 'file' | 'lines' | 'problem'>;
+
+export function markerProblem(error: MarkerError): MarkerProblem {
+  return { name: error.name, message: error.message, file: error.file, lines: [...error.lines], problem: error.problem };
 }

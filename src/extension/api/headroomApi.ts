@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { processEnvironment } from '../../core/agents/environment.js';
-import type { AgentPlugin } from '../../core/agents/plugin.js';
-import { normaliseProjectPath } from '../../core/agents/projectPaths.js';
 import type { AgentRegistry } from '../../core/agents/registry.js';
+import { listLearnProjects } from '../../core/pipeline/listLearnProjects.js';
 import type { HeadroomServices } from '../services.js';
 import { AGENT_PLUGIN_API_VERSION, AgentPluginHost, detectAgents, scanExternalAgents, type ExternalAgentPlugin } from './agentPluginHost.js';
 import type { PrescannedAgent } from './prescannedPlugin.js';
@@ -84,7 +83,7 @@ export function prescanner(pluginHost: AgentPluginHost, log: vscode.LogOutputCha
     const subscription = token.onCancellationRequested(() => abort.abort());
     const reporter = { warn: (message: string) => log.warn(`scan: ${message}`) };
     try {
-      const projects = projectPath !== undefined ? [projectPath] : await listExternalProjects(detected, environment, reporter);
+      const projects = projectPath !== undefined ? [projectPath] : (await listLearnProjects(detected, environment, reporter, abort.signal)).map((p) => p.projectPath);
       const result: PrescannedAgent[] = [];
       for (const project of projects) {
         if (token.isCancellationRequested) break;
@@ -97,16 +96,6 @@ export function prescanner(pluginHost: AgentPluginHost, log: vscode.LogOutputCha
       subscription.dispose();
     }
   };
-}
-
-async function listExternalProjects(plugins: readonly AgentPlugin[], environment: ReturnType<typeof processEnvironment>, reporter: { warn(m: string): void }): Promise<string[]> {
-  const byKey = new Map<string, string>();
-  for (const plugin of plugins) {
-    for (const project of await plugin.listProjects(environment, reporter)) {
-      if (project.sessions.length > 0 && !byKey.has(normaliseProjectPath(project.projectPath))) byKey.set(normaliseProjectPath(project.projectPath), project.projectPath);
-    }
-  }
-  return [...byKey.values()];
 }
 
 /** Creates the plugin host on the shared registry and the API surface for `activate`'s return value. */

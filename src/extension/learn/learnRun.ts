@@ -4,11 +4,14 @@ import { processEnvironment } from '../../core/agents/environment.js';
 import { BackendSelectionError } from '../../core/analyze/selectBackend.js';
 import { LlmError } from '../../core/analyze/llm/llmError.js';
 import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
+import { analyzeAndPlan } from '../../core/pipeline/analyzeAndPlan.js';
+import type { ProjectFindings } from '../../core/pipeline/findFindings.js';
+import { readTextFile, UnreadableFileError } from '../../core/pipeline/readTextFile.js';
 import type { HostAnalyzer } from '../analyzers/analyzerForRun.js';
 import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
 import { readHeadroomSettings } from '../platform/settings.js';
 import { buildReviewProjects, type ReviewRun } from '../review/reviewModel.js';
-import { LearnCancelledError, LearnWorkerError, runLearnInWorker } from './runInWorker.js';
+import { LearnCancelledError, LearnWorkerError, runLearnInWorker, type WorkerOutcome } from './runInWorker.js';
 import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
 
 export type LearnScope = { kind: 'project'; folder: vscode.Uri } | { kind: 'all' };
@@ -58,33 +61,42 @@ export function fallbackNotice(failure: string): LearnNotice {
 }
 
 /**
- * Runs a VS Code language model (src/extension/analyzers) on the findings the worker returned, in the extension
- * host, with the run's cancellation token; fills in each project's learnings and analyzer report.
+ * The second stage in the extension host, when the analyzer is a VS Code language model (the worker cannot
+ * reach it): core analyzeAndPlan on each project's findings, with the run's cancellation token.
  */
 async function analyzeInHost(
-  results: ProjectLearnResult[],
+  found: readonly ProjectFindings[],
   host: HostAnalyzer,
   token: vscode.CancellationToken,
   report: (message: ProgressMessage) => void,
-): Promise<void> {
+): Promise<ProjectLearnResult[]> {
   const abort = new AbortController();
   const subscription = token.onCancellationRequested(() => abort.abort());
   if (token.isCancellationRequested) abort.abort();
   try {
-    for (const [i, project] of results.entries()) {
+    const results: ProjectLearnResult[] = [];
+    for (const [i, project] of found.entries()) {
       abort.signal.throwIfAborted();
-      report({ type: 'progress', stage: 'analyzing', projectPath: project.projectPath, project: { index: i + 1, count: results.length }, backend: host.kind });
-      const files = diskProjectFiles(project.projectPath);
-      const analysis = await host.backend.analyze(
-        { projectPath: project.projectPath, findings: project.findings, existingRules: project.existingRules, pathExists: files.exists },
-        abort.signal,
-      );
-      project.learnings = analysis.learnings;
-      project.analyzer = analysis.report;
+      report({ type: 'progress', stage: 'analyzing', projectPath: project.projectPath, project: { index: i + 1, count: found.length }, backend: host.kind });
+      const analysis = await analyzeAndPlan(project, {
+        analyzer: host.backend,
+        readFile: readTextFile,
+        pathExists: diskProjectFiles(project.projectPath).exists,
+        signal: abort.signal,
+      });
+      results.push({ ...project, ...analysis });
     }
+    return results;
   } finally {
     subscription.dispose();
   }
+}
+
+/** The projects learned: by the worker, or by the host's analyzer on the worker's findings. */
+async function learnedProjects(outcome: WorkerOutcome, plan: LearnAnalyzerPlan, token: vscode.CancellationToken, report: (message: ProgressMessage) => void): Promise<ProjectLearnResult[]> {
+  if (outcome.stage === 'learned') return outcome.projects;
+  if (!plan.host) throw new Error('The scan worker left the analysis to the extension host, but no analyzer was chosen there.');
+  return analyzeInHost(outcome.projects, plan.host, token, report);
 }
 
 /** The notification text for a worker progress message, naming the stage. */
@@ -105,7 +117,7 @@ export function describeProgress(progress: ProgressMessage): string {
 }
 
 /**
- * One Learn run: scan, correlate and analyze in a worker thread under a cancellable progress notification
+ * One Learn run: core learnProject in a worker thread (or its findings there and analyzeAndPlan here) under a cancellable progress notification
  * (and the view's progress bar), then plan every agent file and hand the result to the review model.
  */
 export async function learn(scope: LearnScope, services: HeadroomServices, options: LearnRunOptions = {}): Promise<LearnOutcome> {
@@ -154,7 +166,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile, token: source.token });
           if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         }
-        const results = await runLearnInWorker(request, {
+        const outcome = await runLearnInWorker(request, {
           workerScript,
           token: source.token,
           onProgress: reportProgress,
@@ -165,7 +177,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
             progress.report({ message: vscode.l10n.t('Analyzer: {0}', message.reason) });
           },
         });
-        if (plan.host) await analyzeInHost(results, plan.host, source.token, reportProgress);
+        const results = await learnedProjects(outcome, plan, source.token, reportProgress);
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         progress.report({ message: vscode.l10n.t('Planning the changes to the agents’ files…') });
         const projects = await buildReviewProjects(results, {
@@ -201,8 +213,8 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
         }
         const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
         let message: string;
-        if (error instanceof BackendSelectionError) message = raw;
-        else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.userFacing && chosen)) {
+        if (error instanceof BackendSelectionError || error instanceof UnreadableFileError) message = raw;
+        else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.analyzerFailed)) {
           // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
           message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
         } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;

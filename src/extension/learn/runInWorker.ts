@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import type { ProjectFindings } from '../../core/pipeline/findFindings.js';
 import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult, WorkerToHost } from './workerProtocol.js';
 
 /** The run was cancelled by the user; the worker is gone. */
@@ -18,6 +19,8 @@ export class LearnWorkerError extends Error {
     message: string,
     readonly userFacing: boolean,
     readonly workerStack?: string,
+    /** The chosen LLM failed (not a setting, not a file). */
+    readonly analyzerFailed = false,
   ) {
     super(message);
   }
@@ -46,12 +49,15 @@ export function startedScanWorkers(): number {
 /** How long a cancelled worker gets to abort cleanly (kill CLI children through its signal) before it is terminated. */
 const ABORT_GRACE_MS = 300;
 
+/** What the worker did: learned every project, or (`deferToHost`) stopped after the findings for the host to analyse. */
+export type WorkerOutcome = { readonly stage: 'learned'; readonly projects: ProjectLearnResult[] } | { readonly stage: 'found'; readonly projects: ProjectFindings[] };
+
 /**
  * Runs one Learn request in a new worker thread and resolves with its result. Cancelling the token aborts the
  * worker's signal (CLI backends kill their children) and then terminates the thread, which also drops any
  * LLM request in flight. The worker inherits this process's environment.
  */
-export function runLearnInWorker(request: LearnRequest, options: WorkerRunOptions): Promise<ProjectLearnResult[]> {
+export function runLearnInWorker(request: LearnRequest, options: WorkerRunOptions): Promise<WorkerOutcome> {
   return new Promise((resolve, reject) => {
     if (options.token.isCancellationRequested) {
       reject(new LearnCancelledError());
@@ -78,8 +84,11 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
       if (settled) return;
       if (message.type === 'progress') options.onProgress(message);
       else if (message.type === 'analyzer') options.onAnalyzer?.(message);
-      else if (message.type === 'result') finish(() => resolve(message.projects));
-      else if (message.type === 'error') finish(() => reject(new LearnWorkerError(message.message, message.userFacing, message.stack)));
+      else if (message.type === 'result') finish(() => resolve({ stage: 'learned', projects: message.projects }));
+      else if (message.type === 'findings') finish(() => resolve({ stage: 'found', projects: message.projects }));
+      else if (message.type === 'error') {
+        finish(() => reject(new LearnWorkerError(message.message, message.userFacing, message.stack, message.analyzerFailed ?? false)));
+      }
       if (settled) void worker.terminate();
     });
     worker.on('error', (error) => finish(() => reject(new LearnWorkerError(error.message, false, error.stack))));

@@ -1,35 +1,30 @@
-// Worker thread entry (bundled to dist/scanWorker.js): scan → correlate → analyze off the extension host's
-// main thread. Reads the environment it inherits (HOME, CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, API
-// keys, PATH); keys from SecretStorage arrive in the start message (request.analyzer.apiKeys), never in env. The host terminates the worker to cancel, which also ends any LLM request in flight; CLI
-// backends' child processes are killed through the abort signal first when the host asks nicely.
-import { promises as fs } from 'node:fs';
+// Worker thread entry (bundled to dist/scanWorker.js): core learnProject off the extension host's main thread, or
+// only its first stage (findFindings) when the analyzer lives in the host. Reads the environment it inherits
+// (HOME, CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, API keys, PATH); keys from SecretStorage arrive in the
+// start message (request.analyzer.apiKeys), never in env. The host terminates the worker to cancel, which also
+// ends any LLM request in flight; CLI backends' child processes are killed through the abort signal first when
+// the host asks nicely.
 import { parentPort } from 'node:worker_threads';
 import { createDefaultRegistry } from '../../core/agents/builtins.js';
 import { processEnvironment } from '../../core/agents/environment.js';
 import type { AgentEnvironment, AgentPlugin } from '../../core/agents/plugin.js';
-import type { AnalyzerBackend, ExistingRule } from '../../core/analyze/backend.js';
-import { LlmError } from '../../core/analyze/llm/llmError.js';
 import { normaliseProjectPath } from '../../core/agents/projectPaths.js';
+import { LlmError } from '../../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
-import { BackendSelectionError, selectAnalyzerBackend } from '../../core/analyze/selectBackend.js';
-import { runLearn, type LearnResult } from '../../core/pipeline/runLearn.js';
-import { existingRulesInTargets } from '../../core/write/existingRulesInTargets.js';
+import { BackendSelectionError, selectAnalyzerBackend, type BackendSelection } from '../../core/analyze/selectBackend.js';
+import { findFindings, type FindFindingsOptions, type ProjectFindings } from '../../core/pipeline/findFindings.js';
+import type { LearnProgress } from '../../core/pipeline/learnProgress.js';
+import { learnProject } from '../../core/pipeline/learnProject.js';
+import { listLearnProjects } from '../../core/pipeline/listLearnProjects.js';
+import { UnreadableFileError } from '../../core/pipeline/readTextFile.js';
 import { prescannedPlugin } from '../api/prescannedPlugin.js';
-import type { AgentSummary, HostToWorker, LearnRequest, ProjectLearnResult, WorkerToHost } from './workerProtocol.js';
+import type { FindingsMessage, HostToWorker, LearnRequest, ProjectLearnResult, ResultMessage, WorkerToHost } from './workerProtocol.js';
 
+/** Warnings sent per project: a damaged history can produce thousands, and the host only logs them. */
 const MAX_WARNINGS = 200;
 
 function send(message: WorkerToHost): void {
   parentPort?.postMessage(message);
-}
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /** The built-in agents asked for, plus the prescanned agents of other extensions for this project (or all). */
@@ -45,60 +40,9 @@ function selectPlugins(request: LearnRequest, projectPath?: string): AgentPlugin
   return [...builtins, ...external];
 }
 
-function summarise(result: LearnResult, warnings: string[], existingRules: ExistingRule[], analyzerFailure?: string): ProjectLearnResult {
-  const agents: AgentSummary[] = result.scans.map((scan) => {
-    const failuresByTool: Record<string, number> = {};
-    for (const session of scan.sessions) {
-      for (const call of session.calls) {
-        if (call.outcome === 'failed') failuresByTool[call.tool] = (failuresByTool[call.tool] ?? 0) + 1;
-      }
-    }
-    return { name: scan.agent, displayName: scan.displayName, stats: scan.stats, failuresByTool, unreadableFiles: scan.unreadableFiles };
-  });
-  return {
-    projectPath: result.projectPath,
-    agents,
-    corrections: result.corrections,
-    findings: result.findings,
-    learnings: result.learnings,
-    analyzer: result.analyzer,
-    analyzerFailure,
-    existingRules,
-    waste: result.waste,
-    contradictions: result.contradictions.length,
-    belowThreshold: result.belowThreshold,
-    warnings: warnings.slice(0, MAX_WARNINGS),
-  };
-}
-
-async function listProjects(plugins: readonly AgentPlugin[], environment: AgentEnvironment, warn: (m: string) => void): Promise<string[]> {
-  const byKey = new Map<string, string>();
-  for (const plugin of plugins) {
-    if (!(await plugin.detect(environment))) continue;
-    for (const project of await plugin.listProjects(environment, { warn })) {
-      if (project.sessions.length === 0) continue;
-      const key = normaliseProjectPath(project.projectPath);
-      if (!byKey.has(key)) byKey.set(key, project.projectPath);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
-}
-
-/**
- * The analyzer for this run: the spec's priority over the request's inputs (model setting, keys from the
- * environment or SecretStorage, base URLs, budget), or, when the host analyses (a VS Code language model), a
- * stand-in that returns no rules so runLearn stops after the findings.
- */
-function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment): { backend: AnalyzerBackend; kind: string; model?: string; reason: string; automatic: boolean } {
-  const deferred = request.analyzer.deferToHost;
-  if (deferred) {
-    const backend: AnalyzerBackend = {
-      name: deferred.backend,
-      analyze: async () => ({ learnings: [], report: { backend: deferred.backend, model: deferred.model, reason: deferred.reason, dropped: [], notes: ['Analysed in the extension host.'] } }),
-    };
-    return { backend, kind: deferred.backend, model: deferred.model, reason: deferred.reason, automatic: false };
-  }
-  const selection = selectAnalyzerBackend({
+/** The spec's priority over the request's inputs (model setting, keys from the environment or SecretStorage, base URLs, budget). */
+function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment): BackendSelection {
+  return selectAnalyzerBackend({
     model: request.analyzer.model,
     modelSource: request.analyzer.modelSource,
     env: environment.env,
@@ -107,55 +51,72 @@ function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment): {
     tokenBudget: request.analyzer.tokenBudget,
     createOffline: () => new OfflineAnalyzer(),
   });
-  return { backend: selection.backend, kind: selection.kind, model: selection.model, reason: selection.reason, automatic: selection.automatic };
 }
 
-async function learn(request: LearnRequest, signal: AbortSignal): Promise<ProjectLearnResult[]> {
+/** The projects to learn: the one asked for, or (Learn All Projects) every project some selected agent has sessions for. */
+async function projectsToLearn(request: LearnRequest, environment: AgentEnvironment, warnings: string[], signal: AbortSignal): Promise<string[]> {
+  if (request.scope.kind === 'project') return [request.scope.projectPath];
+  send({ type: 'progress', stage: 'listing' });
+  const listed = await listLearnProjects(selectPlugins(request), environment, { warn: (message) => warnings.push(message) }, signal);
+  return listed.map((project) => project.projectPath);
+}
+
+/** Forwards core's progress to the host, naming the project. */
+function progressSender(projectPath: string, project: { index: number; count: number }): (progress: LearnProgress) => void {
+  return (progress) => {
+    if (progress.phase === 'scan') {
+      send({ type: 'progress', stage: 'scanning', projectPath, project, agent: progress.agent, done: progress.done, total: progress.total });
+    } else if (progress.phase === 'correlate') {
+      send({ type: 'progress', stage: 'correlating', projectPath, project, done: progress.sessions });
+    } else {
+      send({ type: 'progress', stage: 'analyzing', projectPath, project, backend: progress.backend });
+    }
+  };
+}
+
+/** A project's result as sent: the listing's warnings go with the first project, and they are bounded. */
+function withWarnings<T extends ProjectFindings>(result: T, before: readonly string[]): T {
+  return { ...result, warnings: [...before, ...result.warnings].slice(0, MAX_WARNINGS) };
+}
+
+/** Learn All Projects keeps only projects where some agent had sessions; a project asked for is always shown. */
+function worthShowing(request: LearnRequest, found: ProjectFindings): boolean {
+  return request.scope.kind === 'project' || found.agents.length > 0;
+}
+
+async function learn(request: LearnRequest, signal: AbortSignal): Promise<ResultMessage | FindingsMessage> {
   const environment = processEnvironment(process.env);
   const listWarnings: string[] = [];
-  let projectPaths: string[];
-  if (request.scope.kind === 'project') {
-    projectPaths = [request.scope.projectPath];
-  } else {
-    send({ type: 'progress', stage: 'listing' });
-    projectPaths = await listProjects(selectPlugins(request), environment, (m) => listWarnings.push(m));
-  }
-  const analyzer = chooseAnalyzer(request, environment);
-  send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
-  const results: ProjectLearnResult[] = [];
+  const projectPaths = await projectsToLearn(request, environment, listWarnings, signal);
+  const inHost = request.analyzer.deferToHost !== undefined;
+  const analyzer = inHost ? undefined : chooseAnalyzer(request, environment);
+  if (analyzer) send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
+  const learned: ProjectLearnResult[] = [];
+  const found: ProjectFindings[] = [];
   for (const [i, projectPath] of projectPaths.entries()) {
     signal.throwIfAborted();
-    const project = { index: i + 1, count: projectPaths.length };
-    const warnings = i === 0 ? [...listWarnings] : [];
-    const plugins = selectPlugins(request, projectPath);
-    const targets = plugins.flatMap((plugin) => plugin.targets(projectPath, environment, { memoryFile: request.memoryFile }));
-    const existingRules = await existingRulesInTargets(projectPath, targets, readText);
-    const result = await runLearn({
+    const options: FindFindingsOptions = {
       projectPath,
-      plugins,
+      plugins: selectPlugins(request, projectPath),
       environment,
-      reporter: { warn: (message) => warnings.push(message) },
-      signal,
-      analyzer: analyzer.backend,
-      existingRules,
+      targetOptions: { memoryFile: request.memoryFile },
       minOccurrences: request.minOccurrences,
-      onProgress: (progress) => {
-        if (progress.phase === 'scan') {
-          send({ type: 'progress', stage: 'scanning', projectPath, project, agent: progress.agent, done: progress.done, total: progress.total });
-        } else if (progress.phase === 'correlate') {
-          send({ type: 'progress', stage: 'correlating', projectPath, project, done: progress.sessions });
-        } else {
-          send({ type: 'progress', stage: 'analyzing', projectPath, project, backend: progress.backend });
-        }
-      },
-    });
-    // Learn All Projects: only projects where some agent had sessions.
+      signal,
+      onProgress: progressSender(projectPath, { index: i + 1, count: projectPaths.length }),
+    };
+    const before = i === 0 ? listWarnings : [];
+    if (!analyzer) {
+      const findings = await findFindings(options);
+      if (worthShowing(request, findings)) found.push(withWarnings(findings, before));
+      continue;
+    }
+    const result = await learnProject({ ...options, analyzer: analyzer.backend });
     // An automatically chosen LLM that failed was replaced by the offline analyzer (core withOfflineFallback).
-    const fellBack = analyzer.kind !== 'offline' && !request.analyzer.deferToHost && result.analyzer.backend === 'offline';
-    const failure = fellBack ? (result.analyzer.notes[0] ?? result.analyzer.reason) : undefined;
-    if (request.scope.kind === 'project' || result.scans.length > 0) results.push(summarise(result, warnings, existingRules, failure));
+    const fellBack = analyzer.kind !== 'offline' && result.analyzer.backend === 'offline';
+    const analyzerFailure = fellBack ? (result.analyzer.notes[0] ?? result.analyzer.reason) : undefined;
+    if (worthShowing(request, result)) learned.push({ ...withWarnings(result, before), analyzerFailure });
   }
-  return results;
+  return analyzer ? { type: 'result', projects: learned } : { type: 'findings', projects: found };
 }
 
 const controller = new AbortController();
@@ -165,17 +126,16 @@ parentPort?.on('message', (message: HostToWorker | { type: 'abort' }) => {
     return;
   }
   if (message.type !== 'learn') return;
-  learn(message, controller.signal).then(
-    (projects) => send({ type: 'result', projects }),
-    (error: unknown) => {
-      // A model setting that cannot be honoured, or the chosen LLM failing: the message says what to do.
-      const userFacing = error instanceof BackendSelectionError || error instanceof LlmError;
-      send({
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-        userFacing,
-        stack: userFacing ? undefined : (error as Error)?.stack,
-      });
-    },
-  );
+  learn(message, controller.signal).then(send, (error: unknown) => {
+    // A model setting that cannot be honoured, the chosen LLM failing, an agent file that cannot be read: the
+    // message says what to do.
+    const userFacing = error instanceof BackendSelectionError || error instanceof LlmError || error instanceof UnreadableFileError;
+    send({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      userFacing,
+      analyzerFailed: error instanceof LlmError,
+      stack: userFacing ? undefined : (error as Error)?.stack,
+    });
+  });
 });

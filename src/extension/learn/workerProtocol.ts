@@ -1,10 +1,8 @@
 // Messages between the extension host and the scan worker (dist/scanWorker.js, src/extension/learn/scanWorker.ts).
 // Pure data (structured clone); no `vscode` import, the worker cannot load it.
-import type { AnalyzerReport, ExistingRule } from '../../core/analyze/backend.js';
 import type { ApiProvider } from '../../core/analyze/selectBackend.js';
-import type { WasteEstimate } from '../../core/correlate/wasteEstimate.js';
-import type { Correction, Finding, Learning } from '../../core/model/finding.js';
-import type { ScanStats } from '../../core/scan/scanProject.js';
+import type { ProjectAnalysis } from '../../core/pipeline/analyzeAndPlan.js';
+import type { AgentScanSummary, ProjectFindings } from '../../core/pipeline/findFindings.js';
 import type { PrescannedAgent } from '../api/prescannedPlugin.js';
 
 /**
@@ -22,7 +20,7 @@ export interface AnalyzerOptions {
   tokenBudget?: number;
   /**
    * The analyzer runs in the extension host (a VS Code language model, which the worker cannot reach): the worker
-   * scans, correlates and derives the findings, and returns them with the existing rules, unanalysed.
+   * runs only findFindings and returns the findings (with the agents' files and their existing rules).
    */
   deferToHost?: { backend: string; model?: string; reason: string };
 }
@@ -38,7 +36,7 @@ export interface LearnRequest {
    * worker); the worker replays them as plugins so they are correlated and analysed with the built-ins.
    */
   prescanned?: PrescannedAgent[];
-  /** Claude MEMORY.md location, for the rules already written (existing rules go to the analyzer). */
+  /** Claude MEMORY.md location: where its memory rules go, and where the rules already written are read. */
   memoryFile: 'auto' | 'project';
   /** Occurrences a pattern needs before it becomes a learning (the headroom.minOccurrences setting). */
   minOccurrences?: number;
@@ -58,34 +56,20 @@ export interface ProgressMessage {
   backend?: string;
 }
 
-export interface AgentSummary {
-  name: string;
-  displayName: string;
-  stats: ScanStats;
-  /** Failed calls per normalised tool (Read, Bash, …), for the stats dashboard. */
-  failuresByTool: Record<string, number>;
-  unreadableFiles: string[];
-}
+/** One agent's figures for a project (no sessions). */
+export type AgentSummary = AgentScanSummary;
 
-/** What one project's run leaves for the front end: no sessions or raw calls (too large to send). */
-export interface ProjectLearnResult {
-  projectPath: string;
-  agents: AgentSummary[];
-  corrections: Correction[];
-  findings: Finding[];
-  learnings: Learning[];
-  analyzer: AnalyzerReport;
+/**
+ * One project's run as the front end gets it: the findings (core findFindings; warnings bounded), and the rules
+ * and the plan per target file (core analyzeAndPlan), run in the worker, or in the host when its analyzer lives
+ * there. No sessions or raw calls (too large to send).
+ */
+export interface ProjectLearnResult extends ProjectFindings, ProjectAnalysis {
   /**
    * Set when an automatically chosen LLM backend failed and the offline analyzer wrote the rules instead: what
    * failed, for the user (an error notification), not only the log.
    */
   analyzerFailure?: string;
-  /** The rules already in the agents' files (the host's analyzer needs them when `deferToHost`). */
-  existingRules: ExistingRule[];
-  waste: WasteEstimate;
-  contradictions: number;
-  belowThreshold: number;
-  warnings: string[];
 }
 
 /** Sent once the worker has chosen its analyzer, before any scanning: which backend and why (logged and shown). */
@@ -98,18 +82,30 @@ export interface AnalyzerChosenMessage {
   automatic: boolean;
 }
 
+/** The worker learned every project (its analyzer ran in the worker). */
 export interface ResultMessage {
   type: 'result';
   projects: ProjectLearnResult[];
 }
 
+/** `deferToHost`: the worker stopped after the findings; the host runs analyzeAndPlan on them. */
+export interface FindingsMessage {
+  type: 'findings';
+  projects: ProjectFindings[];
+}
+
 export interface ErrorMessage {
   type: 'error';
   message: string;
-  /** A BackendSelectionError (bad model setting) or an LLM failure (LlmError): shown as it is, no stack. */
+  /**
+   * A BackendSelectionError (bad model setting), an LLM failure (LlmError) or an agent file that cannot be read
+   * (UnreadableFileError): shown as it is, no stack.
+   */
   userFacing: boolean;
+  /** The chosen LLM failed (the host names the analyzer in the message). */
+  analyzerFailed?: boolean;
   stack?: string;
 }
 
-export type WorkerToHost = ProgressMessage | AnalyzerChosenMessage | ResultMessage | ErrorMessage;
+export type WorkerToHost = ProgressMessage | AnalyzerChosenMessage | ResultMessage | FindingsMessage | ErrorMessage;
 export type HostToWorker = LearnRequest;

@@ -6,17 +6,18 @@ import { createDefaultRegistry } from '../../../src/core/agents/builtins.js';
 import { processEnvironment } from '../../../src/core/agents/environment.js';
 import { OfflineAnalyzer } from '../../../src/core/analyze/offline/offlineAnalyzer.js';
 import { applyProposals } from '../../../src/cli/applyProposals.js';
-import { learnProject } from '../../../src/cli/learnProject.js';
+import { learnProject } from '../../../src/core/pipeline/learnProject.js';
 import { demoFixture, safeEnv } from './cliHarness.js';
 
 test('a file changed between plan and write is refused with one line; the other files are still written', async () => {
   const fx = await demoFixture();
   const environment = processEnvironment(safeEnv(fx.home));
-  const outcome = await learnProject(fx.project, {
+  const outcome = await learnProject({
+    projectPath: fx.project,
     plugins: createDefaultRegistry().all(),
     environment,
     analyzer: new OfflineAnalyzer(),
-    memoryFile: 'auto',
+    targetOptions: { memoryFile: 'auto' },
   });
   assert.equal(outcome.proposals.filter((p) => p.changed).length, 5);
   const agentsMd = path.join(fx.project, 'AGENTS.md');
@@ -36,7 +37,7 @@ test('a file deleted or created between plan and write is refused too', async ()
   const fx = await demoFixture();
   const environment = processEnvironment(safeEnv(fx.home));
   const plan = () =>
-    learnProject(fx.project, { plugins: createDefaultRegistry().all(), environment, analyzer: new OfflineAnalyzer(), memoryFile: 'project' });
+    learnProject({ projectPath: fx.project, plugins: createDefaultRegistry().all(), environment, analyzer: new OfflineAnalyzer(), targetOptions: { memoryFile: 'project' } });
   const first = await plan();
   const claudeMd = path.join(fx.project, 'CLAUDE.md');
   fs.writeFileSync(claudeMd, 'created meanwhile\n');
@@ -55,11 +56,12 @@ test('a file deleted or created between plan and write is refused too', async ()
 test('broken markers in one file block every write of the project', async () => {
   const fx = await demoFixture();
   fs.writeFileSync(path.join(fx.project, 'GEMINI.md'), '<!-- headroom:learn:end -->\n');
-  const outcome = await learnProject(fx.project, {
+  const outcome = await learnProject({
+    projectPath: fx.project,
     plugins: createDefaultRegistry().all(),
     environment: processEnvironment(safeEnv(fx.home)),
     analyzer: new OfflineAnalyzer(),
-    memoryFile: 'auto',
+    targetOptions: { memoryFile: 'auto' },
   });
   const result = await applyProposals(outcome.proposals);
   assert.deepEqual(result, { written: [], errors: [], blocked: true });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runLearn } from '../../../src/core/pipeline/runLearn.js';
+import { learnProject } from '../../../src/core/pipeline/learnProject.js';
 import { scanProject } from '../../../src/core/scan/scanProject.js';
 import type { AgentPlugin } from '../../../src/core/agents/plugin.js';
 import { summariseRun, formatBytes } from '../../../src/extension/stats/runStats.js';
@@ -21,24 +21,9 @@ function projectWithSample(): string {
 const environment = { home: os.tmpdir(), env: {} };
 const reporter = { warn: () => {} };
 
-function figures(result: Awaited<ReturnType<typeof runLearn>>) {
-  return {
-    projectPath: result.projectPath,
-    agents: result.scans.map((scan) => {
-      const failuresByTool: Record<string, number> = {};
-      for (const call of scan.sessions.flatMap((s) => s.calls)) if (call.outcome === 'failed') failuresByTool[call.tool] = (failuresByTool[call.tool] ?? 0) + 1;
-      return { name: scan.agent, displayName: scan.displayName, stats: scan.stats, failuresByTool };
-    }),
-    corrections: result.corrections,
-    findings: result.findings,
-    learnings: result.learnings,
-    waste: result.waste,
-  };
-}
-
 test('the dashboard figures of a run: totals, rate, kinds, tools, corrections and the CLI waste figure', async () => {
-  const result = await runLearn({ projectPath: projectWithSample(), plugins: [createFakeAgentPlugin()], environment, reporter });
-  const snapshot = summariseRun([figures(result)], new Date('2025-03-01T00:00:00Z'));
+  const result = await learnProject({ projectPath: projectWithSample(), plugins: [createFakeAgentPlugin()], environment });
+  const snapshot = summariseRun([result], new Date('2025-03-01T00:00:00Z'));
   assert.equal(snapshot.sessions, 2);
   assert.equal(snapshot.toolCalls, 8);
   assert.equal(snapshot.failed, 4);
@@ -72,10 +57,10 @@ test('several projects are summed, and an empty run has a zero failure rate', ()
 test('a pre-scanned agent (scanned in the host, replayed in the worker) learns exactly what scanning it directly does', async () => {
   const projectPath = projectWithSample();
   const plugin = createFakeAgentPlugin();
-  const direct = await runLearn({ projectPath, plugins: [plugin], environment, reporter });
+  const direct = await learnProject({ projectPath, plugins: [plugin], environment });
   const [scan] = await scanProject([plugin], projectPath, { environment, reporter });
   const replayed = prescannedPlugin({ scan: structuredClone(scan!), targets: plugin.targets(projectPath, environment) });
-  const viaHost = await runLearn({ projectPath, plugins: [replayed], environment, reporter });
+  const viaHost = await learnProject({ projectPath, plugins: [replayed], environment });
   assert.deepEqual(viaHost.learnings, direct.learnings);
   assert.deepEqual(viaHost.waste, direct.waste);
   assert.deepEqual(replayed.targets(projectPath, environment), [{ kind: 'context', path: path.join(projectPath, 'FAKE_AGENT.md'), scope: 'project' }]);

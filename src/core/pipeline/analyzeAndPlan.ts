@@ -1,0 +1,49 @@
+import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
+import type { Learning } from '../model/finding.js';
+import type { ReadTextFile } from '../write/planProposals.js';
+import type { ProjectFindings } from './findFindings.js';
+import { planLearnProposals, type AgentProposal } from './learnProposals.js';
+import type { LearnProgress } from './learnProgress.js';
+
+/** Stage two's result, plain data like the findings (the scan worker sends it to the host). */
+export interface ProjectAnalysis {
+  learnings: Learning[];
+  analyzer: AnalyzerReport;
+  /** Every target file of every agent with sessions, planned against the files as read now. */
+  proposals: AgentProposal[];
+}
+
+export interface AnalyzeAndPlanOptions {
+  analyzer: AnalyzerBackend;
+  /** Reads the agents' files as the front end sees them (the disk, or the editor's open documents). */
+  readFile: ReadTextFile;
+  /** Whether a project-relative or absolute path exists now: grounds the analyzer's rules, retires stale ones. */
+  pathExists: (path: string) => boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: LearnProgress) => void;
+}
+
+/** What stage two needs of the findings. */
+export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'>;
+
+/**
+ * Stage two of a learn: findings → rules (the analyzer) → a proposal per target file. Needs no logs, so the
+ * extension host runs it alone when its analyzer lives there (a VS Code language model). Writes nothing.
+ */
+export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeAndPlanOptions): Promise<ProjectAnalysis> {
+  const { projectPath } = found;
+  options.onProgress?.({ phase: 'analyze', backend: options.analyzer.name, findings: found.findings.length });
+  const { learnings, report } = await options.analyzer.analyze(
+    { projectPath, findings: found.findings, existingRules: found.existingRules, pathExists: options.pathExists },
+    options.signal,
+  );
+  options.signal?.throwIfAborted();
+  const proposals = await planLearnProposals({
+    projectPath,
+    agents: found.agentTargets,
+    learnings,
+    readFile: options.readFile,
+    pathExists: options.pathExists,
+  });
+  return { learnings, analyzer: report, proposals };
+}

@@ -1,0 +1,116 @@
+import type { AgentEnvironment, AgentPlugin, TargetOptions } from '../agents/plugin.js';
+import type { ExistingRule } from '../analyze/backend.js';
+import { correlateSessions } from '../correlate/correlateFailures.js';
+import { deriveFindings } from '../correlate/deriveFindings.js';
+import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
+import type { WasteEstimate } from '../correlate/wasteEstimate.js';
+import type { Correction, Finding } from '../model/finding.js';
+import { scanProject, type AgentScan, type ScanStats } from '../scan/scanProject.js';
+import type { ReadTextFile } from '../write/planProposals.js';
+import { existingRulesForAgents, targetsForScans, type AgentTargets } from './learnProposals.js';
+import type { LearnProgress } from './learnProgress.js';
+import { readTextFile } from './readTextFile.js';
+
+/** What one agent's scan of the project comes to, without its sessions. */
+export interface AgentScanSummary {
+  /** Registry key, e.g. 'claude'. */
+  name: string;
+  displayName: string;
+  stats: ScanStats;
+  /** Failed calls per normalised tool (Read, Bash, …), for the stats dashboard. */
+  failuresByTool: Record<string, number>;
+  /** Session files found but not readable at all. */
+  unreadableFiles: string[];
+}
+
+/**
+ * Everything about a project that needs its logs, as plain data: it crosses from the extension's scan worker to
+ * the host by structured clone, so no sessions or raw calls (too large), no class instances, no functions.
+ */
+export interface ProjectFindings {
+  projectPath: string;
+  /** The agents with sessions for the project, in plugin order. */
+  agents: AgentScanSummary[];
+  /** Their files: only an agent with sessions gets rules. */
+  agentTargets: AgentTargets[];
+  /** The rules already in those files' marker sections, each once (for the analyzer). */
+  existingRules: ExistingRule[];
+  /** Failures paired with their fixes, less the contradicted ones. */
+  corrections: Correction[];
+  /** How many corrections were dropped because the opposite correction was seen too. */
+  contradictions: number;
+  findings: Finding[];
+  /** Findings seen fewer times than the threshold asks (not proposed). */
+  belowThreshold: number;
+  waste: WasteEstimate;
+  /** Problems met while scanning (skipped files and lines), all of them. */
+  warnings: string[];
+}
+
+export interface FindFindingsOptions {
+  /** Absolute project folder. */
+  projectPath: string;
+  plugins: readonly AgentPlugin[];
+  environment: AgentEnvironment;
+  /** Which files the agents read (Claude's MEMORY.md location). */
+  targetOptions?: TargetOptions;
+  /** Occurrences a finding needs before it becomes a rule (default MIN_OCCURRENCES = 2). */
+  minOccurrences?: number;
+  /** The project as it is now; defaults to the disk under projectPath. */
+  projectFiles?: ProjectFiles;
+  /** Reads the agents' files for their existing rules; defaults to the disk. */
+  readFile?: ReadTextFile;
+  signal?: AbortSignal;
+  onProgress?: (progress: LearnProgress) => void;
+}
+
+/** Failed calls per tool across an agent's sessions. */
+function failuresByTool(scan: AgentScan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const session of scan.sessions) {
+    for (const call of session.calls) {
+      if (call.outcome === 'failed') counts[call.tool] = (counts[call.tool] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+export function summariseScan(scan: AgentScan): AgentScanSummary {
+  return { name: scan.agent, displayName: scan.displayName, stats: scan.stats, failuresByTool: failuresByTool(scan), unreadableFiles: scan.unreadableFiles };
+}
+
+/**
+ * Stage one of a learn: scan every plugin's sessions for the project → pair failures with their fixes →
+ * findings, then the files of the agents that had sessions and the rules already in them. Reads only.
+ */
+export async function findFindings(options: FindFindingsOptions): Promise<ProjectFindings> {
+  const { projectPath, signal } = options;
+  const warnings: string[] = [];
+  const scans = await scanProject(options.plugins, projectPath, {
+    environment: options.environment,
+    reporter: { warn: (message) => warnings.push(message) },
+    signal,
+    onProgress: (progress) => options.onProgress?.({ phase: 'scan', ...progress }),
+  });
+  signal?.throwIfAborted();
+  const sessions = scans.flatMap((scan) => scan.sessions);
+  options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
+  const corrections = correlateSessions(sessions);
+  const derived = deriveFindings(sessions, corrections, options.projectFiles ?? diskProjectFiles(projectPath), { minOccurrences: options.minOccurrences });
+  signal?.throwIfAborted();
+  const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
+  const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
+  const contradicted = new Set(derived.contradictions);
+  return {
+    projectPath,
+    agents: scans.map(summariseScan),
+    agentTargets,
+    existingRules,
+    corrections: corrections.filter((correction) => !contradicted.has(correction)),
+    contradictions: derived.contradictions.length,
+    findings: derived.findings,
+    belowThreshold: derived.belowThreshold,
+    waste: derived.waste,
+    warnings,
+  };
+}

@@ -4,7 +4,7 @@ import type { AgentScan } from '../../core/scan/scanProject.js';
 
 /**
  * An agent whose sessions were already parsed elsewhere (the extension host, for plugins registered by other
- * extensions, whose live objects cannot cross into the scan worker) replayed as a plugin, so `runLearn` in the
+ * extensions, whose live objects cannot cross into the scan worker) replayed as a plugin, so `learnProject` in the
  * worker correlates and analyses them together with the built-in agents' sessions. Targets come with the scan.
  */
 export interface PrescannedAgent {

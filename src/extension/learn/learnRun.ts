@@ -93,7 +93,12 @@ async function analyzeInHost(
 }
 
 /** The projects learned: by the worker, or by the host's analyzer on the worker's findings. */
-async function learnedProjects(outcome: WorkerOutcome, plan: LearnAnalyzerPlan, token: vscode.CancellationToken, report: (message: ProgressMessage) => void): Promise<ProjectLearnResult[]> {
+async function learnedProjects(
+  outcome: WorkerOutcome,
+  plan: LearnAnalyzerPlan,
+  token: vscode.CancellationToken,
+  report: (message: ProgressMessage) => void,
+): Promise<ProjectLearnResult[]> {
   if (outcome.stage === 'learned') return outcome.projects;
   if (!plan.host) throw new Error('The scan worker left the analysis to the extension host, but no analyzer was chosen there.');
   return analyzeInHost(outcome.projects, plan.host, token, report);
@@ -117,8 +122,9 @@ export function describeProgress(progress: ProgressMessage): string {
 }
 
 /**
- * One Learn run: core learnProject in a worker thread (or its findings there and analyzeAndPlan here) under a cancellable progress notification
- * (and the view's progress bar), then plan every agent file and hand the result to the review model.
+ * One Learn run: core learnProject in a worker thread (or findFindings there and analyzeAndPlan here, for a VS Code
+ * language model) under a cancellable progress notification (and the view's progress bar), then hand the result
+ * to the review model.
  */
 export async function learn(scope: LearnScope, services: HeadroomServices, options: LearnRunOptions = {}): Promise<LearnOutcome> {
   const { log } = services;

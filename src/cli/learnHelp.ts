@@ -3,6 +3,7 @@ export const LEARN_USAGE =
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
+       headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--json]
 
 Reads the project's past agent sessions, pairs every failed tool call with the call that fixed it,
 turns the repeated ones into rules, and shows the change to each file the agents read at start-up
@@ -39,6 +40,8 @@ Options:
 Commands:
   learn                 The same as no command
   scan                  Count sessions, tool calls and failures per agent, without analysing them
+  eval                  Backtest: learn from the older sessions, count the later failures the rules
+                        would have covered (headroom-learn eval --help)
 
 Exit codes:
   0  success, including "nothing to learn" and "up to date"

@@ -2,6 +2,7 @@ import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { processEnvironment } from '../core/agents/environment.js';
 import { runScanCommand } from './scanCommand.js';
 import { runLearnCommand } from './learnCommand.js';
+import { runEvalCommand } from './evalCommand.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { writeLine, type CliIO } from './output.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(MAIN_HELP);
       return EXIT_OK;
     }
+    if (command === 'eval') return await runEvalCommand(rest, io, registry, environment);
     if (command === 'learn') return await runLearnCommand(rest, io, registry, environment);
     if (command === undefined || command.startsWith('-')) return await runLearnCommand(argv, io, registry, environment);
     throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);

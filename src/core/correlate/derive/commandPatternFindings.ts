@@ -11,7 +11,7 @@ import { isEnvironmentCorrection } from './environmentFindings.js';
 import { userWordsOf } from './userWords.js';
 
 /** Numbers in commands vary between runs (ports, pids, line numbers); they do not make a new pattern. */
-function commandTemplate(command: string): string {
+export function commandTemplate(command: string): string {
   return command.replace(/\b\d+\b/g, 'N');
 }
 

@@ -1,0 +1,96 @@
+import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter } from '../agents/plugin.js';
+import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
+import { OfflineAnalyzer } from '../analyze/offline/offlineAnalyzer.js';
+import { correlateSessions } from '../correlate/correlateFailures.js';
+import { deriveFindings } from '../correlate/deriveFindings.js';
+import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
+import type { Finding, Learning } from '../model/finding.js';
+import type { LearnProgress } from '../pipeline/runLearn.js';
+import { scanSessions } from '../scan/scanProject.js';
+import { laterCalls } from './laterCalls.js';
+import { orderSessions, splitSessions, type DatedSession } from './orderSessions.js';
+import { replayFailures, type Replay } from './replayFailures.js';
+
+export interface BacktestOptions {
+  projectPath: string;
+  plugins: readonly AgentPlugin[];
+  environment: AgentEnvironment;
+  reporter: ScanReporter;
+  /** Share of the sessions (oldest first) to learn from, in (0, 1). */
+  split: number;
+  analyzer?: AnalyzerBackend;
+  minOccurrences?: number;
+  projectFiles?: ProjectFiles;
+  signal?: AbortSignal;
+  onProgress?: (progress: LearnProgress) => void;
+}
+
+export interface BacktestResult {
+  projectPath: string;
+  split: number;
+  learnSessions: DatedSession[];
+  laterSessions: DatedSession[];
+  /** Sessions that only repeated earlier sessions' calls (checkpoint or resume copies), counted once. */
+  copies: number;
+  /** Sessions without any timestamp, left out of both sides. */
+  undated: number;
+  findings: Finding[];
+  learnings: Learning[];
+  analyzer: AnalyzerReport;
+  replay: Replay;
+}
+
+/**
+ * Every session file of every agent, each parsed on its own: the scanner drops a call id it has
+ * seen in an earlier *file*, but the backtest must keep each call with the session that *started*
+ * first, so the de-duplication is left to orderSessions.
+ */
+export async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent: string; session: ParsedSession }>> {
+  const scanned: Array<{ agent: string; session: ParsedSession }> = [];
+  for (const plugin of options.plugins) {
+    options.signal?.throwIfAborted();
+    if (!(await plugin.detect(options.environment))) continue;
+    const files = await plugin.findSessions(options.projectPath, options.environment, options.reporter);
+    for (const [done, file] of files.entries()) {
+      const scan = await scanSessions(plugin, options.projectPath, [file], { ...options, onProgress: undefined });
+      for (const session of scan.sessions) scanned.push({ agent: plugin.name, session });
+      options.onProgress?.({ phase: 'scan', agent: plugin.name, file: file.path, done: done + 1, total: files.length });
+    }
+  }
+  return scanned;
+}
+
+/**
+ * Learns rules from the first sessions as `learn` would (failures → corrections → findings →
+ * analyzer), with no existing rules. The one place that calls the learn pipeline's pieces, so it
+ * can move to findFindings/analyzeAndPlan in one step.
+ */
+async function learnFrom(sessions: readonly ParsedSession[], files: ProjectFiles, options: BacktestOptions) {
+  options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
+  const corrections = correlateSessions(sessions);
+  const derived = deriveFindings(sessions, corrections, files, { minOccurrences: options.minOccurrences });
+  const analyzer = options.analyzer ?? new OfflineAnalyzer();
+  options.onProgress?.({ phase: 'analyze', backend: analyzer.name, findings: derived.findings.length });
+  const { learnings, report } = await analyzer.analyze(
+    { projectPath: options.projectPath, findings: derived.findings, existingRules: [], pathExists: files.exists },
+    options.signal,
+  );
+  return { findings: derived.findings, learnings, analyzer: report };
+}
+
+/** One project: order its sessions, learn from the first `split` share, replay the later sessions' failures. */
+export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
+  const scanned = await scanEachSession(options);
+  options.signal?.throwIfAborted();
+  const ordered = orderSessions(scanned);
+  const { learn, later } = splitSessions(ordered.sessions, options.split);
+  const files = options.projectFiles ?? diskProjectFiles(options.projectPath);
+  const learned = await learnFrom(
+    learn.map((s) => s.session),
+    files,
+    options,
+  );
+  options.signal?.throwIfAborted();
+  const replay = replayFailures(learned.learnings, learned.findings, laterCalls(later.map((s) => s.session), files));
+  return { projectPath: options.projectPath, split: options.split, learnSessions: learn, laterSessions: later, copies: ordered.copies, undated: ordered.undated, ...learned, replay };
+}

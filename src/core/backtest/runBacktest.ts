@@ -1,11 +1,11 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter } from '../agents/plugin.js';
 import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
 import { OfflineAnalyzer } from '../analyze/offline/offlineAnalyzer.js';
-import { correlateSessions } from '../correlate/correlateFailures.js';
-import { deriveFindings } from '../correlate/deriveFindings.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
 import type { Finding, Learning } from '../model/finding.js';
-import type { LearnProgress } from '../pipeline/runLearn.js';
+import { analyzeAndPlan } from '../pipeline/analyzeAndPlan.js';
+import { findingsInSessions } from '../pipeline/findFindings.js';
+import type { LearnProgress } from '../pipeline/learnProgress.js';
 import { scanSessions } from '../scan/scanProject.js';
 import { laterCalls } from './laterCalls.js';
 import { orderSessions, splitSessions, type DatedSession } from './orderSessions.js';
@@ -61,21 +61,17 @@ export async function scanEachSession(options: BacktestOptions): Promise<Array<{
 }
 
 /**
- * Learns rules from the first sessions as `learn` would (failures → corrections → findings →
- * analyzer), with no existing rules. The one place that calls the learn pipeline's pieces, so it
- * can move to findFindings/analyzeAndPlan in one step.
+ * Learns rules from the first sessions as `learn` does (the learn pipeline's findingsInSessions and
+ * analyzeAndPlan), with no existing rules and no files to plan.
  */
 async function learnFrom(sessions: readonly ParsedSession[], files: ProjectFiles, options: BacktestOptions) {
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const corrections = correlateSessions(sessions);
-  const derived = deriveFindings(sessions, corrections, files, { minOccurrences: options.minOccurrences });
-  const analyzer = options.analyzer ?? new OfflineAnalyzer();
-  options.onProgress?.({ phase: 'analyze', backend: analyzer.name, findings: derived.findings.length });
-  const { learnings, report } = await analyzer.analyze(
-    { projectPath: options.projectPath, findings: derived.findings, existingRules: [], pathExists: files.exists },
-    options.signal,
+  const { findings } = findingsInSessions(sessions, files, options.minOccurrences);
+  const { learnings, analyzer } = await analyzeAndPlan(
+    { projectPath: options.projectPath, findings, existingRules: [], agentTargets: [] },
+    { analyzer: options.analyzer ?? new OfflineAnalyzer(), readFile: () => undefined, pathExists: files.exists, signal: options.signal, onProgress: options.onProgress },
   );
-  return { findings: derived.findings, learnings, analyzer: report };
+  return { findings, learnings, analyzer };
 }
 
 /** One project: order its sessions, learn from the first `split` share, replay the later sessions' failures. */

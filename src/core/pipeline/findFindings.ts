@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, TargetOptions } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ParsedSession, TargetOptions } from '../agents/plugin.js';
 import type { ExistingRule } from '../analyze/backend.js';
 import { correlateSessions } from '../correlate/correlateFailures.js';
 import { deriveFindings } from '../correlate/deriveFindings.js';
@@ -95,22 +95,27 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const corrections = correlateSessions(sessions);
-  const derived = deriveFindings(sessions, corrections, options.projectFiles ?? diskProjectFiles(projectPath), { minOccurrences: options.minOccurrences });
+  const found = findingsInSessions(sessions, options.projectFiles ?? diskProjectFiles(projectPath), options.minOccurrences);
   signal?.throwIfAborted();
   const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
   const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
+  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings };
+}
+
+/** The part of stage one that needs only the parsed sessions: failures paired with fixes → findings. */
+export function findingsInSessions(
+  sessions: readonly ParsedSession[],
+  projectFiles: ProjectFiles,
+  minOccurrences?: number,
+): Pick<ProjectFindings, 'corrections' | 'contradictions' | 'findings' | 'belowThreshold' | 'waste'> {
+  const corrections = correlateSessions(sessions);
+  const derived = deriveFindings(sessions, corrections, projectFiles, { minOccurrences });
   const contradicted = new Set(derived.contradictions);
   return {
-    projectPath,
-    agents: scans.map(summariseScan),
-    agentTargets,
-    existingRules,
     corrections: corrections.filter((correction) => !contradicted.has(correction)),
     contradictions: derived.contradictions.length,
     findings: derived.findings,
     belowThreshold: derived.belowThreshold,
     waste: derived.waste,
-    warnings,
   };
 }

@@ -19,8 +19,7 @@ import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSumm
 import { painter, writeLine, type CliIO } from './output.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
-export { LEARN_HELP } from './learnHelp.js';
-export { toLearnJson, type LearnJson, type ProposalJson } from './learnJson.js';
+export type { LearnJson } from './learnJson.js';
 
 const MEMORY_FILE_CHOICES = ['auto', 'project'] as const;
 
@@ -36,7 +35,7 @@ interface LearnArgs {
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
-export interface LearnAllJson {
+interface LearnAllJson {
   projects: LearnJson[];
   skipped: Array<{ projectPath: string; reason: string }>;
 }

@@ -7,7 +7,7 @@ import { painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-export const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 

@@ -14,7 +14,7 @@ export interface LearnAnalyzerPlan {
 }
 
 /** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/trust). */
-export interface WorkspaceGate {
+interface WorkspaceGate {
   readonly isTrusted: boolean;
   /** Fires once trust is granted (the view's message changes back). */
   readonly onDidGrantTrust: vscode.Event<void>;

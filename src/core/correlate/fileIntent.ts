@@ -4,7 +4,7 @@ import type { IntentMatch } from './intent.js';
 import { nearBasename } from './nearBasename.js';
 import { samePath } from './samePath.js';
 
-export const FILE_TOOLS: ReadonlySet<NormalisedTool> = new Set(['Read', 'Edit', 'Write']);
+const FILE_TOOLS: ReadonlySet<NormalisedTool> = new Set(['Read', 'Edit', 'Write']);
 /** A later call with one of these tools proves the file was there. */
 const PROVES_FILE_EXISTS: ReadonlySet<NormalisedTool> = new Set(['Read', 'Edit']);
 /** Only these failures are about *where* the file is; an edit mismatch on another file is not a path fix. */

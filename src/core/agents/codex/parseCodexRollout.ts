@@ -1,5 +1,5 @@
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
-import { readJsonLines } from '../../scan/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { ENVELOPE_TYPES, RESPONSE_ITEM_TYPES, envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
 import { readEventMsg } from './readEventMsg.js';

@@ -7,7 +7,7 @@ import { commandShape } from '../normaliseLauncher.js';
 import { evidenceOf, type DeriveContext } from './deriveContext.js';
 
 /** Failures that say the runtime, not the command, was wrong. */
-export const ENVIRONMENT_ERROR_KINDS: ReadonlySet<ErrorKind> = new Set(['module_not_found', 'command_not_found']);
+const ENVIRONMENT_ERROR_KINDS: ReadonlySet<ErrorKind> = new Set(['module_not_found', 'command_not_found']);
 
 export function isEnvironmentCorrection(c: Correction, ctx: DeriveContext): boolean {
   if (c.kind !== 'launcher') return false;

@@ -105,29 +105,12 @@ export async function runLearnCommand(
     io.stdout.write(LEARN_HELP);
     return EXIT_OK;
   }
-  let plugins: AgentPlugin[];
-  try {
-    plugins = selectAgents(registry, args.agent);
-  } catch (error) {
-    if (error instanceof UnknownAgentError) throw new UsageError(error.message);
-    throw error;
-  }
+  const plugins = agentsFor(registry, args.agent);
   const selection = analyzer ? { backend: analyzer, label: analyzer.name } : selectBackend(args.model, io.env);
   const backend = selection.backend;
 
   const listWarnings: string[] = [];
-  let projects: string[];
-  if (args.all) {
-    projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
-    if (projects.length === 0 && !args.json) {
-      writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
-      writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
-    }
-  } else {
-    const projectPath = path.resolve(io.cwd, args.project ?? '.');
-    await assertProjectFolder(projectPath);
-    projects = [projectPath];
-  }
+  const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
 
   const errPaint = painter(io.stderr, io.env);
   const results: LearnJson[] = [];
@@ -159,14 +142,7 @@ export async function runLearnCommand(
       progress.clear();
       if (io.signal?.aborted) throw error;
       if (!(error instanceof LlmError)) throw error;
-      const rest = projects.length - index - 1;
-      writeLine(io.stderr, `Analyzer: ${selection.label}`);
-      writeLine(
-        io.stderr,
-        `headroom-learn: Analysis failed (${error.kind}): ${error.message.replace(/\s+$/, '')}` +
-          `${/[.!?]$/.test(error.message.trim()) ? '' : '.'} Fix that and run again, or pass --model offline to learn without an LLM.` +
-          (rest > 0 ? ` Stopped before the remaining ${plural(rest, 'project')}.` : ''),
-      );
+      reportAnalysisFailure(io, selection.label, error, projects.length - index - 1);
       return EXIT_FAILURE;
     }
     progress.clear();
@@ -191,6 +167,48 @@ export async function runLearnCommand(
     writeLine(io.stdout, JSON.stringify(output, null, 2));
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** The plugins --agent names; an unknown agent is bad usage. */
+function agentsFor(registry: AgentRegistry, agent: string): AgentPlugin[] {
+  try {
+    return selectAgents(registry, agent);
+  } catch (error) {
+    if (error instanceof UnknownAgentError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** --all: every project with sessions (saying so when there is none); otherwise the one --project folder (default: cwd). */
+async function projectsToLearn(
+  args: LearnArgs,
+  plugins: AgentPlugin[],
+  environment: AgentEnvironment,
+  io: CliIO,
+  listWarnings: string[],
+): Promise<string[]> {
+  if (!args.all) {
+    const projectPath = path.resolve(io.cwd, args.project ?? '.');
+    await assertProjectFolder(projectPath);
+    return [projectPath];
+  }
+  const projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
+  if (projects.length === 0 && !args.json) {
+    writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
+    writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+  }
+  return projects;
+}
+
+/** An LLM failure stops the run: which analyzer, why, what to do, and how many projects were not reached. */
+function reportAnalysisFailure(io: CliIO, analyzerLabel: string, error: LlmError, rest: number): void {
+  writeLine(io.stderr, `Analyzer: ${analyzerLabel}`);
+  writeLine(
+    io.stderr,
+    `headroom-learn: Analysis failed (${error.kind}): ${error.message.replace(/\s+$/, '')}` +
+      `${/[.!?]$/.test(error.message.trim()) ? '' : '.'} Fix that and run again, or pass --model offline to learn without an LLM.` +
+      (rest > 0 ? ` Stopped before the remaining ${plural(rest, 'project')}.` : ''),
+  );
 }
 
 /** The spec's priority (--model, API key, HEADROOM_LEARN_CLI, a CLI on PATH, offline); a value that cannot be honoured is bad usage. */

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
@@ -7,8 +6,8 @@ import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
 import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
-import { selectAgents, UnknownAgentError } from '../core/scan/scanProject.js';
 import { applyProposals, type ApplyOutcome } from './applyProposals.js';
+import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { learnProject, type ProjectOutcome } from './learnProject.js';
@@ -41,27 +40,21 @@ interface LearnAllJson {
 }
 
 function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        project: { type: 'string' },
-        all: { type: 'boolean' },
-        apply: { type: 'boolean' },
-        agent: { type: 'string', default: 'auto' },
-        model: { type: 'string' },
-        'memory-file': { type: 'string', default: 'auto' },
-        'min-occurrences': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "headroom-learn --help" for the options.`);
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      project: { type: 'string' },
+      all: { type: 'boolean' },
+      apply: { type: 'boolean' },
+      agent: { type: 'string', default: 'auto' },
+      model: { type: 'string' },
+      'memory-file': { type: 'string', default: 'auto' },
+      'min-occurrences': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'headroom-learn --help',
+  );
   if (values.help) return 'help';
   if (values.all && values.project !== undefined) throw new UsageError('Use either --project PATH or --all, not both.');
   const memoryFile = String(values['memory-file']);
@@ -167,16 +160,6 @@ export async function runLearnCommand(
     writeLine(io.stdout, JSON.stringify(output, null, 2));
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** The plugins --agent names; an unknown agent is bad usage. */
-function agentsFor(registry: AgentRegistry, agent: string): AgentPlugin[] {
-  try {
-    return selectAgents(registry, agent);
-  } catch (error) {
-    if (error instanceof UnknownAgentError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 /** --all: every project with sessions (saying so when there is none); otherwise the one --project folder (default: cwd). */

@@ -13,7 +13,7 @@ export interface LearnAnalyzerPlan {
   readonly host?: HostAnalyzer;
 }
 
-/** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/trust). */
+/** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/platform/workspaceTrust.ts). */
 interface WorkspaceGate {
   readonly isTrusted: boolean;
   /** Fires once trust is granted (the view's message changes back). */

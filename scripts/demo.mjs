@@ -22,7 +22,7 @@ const command = args;
 const keep = Boolean(process.env.HEADROOM_DEMO_KEEP);
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'headroom-demo-home-'));
-let status = 1;
+let status;
 try {
   const applying = command.includes('--apply');
   const project = applying ? path.join(home, 'project') : DEMO_PROJECT;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
@@ -9,8 +8,8 @@ import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/se
 import { learnProject, type ProjectLearning } from '../core/pipeline/learnProject.js';
 import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { UnreadableFileError } from '../core/pipeline/readTextFile.js';
-import { selectAgents, UnknownAgentError } from '../core/scan/scanProject.js';
 import { applyProposals, type ApplyOutcome } from './applyProposals.js';
+import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { progressLine } from './progressLine.js';
@@ -20,8 +19,7 @@ import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSumm
 import { painter, writeLine, type CliIO } from './output.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
 
-export { LEARN_HELP } from './learnHelp.js';
-export { toLearnJson, type LearnJson, type ProposalJson } from './learnJson.js';
+export type { LearnJson } from './learnJson.js';
 
 const MEMORY_FILE_CHOICES = ['auto', 'project'] as const;
 
@@ -37,33 +35,27 @@ interface LearnArgs {
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
-export interface LearnAllJson {
+interface LearnAllJson {
   projects: LearnJson[];
   skipped: Array<{ projectPath: string; reason: string }>;
 }
 
 function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        project: { type: 'string' },
-        all: { type: 'boolean' },
-        apply: { type: 'boolean' },
-        agent: { type: 'string', default: 'auto' },
-        model: { type: 'string' },
-        'memory-file': { type: 'string', default: 'auto' },
-        'min-occurrences': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}. Run "headroom-learn --help" for the options.`);
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      project: { type: 'string' },
+      all: { type: 'boolean' },
+      apply: { type: 'boolean' },
+      agent: { type: 'string', default: 'auto' },
+      model: { type: 'string' },
+      'memory-file': { type: 'string', default: 'auto' },
+      'min-occurrences': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'headroom-learn --help',
+  );
   if (values.help) return 'help';
   if (values.all && values.project !== undefined) throw new UsageError('Use either --project PATH or --all, not both.');
   const memoryFile = String(values['memory-file']);
@@ -107,29 +99,12 @@ export async function runLearnCommand(
     io.stdout.write(LEARN_HELP);
     return EXIT_OK;
   }
-  let plugins: AgentPlugin[];
-  try {
-    plugins = selectAgents(registry, args.agent);
-  } catch (error) {
-    if (error instanceof UnknownAgentError) throw new UsageError(error.message);
-    throw error;
-  }
+  const plugins = agentsFor(registry, args.agent);
   const selection = analyzer ? { backend: analyzer, label: analyzer.name } : selectBackend(args.model, io.env);
   const backend = selection.backend;
 
   const listWarnings: string[] = [];
-  let projects: string[];
-  if (args.all) {
-    projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
-    if (projects.length === 0 && !args.json) {
-      writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
-      writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
-    }
-  } else {
-    const projectPath = path.resolve(io.cwd, args.project ?? '.');
-    await assertProjectFolder(projectPath);
-    projects = [projectPath];
-  }
+  const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
 
   const errPaint = painter(io.stderr, io.env);
   const results: LearnJson[] = [];
@@ -164,14 +139,7 @@ export async function runLearnCommand(
       // An agent file that is a folder or not readable: its message says what to do.
       if (error instanceof UnreadableFileError) throw new CliError(error.message);
       if (!(error instanceof LlmError)) throw error;
-      const rest = projects.length - index - 1;
-      writeLine(io.stderr, `Analyzer: ${selection.label}`);
-      writeLine(
-        io.stderr,
-        `headroom-learn: Analysis failed (${error.kind}): ${error.message.replace(/\s+$/, '')}` +
-          `${/[.!?]$/.test(error.message.trim()) ? '' : '.'} Fix that and run again, or pass --model offline to learn without an LLM.` +
-          (rest > 0 ? ` Stopped before the remaining ${plural(rest, 'project')}.` : ''),
-      );
+      reportAnalysisFailure(io, selection.label, error, projects.length - index - 1);
       return EXIT_FAILURE;
     }
     progress.clear();
@@ -196,6 +164,38 @@ export async function runLearnCommand(
     writeLine(io.stdout, JSON.stringify(output, null, 2));
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** --all: every project with sessions (saying so when there is none); otherwise the one --project folder (default: cwd). */
+async function projectsToLearn(
+  args: LearnArgs,
+  plugins: AgentPlugin[],
+  environment: AgentEnvironment,
+  io: CliIO,
+  listWarnings: string[],
+): Promise<string[]> {
+  if (!args.all) {
+    const projectPath = path.resolve(io.cwd, args.project ?? '.');
+    await assertProjectFolder(projectPath);
+    return [projectPath];
+  }
+  const projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
+  if (projects.length === 0 && !args.json) {
+    writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
+    writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+  }
+  return projects;
+}
+
+/** An LLM failure stops the run: which analyzer, why, what to do, and how many projects were not reached. */
+function reportAnalysisFailure(io: CliIO, analyzerLabel: string, error: LlmError, rest: number): void {
+  writeLine(io.stderr, `Analyzer: ${analyzerLabel}`);
+  writeLine(
+    io.stderr,
+    `headroom-learn: Analysis failed (${error.kind}): ${error.message.replace(/\s+$/, '')}` +
+      `${/[.!?]$/.test(error.message.trim()) ? '' : '.'} Fix that and run again, or pass --model offline to learn without an LLM.` +
+      (rest > 0 ? ` Stopped before the remaining ${plural(rest, 'project')}.` : ''),
+  );
 }
 
 /** The spec's priority (--model, API key, HEADROOM_LEARN_CLI, a CLI on PATH, offline); a value that cannot be honoured is bad usage. */

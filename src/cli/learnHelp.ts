@@ -1,4 +1,4 @@
-export const LEARN_USAGE =
+const LEARN_USAGE =
   'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}

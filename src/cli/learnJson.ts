@@ -8,14 +8,14 @@ import type { ScanStats } from '../core/scan/scanProject.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
 import { toScanJson } from './scanCommand.js';
 
-export interface MergeEntryJson {
+interface MergeEntryJson {
   category: MergeEntry['category'];
   text: string;
   reason: string;
 }
 
 /** One target file: what would change, and why. */
-export interface ProposalJson {
+interface ProposalJson {
   /** Registry key of the agent that reads the file: claude, codex, gemini. */
   agent: string;
   path: string;

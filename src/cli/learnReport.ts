@@ -16,7 +16,7 @@ function kilobytes(bytes: number): string {
 }
 
 /** A path as the summary shows it: relative to the project, `~/…` under the home folder, else absolute. */
-export function displayPath(file: string, projectPath: string, home: string): string {
+function displayPath(file: string, projectPath: string, home: string): string {
   const inProject = path.relative(projectPath, file);
   if (inProject && !inProject.startsWith('..') && !path.isAbsolute(inProject)) return inProject;
   const inHome = path.relative(home, file);

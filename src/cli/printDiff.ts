@@ -13,7 +13,7 @@ export interface DiffableFile {
 }
 
 /** Lines of context around each change. */
-export const DIFF_CONTEXT_LINES = 3;
+const DIFF_CONTEXT_LINES = 3;
 
 /**
  * A coloured unified diff of one file: a header saying "new file" or how many lines change,

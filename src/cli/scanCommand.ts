@@ -1,13 +1,13 @@
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment } from '../core/agents/plugin.js';
-import { scanAllProjects, scanProject, selectAgents, UnknownAgentError, type ProjectScan, type ScanStats } from '../core/scan/scanProject.js';
+import { scanAllProjects, scanProject, type ProjectScan, type ScanStats } from '../core/scan/scanProject.js';
+import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-export const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 
@@ -26,36 +26,24 @@ export interface ScanJson {
 }
 
 export async function runScanCommand(argv: string[], io: CliIO, registry: AgentRegistry, environment: AgentEnvironment): Promise<number> {
-  let values: { project?: string; all?: boolean; agent?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        project: { type: 'string' },
-        all: { type: 'boolean' },
-        agent: { type: 'string', default: 'auto' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run "headroom-learn scan --help" for the options.`);
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      project: { type: 'string' },
+      all: { type: 'boolean' },
+      agent: { type: 'string', default: 'auto' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'headroom-learn scan --help',
+  ) as { project?: string; all?: boolean; agent?: string; json?: boolean; help?: boolean };
   if (values.help) {
     io.stdout.write(SCAN_HELP);
     return EXIT_OK;
   }
   if (values.all && values.project !== undefined) throw new UsageError('Use either --project or --all, not both.');
 
-  let plugins;
-  try {
-    plugins = selectAgents(registry, values.agent ?? 'auto');
-  } catch (error) {
-    if (error instanceof UnknownAgentError) throw new UsageError(error.message);
-    throw error;
-  }
+  const plugins = agentsFor(registry, values.agent ?? 'auto');
 
   const warnings: string[] = [];
   const reporter = { warn: (message: string) => warnings.push(message) };

@@ -13,8 +13,8 @@ export interface LearnAnalyzerPlan {
   readonly host?: HostAnalyzer;
 }
 
-/** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/trust). */
-export interface WorkspaceGate {
+/** The one trust gate that Learn, Learn All Projects and Apply go through (src/extension/platform/workspaceTrust.ts). */
+interface WorkspaceGate {
   readonly isTrusted: boolean;
   /** Fires once trust is granted (the view's message changes back). */
   readonly onDidGrantTrust: vscode.Event<void>;

@@ -40,7 +40,7 @@ async function runHostTests() {
   const transcript = path.join(runDir, 'host-tests.log');
   let server;
   let browser;
-  let exitCode = 1;
+  let exitCode;
   try {
     // The browser workbench loads only one extensionDevelopmentPath, so the fake-agent test extension (it
     // exercises registerAgentPlugin) is packaged and installed into this run's extensions folder instead.

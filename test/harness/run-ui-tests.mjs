@@ -31,7 +31,7 @@ async function runUiTests() {
   packageExtension(vsixPath);
 
   let server;
-  let exitCode = 1;
+  let exitCode;
   try {
     server = await startCodeServer({ paths, runDir, vsixPath, demoWorkspace: true });
     const testFiles = fs

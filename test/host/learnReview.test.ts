@@ -4,13 +4,13 @@
 // at it; its sessions worked on HEADROOM_TEST_DEMO_PROJECT, a copy of examples/demo/project).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { planTargetEdit } from '../../src/core/write/planTargetEdit.js';
 import { renderMarkerSection } from '../../src/core/write/renderMarkerSection.js';
 import type { Category } from '../../src/core/model/finding.js';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
-import type { ReviewState } from '../../src/extension/review/reviewController.js';
 import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
@@ -116,7 +116,7 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
 
   it('masks secrets found in the log when it shows a session excerpt', async () => {
     const key = `sk-proj-${'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI'.repeat(2)}`;
-    const log = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'headroom-excerpt-')), 'session.jsonl');
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-excerpt-')), 'session.jsonl');
     const record = { type: 'user', sessionId: 's', message: { content: [{ type: 'tool_result', tool_use_id: 't1', content: `export OPENAI_API_KEY=${key}` }] } };
     fs.writeFileSync(log, `${JSON.stringify({ type: 'summary' })}\n${JSON.stringify(record)}\n`);
     await vscode.commands.executeCommand('headroom.openEvidence', {

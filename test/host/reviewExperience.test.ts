@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
-import type { ReviewState } from '../../src/extension/review/reviewController.js';
 import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
@@ -119,7 +118,7 @@ describe('Review experience: reject, status bar, restored diff, all projects, fo
     junk.onDidDispose(() => (disposed = true));
     assert.equal(api.reviveDiffPanel(junk, { version: 2 }), undefined);
     assert.equal(disposed, true);
-    api.review.getDiffState() && (await vscode.commands.executeCommand('workbench.action.closeActiveEditor'));
+    if (api.review.getDiffState()) await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   describe('Learn All Projects and the folder Learn uses', () => {

@@ -1,3 +1,4 @@
+import type { TargetKind } from '../model/finding.js';
 import type { ToolCall } from '../model/toolCall.js';
 
 /**
@@ -46,7 +47,7 @@ export interface ProjectSessions {
   sessions: SessionFile[];
 }
 
-export type TargetKind = 'context' | 'memory';
+export type { TargetKind };
 
 /** A file the agent reads at start-up, where learnings go. */
 export interface AgentTarget {

@@ -1,5 +1,5 @@
 import type { Finding, Learning, Category } from '../model/finding.js';
-import type { TargetKind } from '../agents/plugin.js';
+import type { TargetKind } from '../model/finding.js';
 
 /** A rule already present in a marker section of a target file. */
 export interface ExistingRule {

@@ -12,12 +12,11 @@ import { LlmAnalyzer } from './llm/llmAnalyzer.js';
 import { withOfflineFallback } from './llm/offlineFallback.js';
 import type { RetryPolicy, Sleep } from './llm/retryPolicy.js';
 
-export { withOfflineFallback } from './llm/offlineFallback.js';
 
 export const API_PROVIDERS = ['anthropic', 'openai', 'gemini'] as const;
 export type ApiProvider = (typeof API_PROVIDERS)[number];
 export const AGENT_CLIS = ['claude', 'gemini', 'codex'] as const;
-export type AgentCli = (typeof AGENT_CLIS)[number];
+type AgentCli = (typeof AGENT_CLIS)[number];
 export type BackendKind = ApiProvider | `${AgentCli}-cli` | 'offline';
 
 /** Checked in this order (spec, priority 2). */
@@ -32,9 +31,9 @@ export const DEFAULT_MODELS: Readonly<Record<ApiProvider, string>> = {
   gemini: DEFAULT_GEMINI_MODEL,
 };
 const PROVIDER_LABEL: Readonly<Record<ApiProvider, string>> = { anthropic: 'Anthropic', openai: 'OpenAI', gemini: 'Gemini' };
-export const CLI_ENV = 'HEADROOM_LEARN_CLI';
+const CLI_ENV = 'HEADROOM_LEARN_CLI';
 
-export const VALID_MODEL_FORMS =
+const VALID_MODEL_FORMS =
   'a Claude model (claude-…, needs ANTHROPIC_API_KEY), an OpenAI model (gpt-…, o1/o3/o4-…, needs OPENAI_API_KEY), ' +
   'a Gemini model (gemini-…, needs GEMINI_API_KEY), any of these prefixed with anthropic/, openai/ or gemini/, ' +
   'or one of claude-cli, gemini-cli, codex-cli, offline';
@@ -171,7 +170,7 @@ function chooseByModel(
 }
 
 /** claude-* → Anthropic, gpt-*, chatgpt-*, o1/o3/o4… → OpenAI, gemini-* → Gemini; an "anthropic/", "openai/" or "gemini/" prefix is accepted. */
-export function providerOfModel(model: string): { provider: ApiProvider; model: string } | undefined {
+function providerOfModel(model: string): { provider: ApiProvider; model: string } | undefined {
   const prefixed = /^(anthropic|openai|gemini)\/(.+)$/i.exec(model);
   if (prefixed) return { provider: prefixed[1].toLowerCase() as ApiProvider, model: prefixed[2] };
   if (/^claude-/i.test(model)) return { provider: 'anthropic', model };

@@ -172,7 +172,7 @@ function laterStreaks(later: LaterCalls): Map<string, ToolCall[]> {
   if (!byKey) {
     byKey = new Map();
     for (const streak of later.sessions.flatMap((calls) => findStreaks(calls, later.ctx))) {
-      const key = streak.signature.replace(/\u0000/g, ' ');
+      const key = streak.signature.split('\u0000').join(' ');
       byKey.set(key, [...(byKey.get(key) ?? []), ...streak.calls]);
     }
     streaksByReplay.set(later, byKey);

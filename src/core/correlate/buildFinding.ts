@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { CATEGORY_TARGET, type CallRef, type Finding } from '../model/finding.js';
-import { renderRule } from '../analyze/offline/ruleTemplates.js';
+import { renderRule } from './rules/ruleTemplates.js';
 import { callKey } from './callRef.js';
 import type { FindingDraft } from './findingDraft.js';
 
-export function findingId(category: string, key: string): string {
+function findingId(category: string, key: string): string {
   return `${category}-${createHash('sha256').update(`${category}\u0000${key}`).digest('hex').slice(0, 12)}`;
 }
 
 /** Evidence without repeats, in session order. */
-export function uniqueEvidence(evidence: readonly CallRef[]): CallRef[] {
+function uniqueEvidence(evidence: readonly CallRef[]): CallRef[] {
   const seen = new Map<string, CallRef>();
   for (const ref of evidence) if (!seen.has(callKey(ref))) seen.set(callKey(ref), ref);
   return [...seen.values()].sort(

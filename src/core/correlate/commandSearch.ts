@@ -1,7 +1,7 @@
 import type { CommandShape } from './normaliseLauncher.js';
 
 /** Shell programs that search file contents or names. */
-export const SEARCH_PROGRAMS: ReadonlySet<string> = new Set(['rg', 'grep', 'egrep', 'ag', 'ack']);
+const SEARCH_PROGRAMS: ReadonlySet<string> = new Set(['rg', 'grep', 'egrep', 'ag', 'ack']);
 
 /** Flags of those programs that take a value (so the value is not the pattern). */
 const FLAGS_WITH_VALUE = new Set(['-g', '--glob', '-t', '--type', '-m', '--max-count', '-A', '-B', '-C', '--include', '--exclude']);

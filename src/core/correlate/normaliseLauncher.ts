@@ -112,7 +112,7 @@ function workingSegments(words: string[]): string[][] {
 }
 
 /** `python3.11`, `python3`, `/usr/bin/python` → `python`; `pip3` → `pip`; other names as their base name. */
-export function canonicalProgram(word: string): string {
+function canonicalProgram(word: string): string {
   const name = baseName(word).toLowerCase().replace(/\.exe$/, '');
   if (/^python[\d.]*$/.test(name)) return 'python';
   if (/^pip[\d.]*$/.test(name)) return 'pip';

@@ -1,5 +1,7 @@
 import type { NormalisedTool, Outcome } from './toolCall.js';
-import type { TargetKind } from '../agents/plugin.js';
+
+/** The two kinds of file an agent reads at start-up: its context file (CLAUDE.md, AGENTS.md, …) and its memory. */
+export type TargetKind = 'context' | 'memory';
 
 /** The spec's seven kinds of learnings. */
 export const CATEGORIES = [
@@ -51,8 +53,7 @@ export interface CallRef {
   outcome: Outcome;
 }
 
-export const CORRECTION_KINDS = ['path', 'search_scope', 'search_pattern', 'launcher', 'command', 'read_range'] as const;
-export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+export type CorrectionKind = 'path' | 'search_scope' | 'search_pattern' | 'launcher' | 'command' | 'read_range';
 
 /** A failed call and the later call of the same intent that worked. */
 export interface Correction {

@@ -3,48 +3,43 @@
  * Everything downstream (correlation, analysis, writing) works on this shape only.
  */
 
-export const OUTCOMES = ['ok', 'failed', 'rejected', 'interrupted'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Outcome = 'ok' | 'failed' | 'rejected' | 'interrupted';
 
-export const ERROR_KINDS = [
-  'file_not_found',
-  'module_not_found',
-  'command_not_found',
-  'permission_denied',
-  'file_too_large',
-  'is_directory',
-  'no_matches',
-  'syntax_error',
-  'timeout',
-  'exit_code',
-  'tool_validation',
-  'edit_mismatch',
-  'other',
-] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export type ErrorKind =
+  | 'file_not_found'
+  | 'module_not_found'
+  | 'command_not_found'
+  | 'permission_denied'
+  | 'file_too_large'
+  | 'is_directory'
+  | 'no_matches'
+  | 'syntax_error'
+  | 'timeout'
+  | 'exit_code'
+  | 'tool_validation'
+  | 'edit_mismatch'
+  | 'other';
 
 /** Tool names after normalisation; the agent's own name is kept in `originalTool`. */
-export const NORMALISED_TOOLS = [
-  'Bash',
-  'Read',
-  'Write',
-  'Edit',
-  'Glob',
-  'Grep',
-  'LS',
-  'WebFetch',
-  'WebSearch',
-  'Task',
-  'Todo',
-  'Plan',
-  'AskUser',
-  'Mcp',
-  'Other',
-] as const;
-export type NormalisedTool = (typeof NORMALISED_TOOLS)[number];
+export type NormalisedTool =
+  | 'Bash'
+  | 'Read'
+  | 'Write'
+  | 'Edit'
+  | 'Glob'
+  | 'Grep'
+  | 'LS'
+  | 'WebFetch'
+  | 'WebSearch'
+  | 'Task'
+  | 'Todo'
+  | 'Plan'
+  | 'AskUser'
+  | 'Mcp'
+  | 'Other';
 
 /** Longest output excerpt kept per call; the full size is kept in `outputBytes`. */
-export const OUTPUT_EXCERPT_CHARS = 2000;
+const OUTPUT_EXCERPT_CHARS = 2000;
 
 export interface ToolCall {
   agent: string;

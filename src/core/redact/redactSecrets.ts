@@ -1,6 +1,6 @@
 import { SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
 
-export interface RedactionFinding {
+interface RedactionFinding {
   /** The pattern's kind, e.g. 'anthropic', 'env_secret'. */
   rule: string;
   count: number;
@@ -12,7 +12,7 @@ export interface RedactionResult {
   findings: RedactionFinding[];
 }
 
-export function redactionPlaceholder(kind: string): string {
+function redactionPlaceholder(kind: string): string {
   return `[REDACTED:${kind}]`;
 }
 

@@ -25,7 +25,7 @@ export interface SecretPattern {
 const hasLetterAndDigit = (s: string): boolean => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
 
 /** Values that name a secret instead of holding one: `$TOKEN`, `${TOKEN}`, `%TOKEN%`, `<your-key>`, `xxxx`, `****`. */
-export function looksLikePlaceholder(value: string): boolean {
+function looksLikePlaceholder(value: string): boolean {
   const v = value.replace(/^["']|["']$/g, '');
   if (v.length === 0) return true;
   if (/^(\$|%|<|\{\{|\[REDACTED)/.test(v)) return true;

@@ -112,7 +112,7 @@ export async function scanSessions(
   };
 }
 
-export function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'duplicateCalls'> {
+function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'duplicateCalls'> {
   const stats: Omit<ScanStats, 'duplicateCalls'> = {
     sessions: sessions.length,
     subagentSessions: sessions.filter((s) => s.subagent).length,

@@ -1,6 +1,6 @@
 import { lineContent, type TextLine } from './textLines.js';
 
-export interface OpenFence {
+interface OpenFence {
   /** Line where the still-open fence starts. */
   line: number;
   fence: string;

@@ -3,11 +3,11 @@
  * plain pair; a file shared by several projects (Codex instructions.md) holds one pair per
  * project, tagged with the project's absolute path.
  */
-export const START_MARKER = '<!-- headroom:learn:start -->';
-export const END_MARKER = '<!-- headroom:learn:end -->';
+const START_MARKER = '<!-- headroom:learn:start -->';
+const END_MARKER = '<!-- headroom:learn:end -->';
 
 /** Any line whose content starts like this must be a well-formed marker, or the file is refused. */
-export const MARKER_PREFIX = '<!-- headroom:learn:';
+const MARKER_PREFIX = '<!-- headroom:learn:';
 
 export interface ParsedMarker {
   type: 'start' | 'end';
@@ -18,11 +18,11 @@ export interface ParsedMarker {
 const MARKER_LINE = /^<!-- headroom:learn:(start|end)(?: project="([^"]*)")? -->$/;
 
 /** `"`, `<`, `>` and `&` cannot appear raw inside the attribute, so `-->` in a path cannot end the comment. */
-export function encodeProjectTag(projectPath: string): string {
+function encodeProjectTag(projectPath: string): string {
   return projectPath.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function decodeProjectTag(encoded: string): string {
+function decodeProjectTag(encoded: string): string {
   return encoded.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 

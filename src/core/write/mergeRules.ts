@@ -13,7 +13,7 @@ export interface NewRule {
   evidence?: readonly Pick<CallRef, 'sessionId'>[];
 }
 
-export type MergeAction = 'kept' | 'added' | 'removed';
+type MergeAction = 'kept' | 'added' | 'removed';
 
 /** One line of the dry run's "what would change" report. */
 export interface MergeEntry {
@@ -46,7 +46,7 @@ interface Candidate extends NewRule {
 }
 
 /** The reason mergeRules reports for an existing rule in `rejected`. */
-export const REJECTED_BY_USER = 'rejected by the user';
+const REJECTED_BY_USER = 'rejected by the user';
 
 /** What two rule texts are compared by (rejections, matching a learning to a rule in the file): sanitised, whitespace-normalised. */
 export function ruleTextKey(text: string): string {

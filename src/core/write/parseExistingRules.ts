@@ -1,5 +1,5 @@
 import { CATEGORIES, CATEGORY_HEADINGS, CATEGORY_TARGET, type Category } from '../model/finding.js';
-import type { TargetKind } from '../agents/plugin.js';
+import type { TargetKind } from '../model/finding.js';
 import type { ExistingRule } from '../analyze/backend.js';
 
 const CATEGORY_BY_HEADING = new Map<string, Category>(CATEGORIES.map((category) => [CATEGORY_HEADINGS[category].toLowerCase(), category]));

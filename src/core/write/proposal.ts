@@ -1,4 +1,4 @@
-import type { TargetKind } from '../agents/plugin.js';
+import type { TargetKind } from '../model/finding.js';
 import type { ExistingRule } from '../analyze/backend.js';
 import type { MarkerError } from './markerError.js';
 import type { MergeEntry } from './mergeRules.js';

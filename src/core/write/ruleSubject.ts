@@ -32,7 +32,7 @@ export function pathsNamedBy(category: Category | 'unknown', text: string): stri
   return codeSpanContents(relevant).filter(looksLikePath);
 }
 
-export function looksLikePath(candidate: string): boolean {
+function looksLikePath(candidate: string): boolean {
   if (candidate.length === 0 || /\s/.test(candidate)) return false;
   if (/^[-$%]/.test(candidate) || candidate.includes('://')) return false;
   if (/[*?[\]{}<>|]/.test(candidate) || candidate.includes('...') || candidate.includes('…')) return false;

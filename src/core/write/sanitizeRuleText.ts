@@ -22,6 +22,7 @@ export function sanitizeRuleText(text: string): string {
   const redacted = redactSecrets(text).text;
   const lines = redacted
     .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control and invisible characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .split(/\r\n|\n|\r/)
     .map((line) => line.trim())

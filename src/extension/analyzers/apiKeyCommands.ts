@@ -3,7 +3,7 @@ import { API_KEY_ENV, API_PROVIDERS, type ApiProvider } from '../../core/analyze
 import { ApiKeyStore, PROVIDER_KEY_PAGES, PROVIDER_LABELS, validateApiKey, type ProviderKeyStatus } from './apiKeyStore.js';
 
 export const SET_API_KEY_COMMAND = 'headroom.setApiKey';
-export const CLEAR_API_KEY_COMMAND = 'headroom.clearApiKey';
+const CLEAR_API_KEY_COMMAND = 'headroom.clearApiKey';
 
 export interface ApiKeyServices {
   apiKeys: ApiKeyStore;

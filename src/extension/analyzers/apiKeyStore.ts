@@ -18,7 +18,7 @@ export const PROVIDER_KEY_PAGES: Readonly<Record<ApiProvider, string>> = {
 };
 
 /** Where a usable key for a provider comes from; the environment wins, as in the CLI. */
-export type KeySource = 'environment' | 'secretStorage';
+type KeySource = 'environment' | 'secretStorage';
 
 export interface ProviderKeyStatus {
   provider: ApiProvider;
@@ -26,7 +26,7 @@ export interface ProviderKeyStatus {
 }
 
 /** The reason text the backend selection shows for a stored key. */
-export const STORED_KEY_SOURCE = 'a key is stored with Headroom: Set API Key';
+const STORED_KEY_SOURCE = 'a key is stored with Headroom: Set API Key';
 
 /**
  * API keys in VS Code's SecretStorage (the OS keychain), under the fixed ids above. Never in settings,

@@ -11,7 +11,7 @@ import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
 import { PROVIDER_LABELS, type ApiKeyStore } from './apiKeyStore.js';
 import { AUTOMATIC_MODEL, VSCODE_LM_PREFIX } from '../platform/settings.js';
 
-export type AvailableBackendKind = 'automatic' | 'offline' | 'api' | 'cli' | 'vscode-lm';
+type AvailableBackendKind = 'automatic' | 'offline' | 'api' | 'cli' | 'vscode-lm';
 
 /** One choice for Headroom: Select Model: usable now, without asking for anything. */
 export interface AvailableBackend {
@@ -84,7 +84,7 @@ export async function listAvailableBackends(discovery: BackendDiscovery): Promis
     });
   }
 
-  let models: readonly vscode.LanguageModelChat[] = [];
+  let models: readonly vscode.LanguageModelChat[];
   try {
     models = await (discovery.chatModels ?? (() => vscode.lm.selectChatModels()))();
   } catch {

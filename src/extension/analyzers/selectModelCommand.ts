@@ -4,7 +4,7 @@ import type { ApiKeyStore } from './apiKeyStore.js';
 import { readHeadroomSettings, storeModelSetting } from '../platform/settings.js';
 import { listAvailableBackends, type AvailableBackend } from './availableBackends.js';
 
-export const SELECT_MODEL_COMMAND = 'headroom.selectModel';
+const SELECT_MODEL_COMMAND = 'headroom.selectModel';
 
 export interface SelectModelServices {
   apiKeys: ApiKeyStore;
@@ -21,7 +21,7 @@ const GROUPS: ReadonlyArray<{ kinds: AvailableBackend['kind'][]; title: () => st
 ];
 
 /** The QuickPick rows: grouped, the current choice marked, and a row to add a key. */
-export function quickPickItems(backends: readonly AvailableBackend[], current: string): Pick[] {
+function quickPickItems(backends: readonly AvailableBackend[], current: string): Pick[] {
   const items: Pick[] = [];
   for (const group of GROUPS) {
     const members = backends.filter((b) => group.kinds.includes(b.kind));

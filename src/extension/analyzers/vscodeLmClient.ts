@@ -6,14 +6,14 @@ import { LlmError, looksLikeContextLengthError } from '../../core/analyze/llm/ll
 export const VSCODE_LM_BACKEND = 'vscode-lm';
 
 /** Shown by VS Code in the consent dialog the first request brings up. */
-export function lmJustification(): string {
+function lmJustification(): string {
   return vscode.l10n.t(
     'Headroom Learn sends the failed tool calls it found in your past agent sessions (secrets redacted) to propose rules for your agents\' context files.',
   );
 }
 
 /** Tokens kept free for the answer when the prompt budget is fitted to the model's window. */
-export const ANSWER_RESERVE_TOKENS = 4_096;
+const ANSWER_RESERVE_TOKENS = 4_096;
 
 /** The evidence budget for a model: the setting, but never more than its input window leaves room for. */
 export function lmTokenBudget(model: Pick<vscode.LanguageModelChat, 'maxInputTokens'>, settingBudget: number): number {
@@ -89,7 +89,7 @@ export class VsCodeLmClient implements LlmClient {
 }
 
 /** The system prompt goes first in the first user message; the turns follow with their roles. */
-export function toChatMessages(request: LlmRequest): vscode.LanguageModelChatMessage[] {
+function toChatMessages(request: LlmRequest): vscode.LanguageModelChatMessage[] {
   return request.turns.map((turn, index) => {
     const text = index === 0 ? `${request.system}\n\n${turn.text}` : turn.text;
     return turn.role === 'user' ? vscode.LanguageModelChatMessage.User(text) : vscode.LanguageModelChatMessage.Assistant(text);
@@ -97,7 +97,7 @@ export function toChatMessages(request: LlmRequest): vscode.LanguageModelChatMes
 }
 
 /** LanguageModelError codes (and cancellation) as the core's typed failures, with messages a user can act on. */
-export function toLlmError(error: unknown, modelName: string, cancelled: boolean): LlmError {
+function toLlmError(error: unknown, modelName: string, cancelled: boolean): LlmError {
   const backend = VSCODE_LM_BACKEND;
   const message = error instanceof Error ? error.message : String(error);
   if (cancelled || error instanceof vscode.CancellationError) return new LlmError('cancelled', 'Cancelled.', { backend, cause: error });

@@ -16,7 +16,7 @@ export interface ExternalAgentPlugin extends AgentPlugin {
 const METHODS = ['detect', 'findSessions', 'listProjects', 'parse', 'targets'] as const;
 
 /** Checks a plugin that came from another extension before it goes into the registry; throws a TypeError that names the problem. */
-export function validateExternalPlugin(plugin: unknown): asserts plugin is ExternalAgentPlugin {
+function validateExternalPlugin(plugin: unknown): asserts plugin is ExternalAgentPlugin {
   if (typeof plugin !== 'object' || plugin === null) throw new TypeError('registerAgentPlugin: the plugin must be an object.');
   const candidate = plugin as Partial<ExternalAgentPlugin>;
   if (typeof candidate.name !== 'string') throw new TypeError('registerAgentPlugin: plugin.name must be a string.');

@@ -6,7 +6,7 @@ import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateM
 import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
 import { lineDiff } from './lineDiff.js';
 
-export const diffViewType = 'headroom.diff';
+const diffViewType = 'headroom.diff';
 
 export interface DiffPanelActions {
   /** Applies the target's checked learnings (the tree's Apply does the same). */

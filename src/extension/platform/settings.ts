@@ -4,12 +4,10 @@ import type { ApiProvider } from '../../core/analyze/selectBackend.js';
 import { MIN_OCCURRENCES } from '../../core/correlate/thresholds.js';
 
 /** The configuration section: every setting is `headroom.<key>` (package.json contributes.configuration). */
-export const SETTINGS_SECTION = 'headroom';
+const SETTINGS_SECTION = 'headroom';
 
-export const AGENT_SETTING_VALUES = ['auto', 'claude', 'codex', 'gemini'] as const;
-export type AgentSetting = (typeof AGENT_SETTING_VALUES)[number];
-export const MEMORY_FILE_VALUES = ['auto', 'project'] as const;
-export type MemoryFileSetting = (typeof MEMORY_FILE_VALUES)[number];
+const MEMORY_FILE_VALUES = ['auto', 'project'] as const;
+type MemoryFileSetting = (typeof MEMORY_FILE_VALUES)[number];
 
 /** The model setting value that means "choose by the spec's priority". */
 export const AUTOMATIC_MODEL = '';
@@ -17,8 +15,8 @@ export const AUTOMATIC_MODEL = '';
 export const VSCODE_LM_PREFIX = 'vscode-lm/';
 
 /** Defaults: the same numbers as package.json, used when a value is missing or invalid. */
-export const DEFAULT_MIN_OCCURRENCES = MIN_OCCURRENCES;
-export const DEFAULT_PROMPT_TOKEN_BUDGET = DEFAULT_TOKEN_BUDGET;
+const DEFAULT_MIN_OCCURRENCES = MIN_OCCURRENCES;
+const DEFAULT_PROMPT_TOKEN_BUDGET = DEFAULT_TOKEN_BUDGET;
 
 export interface HeadroomSettings {
   /** Which agent's sessions Learn reads ('auto': every agent with sessions, plugins from other extensions included). */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { summariseAnalyzers } from '../review/analyzerSummary.js';
 import type { LearnActivity, ReviewModel } from '../review/reviewModel.js';
 
-export const STATUS_BAR_ID = 'headroom.status';
+const STATUS_BAR_ID = 'headroom.status';
 
 /** The commands the tooltip links to (all registered by this extension or VS Code itself). */
 const TooltipCommands = {

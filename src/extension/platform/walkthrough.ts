@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
 
 /** contributes.walkthroughs[0].id; VS Code addresses it as `<publisher>.<name>#<id>`. */
-export const WALKTHROUGH_ID = 'headroom.gettingStarted';
-export const OPEN_WALKTHROUGH_COMMAND = 'headroom.openWalkthrough';
-export const SHOW_LOG_COMMAND = 'headroom.showLog';
-
-/**
- * The three steps (learn, review, apply) and what completes each, as contributed in package.json:
- * a step is ticked when its command runs (`onCommand:`), so the walkthrough follows what the user did.
- */
-export const WALKTHROUGH_STEPS = [
-  { id: 'learn', media: 'media/walkthrough/learn.md', completionEvents: ['onCommand:headroom.learn', 'onCommand:headroom.learnAllProjects'] },
-  { id: 'review', media: 'media/walkthrough/review.md', completionEvents: ['onCommand:headroom.reviewDiff', 'onView:headroom.review'] },
-  { id: 'apply', media: 'media/walkthrough/apply.md', completionEvents: ['onCommand:headroom.applySelected'] },
-] as const;
+const WALKTHROUGH_ID = 'headroom.gettingStarted';
+const OPEN_WALKTHROUGH_COMMAND = 'headroom.openWalkthrough';
+const SHOW_LOG_COMMAND = 'headroom.showLog';
 
 export interface WalkthroughServices {
   log: vscode.LogOutputChannel;

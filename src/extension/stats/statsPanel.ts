@@ -4,8 +4,8 @@ import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnaps
 import { renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
 import { summariseRun, type ProjectRunFigures } from './runStats.js';
 
-export const SHOW_STATS_COMMAND = 'headroom.showStats';
-export const STATS_VIEW_TYPE = 'headroom.stats';
+const SHOW_STATS_COMMAND = 'headroom.showStats';
+const STATS_VIEW_TYPE = 'headroom.stats';
 
 /** The last Learn run's figures, kept for the dashboard (in memory: a new window starts empty). */
 export class LastRunStore implements vscode.Disposable {
@@ -34,7 +34,7 @@ export class LastRunStore implements vscode.Disposable {
   }
 }
 
-export function statsLabels(): StatsLabels {
+function statsLabels(): StatsLabels {
   // vscode.l10n.t spelled out (no alias): `npm run l10n` finds only calls written that way.
   return {
     title: vscode.l10n.t('Headroom: Last Run'),

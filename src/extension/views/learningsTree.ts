@@ -8,7 +8,6 @@ import {
   evidencePairs,
   plainRule,
   type AgentNode,
-  type CategoryNode,
   type ExistingRuleNode,
   type LearningNode,
   type ReviewNode,

@@ -18,7 +18,7 @@ export interface WebviewPage {
 }
 
 /** A fresh 32-character nonce per render. */
-export function createNonce(): string {
+function createNonce(): string {
   return randomBytes(24).toString('base64url').slice(0, 32);
 }
 

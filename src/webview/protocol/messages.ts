@@ -13,7 +13,7 @@ export interface Message<T extends string = string> {
 }
 
 /** The handshake every webview sends first, and again after it is reloaded. */
-export interface ReadyMessage extends Message<'ready'> {}
+type ReadyMessage = Message<'ready'>;
 
 /** The two directions of one panel's protocol. */
 export interface PanelProtocol<ToWebview extends Message = Message, ToHost extends Message = Message> {

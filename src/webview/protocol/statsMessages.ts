@@ -8,7 +8,7 @@ export interface CountRow {
   readonly count: number;
 }
 
-export interface AgentRow {
+interface AgentRow {
   readonly name: string;
   readonly displayName: string;
   readonly sessions: number;

@@ -19,13 +19,13 @@ export function tempDir(prefix: string): string {
   made.push(dir);
   return dir;
 }
-export const DEMO_PROJECT = path.join(REPO, 'examples', 'demo', 'project');
+const DEMO_PROJECT = path.join(REPO, 'examples', 'demo', 'project');
 
 interface DemoHomeModule {
   materializeDemoHome(o: { targetHome: string; projectPath?: string }): Promise<{ claudeProjectDir: string; files: string[] }>;
 }
 
-export async function demoHomeModule(): Promise<DemoHomeModule> {
+async function demoHomeModule(): Promise<DemoHomeModule> {
   return (await import(path.join(REPO, 'scripts', 'demoHome.mjs'))) as DemoHomeModule;
 }
 

@@ -95,7 +95,7 @@ test('eval prints a table per project and a closing line', async () => {
   assert.match(run.out, /File Path Corrections\s+3\s+2\s+10\s+1\s+0/);
   assert.match(run.out, /✗ .*git push.*\[matched nothing later\]/);
   assert.match(run.out, /2 of 4 later failures \(50%\) covered by a rule learned earlier/);
-  assert.doesNotMatch(run.out, /\x1b\[/, 'NO_COLOR: no escape codes');
+  assert.equal(run.out.includes('\u001b['), false, 'NO_COLOR: no escape codes');
 });
 
 test('eval --split outside (0, 1) is bad usage (exit 2)', async () => {

@@ -5,7 +5,7 @@ import { utf8Bytes } from '../../../src/core/model/toolCall.js';
 /** Builds synthetic ToolCall sequences for the correlation tests. */
 export type CallSpec = Partial<ToolCall> & { tool: NormalisedTool };
 
-export const ROOT = '/proj';
+const ROOT = '/proj';
 
 export function session(specs: CallSpec[], sessionId = 's1', agent = 'claude'): ParsedSession {
   const file = `/logs/${agent}/${sessionId}.jsonl`;

@@ -5,7 +5,7 @@ import type { CallRef } from '../../../src/core/model/finding.js';
  * Re-opens the record an evidence reference points at: the `line`-th line of a JSONL file, or
  * the `line`-th message of a single-document JSON session. Returns its JSON text.
  */
-export function citedRecord(ref: Pick<CallRef, 'file' | 'line'>): string {
+function citedRecord(ref: Pick<CallRef, 'file' | 'line'>): string {
   const text = fs.readFileSync(ref.file, 'utf8');
   if (ref.file.endsWith('.json') || text.trimStart().startsWith('{\n') || !text.includes('\n{')) {
     try {

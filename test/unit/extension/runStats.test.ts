@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { learnProject } from '../../../src/core/pipeline/learnProject.js';
@@ -10,7 +11,7 @@ import { summariseRun, formatBytes } from '../../../src/extension/stats/runStats
 import { prescannedPlugin } from '../../../src/extension/api/prescannedPlugin.js';
 
 const fixture = path.resolve(__dirname, '../../host/fixtures/fake-agent-extension/fakeAgentPlugin.js');
-const { createFakeAgentPlugin } = require(fixture) as { createFakeAgentPlugin: () => AgentPlugin };
+const { createFakeAgentPlugin } = createRequire(__filename)(fixture) as { createFakeAgentPlugin: () => AgentPlugin };
 
 function projectWithSample(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-stats-'));

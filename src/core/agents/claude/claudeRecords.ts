@@ -37,7 +37,6 @@ export type ClaudeToolUseBlock = z.infer<typeof ClaudeToolUseBlockSchema>;
 
 /** A block inside a tool_result's `content` list (text, image, document, …). */
 const ClaudeResultPartSchema = z.looseObject({ type: z.string(), text: z.string().optional().catch(undefined) });
-export type ClaudeResultPart = z.infer<typeof ClaudeResultPartSchema>;
 
 /** A content block of a `user` record that carries a tool's result. */
 export const ClaudeToolResultBlockSchema = z.object({
@@ -48,9 +47,6 @@ export const ClaudeToolResultBlockSchema = z.object({
   is_error: z.boolean().nullable().optional().catch(undefined),
 });
 export type ClaudeToolResultBlock = z.infer<typeof ClaudeToolResultBlockSchema>;
-
-/** The record types that can carry tool calls or their results; every other type is ignored. */
-export const CLAUDE_MESSAGE_TYPES = ['user', 'assistant'] as const;
 
 /** The `type` of a content block, without validating the rest of it. */
 export function blockType(block: unknown): string | undefined {

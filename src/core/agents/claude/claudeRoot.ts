@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AgentEnvironment } from '../plugin.js';
 
 /** Claude Code's data folder: `$CLAUDE_CONFIG_DIR`, else `<home>/.claude`. */
-export function claudeRoot(environment: AgentEnvironment): string {
+function claudeRoot(environment: AgentEnvironment): string {
   const configured = environment.env.CLAUDE_CONFIG_DIR;
   return configured !== undefined && configured.trim() !== '' ? configured : path.join(environment.home, '.claude');
 }

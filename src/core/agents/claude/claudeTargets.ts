@@ -4,7 +4,7 @@ import { claudeProjectsDir } from './claudeRoot.js';
 import { encodeClaudeProjectPath } from './encodeClaudeProjectPath.js';
 
 /** Claude Code loads only the first 200 lines of its auto-memory MEMORY.md. */
-export const CLAUDE_MEMORY_READ_LIMIT_LINES = 200;
+const CLAUDE_MEMORY_READ_LIMIT_LINES = 200;
 
 /**
  * The files Claude Code reads at start-up for a project: CLAUDE.md at the project

@@ -1,5 +1,5 @@
 import type { ErrorKind, Outcome } from '../../model/toolCall.js';
-import { classifyError } from '../../scan/classifyError.js';
+import { classifyError } from '../../logs/classifyError.js';
 
 export interface ClaudeOutcome {
   outcome: Outcome;

@@ -19,10 +19,10 @@ import { isWindowsPath } from '../projectPaths.js';
  * 200-unit prefix, and the records' `cwd` decides (never the folder name).
  */
 
-export const CLAUDE_FOLDER_NAME_MAX = 200;
+const CLAUDE_FOLDER_NAME_MAX = 200;
 
 /** The folder name before the length rule: every non-alphanumeric code unit → '-'. */
-export function sanitizeClaudeProjectPath(projectPath: string): string {
+function sanitizeClaudeProjectPath(projectPath: string): string {
   // No `u` flag: the regex walks UTF-16 code units, as Claude Code's does.
   return trimTrailingSeparators(projectPath).replace(/[^A-Za-z0-9]/g, '-');
 }

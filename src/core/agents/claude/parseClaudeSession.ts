@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { excerpt, utf8Bytes, type ToolCall } from '../../model/toolCall.js';
-import { readJsonLines, type JsonLine } from '../../scan/readJsonLines.js';
+import { readJsonLines, type JsonLine } from '../../logs/readJsonLines.js';
 import { describeFsError } from '../fsWalk.js';
 import {
   blockType,

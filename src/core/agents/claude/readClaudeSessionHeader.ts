@@ -1,4 +1,4 @@
-import { readJsonLines } from '../../scan/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { ClaudeRecordSchema } from './claudeRecords.js';
 
 export interface ClaudeSessionHeader {

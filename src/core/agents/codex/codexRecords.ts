@@ -129,11 +129,6 @@ export const mcpToolCallEndSchema = z.object({
   result: z.unknown(),
 });
 
-export const turnAbortedSchema = z.object({
-  type: z.literal('turn_aborted'),
-  reason: z.string().optional(),
-});
-
 /** Legacy TypeScript CLI (Apr–May 2025): one pretty-printed JSON document per session. */
 export const legacyDocumentSchema = z.object({
   session: z.object({

@@ -1,5 +1,5 @@
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
-import { readJsonLines } from '../../scan/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { ENVELOPE_TYPES, RESPONSE_ITEM_TYPES, envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
 import { readEventMsg } from './readEventMsg.js';
@@ -9,6 +9,107 @@ import { SKIP_REASONS, SkippedLines } from './skippedLines.js';
 import { sessionIdFromFileName } from './sessionFileName.js';
 import { unreadableSessionError } from './unreadableSessionError.js';
 
+/** What one rollout file has said so far: the session's header fields, its working folder, its calls. */
+class RolloutState {
+  readonly builder: CodexSessionBuilder;
+  readonly skipped: SkippedLines;
+  sessionId: string | undefined;
+  startedAt: string | undefined;
+  sessionCwd: string | undefined;
+  currentCwd: string | undefined;
+  subagent: boolean;
+
+  constructor(
+    agent: string,
+    private readonly file: SessionFile,
+  ) {
+    this.builder = new CodexSessionBuilder(agent, file.path);
+    this.skipped = new SkippedLines(file.path);
+    this.subagent = file.subagent;
+  }
+
+  setCwd(cwd: string | undefined): void {
+    if (!cwd) return;
+    this.sessionCwd ??= cwd;
+    this.currentCwd = cwd;
+  }
+
+  judge(line: number, verdict: ItemVerdict | 'used' | 'ignored'): void {
+    if (typeof verdict === 'object') this.skipped.skip(line, verdict.invalid);
+  }
+
+  readItem(item: unknown, line: number, timestamp: string | undefined): void {
+    const cwd = environmentContextCwd(item);
+    if (cwd) this.setCwd(cwd);
+    this.judge(line, readResponseItem(this.builder, item, line, timestamp, this.currentCwd));
+  }
+
+  session(): ParsedSession {
+    const id = this.sessionId ?? sessionIdFromFileName(this.file.path) ?? this.file.sessionId ?? this.file.path;
+    const session: ParsedSession = {
+      sessionId: id,
+      file: this.file.path,
+      subagent: this.subagent,
+      calls: this.builder.finish(id, this.subagent),
+      skippedLines: this.skipped.count,
+      warnings: this.skipped.list(),
+    };
+    if (this.sessionCwd !== undefined) session.cwd = this.sessionCwd;
+    if (this.startedAt !== undefined) session.startedAt = this.startedAt;
+    return session;
+  }
+}
+
+/** One `{timestamp, type, payload}` line of the envelope format. */
+function readEnvelope(state: RolloutState, envelope: { type: string; payload: unknown; timestamp?: string }, line: number): void {
+  const { type, payload, timestamp } = envelope;
+  switch (type) {
+    case 'session_meta': {
+      // A resumed or forked file can hold several; the first is canonical.
+      const meta = sessionMetaSchema.safeParse(payload);
+      if (!meta.success) state.skipped.skip(line, 'session_meta without the expected fields');
+      else if (state.sessionId === undefined) {
+        state.sessionId = meta.data.id;
+        state.startedAt = meta.data.timestamp ?? timestamp;
+        state.setCwd(meta.data.cwd);
+        state.subagent ||= isSubagentSource(meta.data.source);
+      }
+      break;
+    }
+    case 'turn_context': {
+      const context = turnContextSchema.safeParse(payload);
+      if (context.success) state.setCwd(context.data.cwd);
+      break;
+    }
+    case 'response_item':
+      state.readItem(payload, line, timestamp);
+      break;
+    case 'event_msg':
+      state.judge(line, readEventMsg(state.builder, payload, line));
+      break;
+    default:
+      if (!ENVELOPE_TYPES.has(type)) state.skipped.skip(line, `unknown record type "${type}"`);
+  }
+}
+
+/** A line of the headerless format: filler, a bare Responses item, or the header. */
+function readHeaderless(state: RolloutState, record: Record<string, unknown>, line: number): void {
+  if (typeof record.record_type === 'string') return; // headerless filler, e.g. {"record_type":"state"}
+  if (typeof record.type === 'string') {
+    if (RESPONSE_ITEM_TYPES.has(record.type)) state.readItem(record, line, typeof record.timestamp === 'string' ? record.timestamp : undefined);
+    else state.skipped.skip(line, `unknown record type "${record.type}"`);
+    return;
+  }
+  const header = headerlessHeaderSchema.safeParse(record);
+  if (header.success && state.sessionId === undefined) {
+    state.sessionId = header.data.id;
+    state.startedAt = header.data.timestamp;
+    state.setCwd(header.data.cwd);
+    return;
+  }
+  state.skipped.skip(line, 'unknown record (no type)');
+}
+
 /**
  * Parses a Codex rollout JSONL file, streaming it line by line. Handles both
  * generations (log-formats.md §2.2): the envelope format (`{timestamp, type,
@@ -16,102 +117,26 @@ import { unreadableSessionError } from './unreadableSessionError.js';
  * `type`, then bare Responses items and `record_type` filler lines).
  */
 export async function parseCodexRollout(agent: string, file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
-  const builder = new CodexSessionBuilder(agent, file.path);
-  const skipped = new SkippedLines(file.path);
-  let sessionId: string | undefined;
-  let startedAt: string | undefined;
-  let sessionCwd: string | undefined;
-  let currentCwd: string | undefined;
-  let subagent = file.subagent;
-
-  const setCwd = (cwd: string | undefined): void => {
-    if (!cwd) return;
-    sessionCwd ??= cwd;
-    currentCwd = cwd;
-  };
-  const judge = (line: number, verdict: ItemVerdict | 'used' | 'ignored'): void => {
-    if (typeof verdict === 'object') skipped.skip(line, verdict.invalid);
-  };
-  const readItem = (item: unknown, line: number, timestamp: string | undefined): void => {
-    const cwd = environmentContextCwd(item);
-    if (cwd) setCwd(cwd);
-    judge(line, readResponseItem(builder, item, line, timestamp, currentCwd));
-  };
-
+  const state = new RolloutState(agent, file);
   try {
     for await (const entry of readJsonLines(file.path, options.signal)) {
       if (entry.kind === 'skipped') {
-        skipped.skip(entry.line, SKIP_REASONS[entry.reason]);
+        state.skipped.skip(entry.line, SKIP_REASONS[entry.reason]);
         continue;
       }
       const { value, line } = entry;
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        skipped.skip(line, 'not a JSON object');
+        state.skipped.skip(line, 'not a JSON object');
         continue;
       }
       const record = value as Record<string, unknown>;
       const envelope = 'payload' in record ? envelopeSchema.safeParse(record) : undefined;
-      if (envelope?.success) {
-        const { type, payload, timestamp } = envelope.data;
-        switch (type) {
-          case 'session_meta': {
-            // A resumed or forked file can hold several; the first is canonical.
-            const meta = sessionMetaSchema.safeParse(payload);
-            if (!meta.success) skipped.skip(line, 'session_meta without the expected fields');
-            else if (sessionId === undefined) {
-              sessionId = meta.data.id;
-              startedAt = meta.data.timestamp ?? timestamp;
-              setCwd(meta.data.cwd);
-              subagent ||= isSubagentSource(meta.data.source);
-            }
-            break;
-          }
-          case 'turn_context': {
-            const context = turnContextSchema.safeParse(payload);
-            if (context.success) setCwd(context.data.cwd);
-            break;
-          }
-          case 'response_item':
-            readItem(payload, line, timestamp);
-            break;
-          case 'event_msg':
-            judge(line, readEventMsg(builder, payload, line));
-            break;
-          default:
-            if (!ENVELOPE_TYPES.has(type)) skipped.skip(line, `unknown record type "${type}"`);
-        }
-        continue;
-      }
-      if (typeof record.record_type === 'string') continue; // headerless filler, e.g. {"record_type":"state"}
-      if (typeof record.type === 'string') {
-        if (RESPONSE_ITEM_TYPES.has(record.type)) readItem(record, line, typeof record.timestamp === 'string' ? record.timestamp : undefined);
-        else skipped.skip(line, `unknown record type "${record.type}"`);
-        continue;
-      }
-      const header = headerlessHeaderSchema.safeParse(record);
-      if (header.success && sessionId === undefined) {
-        sessionId = header.data.id;
-        startedAt = header.data.timestamp;
-        setCwd(header.data.cwd);
-        continue;
-      }
-      skipped.skip(line, 'unknown record (no type)');
+      if (envelope?.success) readEnvelope(state, envelope.data, line);
+      else readHeaderless(state, record, line);
     }
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);
   }
-
-  const id = sessionId ?? sessionIdFromFileName(file.path) ?? file.sessionId ?? file.path;
-  const session: ParsedSession = {
-    sessionId: id,
-    file: file.path,
-    subagent,
-    calls: builder.finish(id, subagent),
-    skippedLines: skipped.count,
-    warnings: skipped.list(),
-  };
-  if (sessionCwd !== undefined) session.cwd = sessionCwd;
-  if (startedAt !== undefined) session.startedAt = startedAt;
-  return session;
+  return state.session();
 }

@@ -13,7 +13,7 @@ import { unreadableSessionError } from './unreadableSessionError.js';
  * turn, so it can only be read whole. Those files are small; one larger than
  * this is skipped with a warning rather than loaded.
  */
-export const MAX_LEGACY_JSON_BYTES = 64 * 1024 * 1024;
+const MAX_LEGACY_JSON_BYTES = 64 * 1024 * 1024;
 
 export async function parseLegacyJson(agent: string, file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
   const skipped = new SkippedLines(file.path);

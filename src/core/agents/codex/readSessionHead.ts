@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { readJsonLines } from '../../scan/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { cwdInEnvironmentContext, environmentContextCwd } from './readResponseItem.js';
 import { isLegacyJsonFileName } from './sessionFileName.js';
@@ -16,9 +16,9 @@ export interface SessionHead {
 }
 
 /** Records read at most before giving up on finding the cwd (it is on line 1 in every known format but the oldest). */
-export const HEAD_RECORDS = 50;
+const HEAD_RECORDS = 50;
 /** Bytes read at most from a legacy JSON document when looking for an environment_context. */
-export const LEGACY_HEAD_BYTES = 256 * 1024;
+const LEGACY_HEAD_BYTES = 256 * 1024;
 
 /** Reads only the head of a session file. Throws (naming the file) when it cannot be read. */
 export async function readSessionHead(file: string): Promise<SessionHead> {

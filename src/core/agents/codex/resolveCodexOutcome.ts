@@ -1,4 +1,4 @@
-import { classifyError } from '../../scan/classifyError.js';
+import { classifyError } from '../../logs/classifyError.js';
 import type { ErrorKind, Outcome } from '../../model/toolCall.js';
 import type { DescribedCall } from './describeCodexCall.js';
 import { printedExitCodes, type ToolResultText } from './toolResultText.js';
@@ -32,7 +32,7 @@ const ABORTED_OUTPUT = /^aborted(?: by user)?\b/i;
 /** Codex's own messages for a call it could not run (not program output). */
 const TOOL_CALL_ERROR = /^(?:failed to parse function arguments|unsupported call\b|unknown session id\b|Unknown process id\b)/i;
 
-export function isRejectionText(text: string): boolean {
+function isRejectionText(text: string): boolean {
   return USER_REJECTION.test(text.trimStart()) || /^This action was rejected due to unacceptable risk\b/.test(text.trimStart());
 }
 

@@ -15,7 +15,7 @@ export interface ToolResultText {
   body: string;
 }
 
-export interface RunningProcess {
+interface RunningProcess {
   kind: 'session' | 'cell';
   id: string;
 }

@@ -6,7 +6,7 @@ import { geminiTmpDir, isPlainFolderName } from './geminiLocations.js';
 import { geminiProjectHashCandidates, isGeminiProjectHash } from './geminiProjectId.js';
 import { readGeminiProjectRegistry, readProjectRootMarker } from './geminiProjectRegistry.js';
 
-export interface AttributedFolder {
+interface AttributedFolder {
   folder: string;
   projectPath: string;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AgentEnvironment } from '../plugin.js';
 
 /** `$GEMINI_CLI_HOME/.gemini`, or `<home>/.gemini`. */
-export function geminiRoot(environment: AgentEnvironment): string {
+function geminiRoot(environment: AgentEnvironment): string {
   const home = environment.env.GEMINI_CLI_HOME || environment.home;
   return path.join(home, '.gemini');
 }

@@ -1,5 +1,5 @@
 import type { ErrorKind, Outcome } from '../../model/toolCall.js';
-import { classifyError } from '../../scan/classifyError.js';
+import { classifyError } from '../../logs/classifyError.js';
 import { isShellCancelledByUser, isShellTimeout, shellExitCode } from './shellExitCode.js';
 
 export interface GeminiOutcome {

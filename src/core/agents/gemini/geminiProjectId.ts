@@ -7,7 +7,7 @@ import { isWindowsPath } from '../projectPaths.js';
  * hashing the exact string of `process.cwd()` at launch (not resolved, no trailing slash).
  * The `projectHash` field inside every session file is this same hash in all versions.
  */
-export function geminiProjectHash(projectRoot: string): string {
+function geminiProjectHash(projectRoot: string): string {
   return createHash('sha256').update(projectRoot).digest('hex');
 }
 

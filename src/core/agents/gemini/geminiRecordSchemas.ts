@@ -29,7 +29,6 @@ export const geminiMessageRecordSchema = z.looseObject({
   content: z.unknown().optional(),
   toolCalls: z.array(z.unknown()).optional(),
 });
-export type GeminiMessageRecord = z.infer<typeof geminiMessageRecordSchema>;
 
 /** Conversation-level fields: the JSONL metadata line, a `$set` body, or the top of a legacy document. */
 export const geminiConversationFieldsSchema = z.looseObject({

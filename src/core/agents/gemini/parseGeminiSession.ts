@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
-import { readJsonLines } from '../../scan/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import type { GeminiConversation } from './geminiConversation.js';
 import { geminiToolCalls } from './geminiToolCalls.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, readGeminiDocument } from './readGeminiDocument.js';

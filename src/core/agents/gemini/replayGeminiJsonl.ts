@@ -1,4 +1,4 @@
-import { MAX_LINE_BYTES, type JsonLine } from '../../scan/readJsonLines.js';
+import { MAX_LINE_BYTES, type JsonLine } from '../../logs/readJsonLines.js';
 import type { GeminiConversation, PlacedMessage } from './geminiConversation.js';
 import {
   geminiConversationFieldsSchema,

@@ -20,7 +20,7 @@ export function shellExitCode(responseText: string): number | undefined {
 }
 
 /** The text inside an `<untrusted_context …>…</untrusted_context>` wrapper (unchanged when there is none). */
-export function withoutUntrustedWrapper(text: string): string {
+function withoutUntrustedWrapper(text: string): string {
   const trimmed = text.trim();
   const open = /^<untrusted_context\b[^>]*>\s*/.exec(trimmed);
   if (!open) return text;

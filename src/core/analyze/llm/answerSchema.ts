@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CATEGORIES } from '../../model/finding.js';
 
 /** Longest rule text accepted from a model (a rule is one or two lines). */
-export const MAX_RULE_TEXT_CHARS = 600;
+const MAX_RULE_TEXT_CHARS = 600;
 
-export const proposedRuleSchema = z.object({
+const proposedRuleSchema = z.object({
   category: z.enum(CATEGORIES),
   target: z.enum(['context', 'memory']),
   text: z.string().trim().min(1).max(MAX_RULE_TEXT_CHARS),

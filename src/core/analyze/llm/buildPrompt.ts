@@ -8,7 +8,7 @@ import { SYSTEM_PROMPT } from './systemPrompt.js';
 /** Default input budget (system + user text), in tokens. */
 export const DEFAULT_TOKEN_BUDGET = 30_000;
 /** Existing rules may use at most this share of the budget; evidence gets the rest. */
-export const EXISTING_RULES_BUDGET_SHARE = 1 / 3;
+const EXISTING_RULES_BUDGET_SHARE = 1 / 3;
 
 export interface PromptSource {
   projectPath: string;

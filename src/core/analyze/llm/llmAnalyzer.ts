@@ -10,7 +10,7 @@ import { addRedactionCounts, describeRedactions, type RedactText } from './redac
 import { withRetry, type RetryPolicy, type Sleep } from './retryPolicy.js';
 
 /** Room for the answer; a JSON list of short rules fits easily. */
-export const DEFAULT_MAX_OUTPUT_TOKENS = 8_192;
+const DEFAULT_MAX_OUTPUT_TOKENS = 8_192;
 
 export interface LlmAnalyzerOptions {
   client: LlmClient;

@@ -2,31 +2,29 @@
  * Why a call to a language model failed. Every failure is reported as one of these,
  * never as "no patterns found".
  */
-export const LLM_ERROR_KINDS = [
+export type LlmErrorKind =
   /** The key was refused (401/403) or the CLI is not logged in. */
-  'auth',
+  | 'auth'
   /** 429 after the bounded retries, or a retry-after longer than we are willing to wait. */
-  'rate_limit',
+  | 'rate_limit'
   /** The endpoint could not be reached (DNS, refused connection, reset). */
-  'network',
+  | 'network'
   /** The request or the CLI took longer than its time limit. */
-  'timeout',
+  | 'timeout'
   /** 5xx after the bounded retries. */
-  'server',
+  | 'server'
   /** The prompt does not fit the model's context window. */
-  'context_length',
+  | 'context_length'
   /** Any other refusal of the request (unknown model, 400, 404 …). */
-  'bad_request',
+  | 'bad_request'
   /** The model answered, but not with JSON that matches the schema. */
-  'bad_answer',
+  | 'bad_answer'
   /** The CLI exited non-zero or reported an error in its envelope. */
-  'cli_failed',
+  | 'cli_failed'
   /** The CLI executable could not be started. */
-  'cli_not_found',
+  | 'cli_not_found'
   /** The caller cancelled (AbortSignal). */
-  'cancelled',
-] as const;
-export type LlmErrorKind = (typeof LLM_ERROR_KINDS)[number];
+  | 'cancelled';
 
 export interface LlmErrorDetails {
   /** Backend that failed, e.g. "anthropic", "claude-cli". */
@@ -51,10 +49,6 @@ export class LlmError extends Error {
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
   }
-}
-
-export function isLlmError(error: unknown): error is LlmError {
-  return error instanceof LlmError;
 }
 
 /** Failures worth another attempt after a pause. */

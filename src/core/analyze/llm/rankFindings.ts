@@ -4,7 +4,7 @@ import type { CallRef, Finding } from '../../model/finding.js';
  * Strongest and most recent first: what the user said in their own words, then findings seen
  * in more sessions, then more often, then more recently.
  */
-export function compareFindingStrength(a: Finding, b: Finding): number {
+function compareFindingStrength(a: Finding, b: Finding): number {
   return (
     Number(b.userStated) - Number(a.userStated) ||
     b.sessions - a.sessions ||

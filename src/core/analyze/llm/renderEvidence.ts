@@ -4,15 +4,15 @@ import type { ExistingRule } from '../backend.js';
 import { evidenceMostRecentFirst } from './rankFindings.js';
 
 /** Calls shown per finding; the most recent ones. */
-export const MAX_CALLS_PER_FINDING = 4;
+const MAX_CALLS_PER_FINDING = 4;
 /** Longest tool input shown per call. */
-export const MAX_CALL_INPUT_CHARS = 300;
+const MAX_CALL_INPUT_CHARS = 300;
 /** Longest facts line shown per finding. */
-export const MAX_DETAILS_CHARS = 400;
+const MAX_DETAILS_CHARS = 400;
 /** Longest existing rule shown. */
-export const MAX_EXISTING_RULE_CHARS = 400;
+const MAX_EXISTING_RULE_CHARS = 400;
 
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -45,7 +45,7 @@ export function renderFinding(evidenceId: string, finding: Finding): string {
   return lines.join('\n');
 }
 
-export function renderCall(call: CallRef): string {
+function renderCall(call: CallRef): string {
   const when = call.timestamp ? `, ${call.timestamp.slice(0, 10)}` : '';
   const input = clip(compactJson(call.input), MAX_CALL_INPUT_CHARS);
   return `${call.outcome}: ${call.tool} ${input} (session ${call.sessionId.slice(0, 8)} #${call.index}${when})`;

@@ -1,7 +1,7 @@
 import type { AnalyzerBackend, AnalyzerInput, AnalyzerReport, AnalyzerResult } from '../backend.js';
 import type { Finding, Learning } from '../../model/finding.js';
 import { byValue, isStale } from '../../correlate/deriveFindings.js';
-import { renderRule } from './ruleTemplates.js';
+import { renderRule } from '../../correlate/rules/ruleTemplates.js';
 import type { AnyFindingDetails } from '../../correlate/findingDetails.js';
 
 /** Paths a finding proposes the agent should use; each must exist in the project now. */

@@ -79,7 +79,7 @@ export function retryFindings(sessions: ReadonlyArray<readonly ToolCall[]>, corr
     const failedCalls = group.flatMap((s) => s.calls);
     return {
       category: 'retry',
-      key: signature.replace(/\u0000/g, ' '),
+      key: signature.replaceAll('\u0000', ' '),
       occurrences: failedCalls.length,
       evidence: [...failedCalls.map(toCallRef), ...fixes.map((c) => c.fixed)],
       userStated: false,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { claudeToolOutcome, leadingExitCode, rejectionFeedback } from '../../../../src/core/agents/claude/claudeToolOutcome.js';
-import { classifyError } from '../../../../src/core/scan/classifyError.js';
+import { classifyError } from '../../../../src/core/logs/classifyError.js';
 
 const REJECTED = "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). ";
 

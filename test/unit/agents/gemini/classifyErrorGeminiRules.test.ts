@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyError } from '../../../../src/core/scan/classifyError.js';
+import { classifyError } from '../../../../src/core/logs/classifyError.js';
 
 /** The rules added to classifyError.ts for Gemini CLI's own error texts (agent-neutral wording). */
 

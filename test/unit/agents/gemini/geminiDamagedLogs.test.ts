@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { GeminiCliPlugin } from '../../../../src/core/agents/gemini/GeminiCliPlugin.js';
 import { MAX_WARNINGS_PER_FILE } from '../../../../src/core/agents/gemini/sessionNotes.js';
 import type { AgentEnvironment } from '../../../../src/core/agents/plugin.js';
-import { MAX_LINE_BYTES } from '../../../../src/core/scan/readJsonLines.js';
+import { MAX_LINE_BYTES } from '../../../../src/core/logs/readJsonLines.js';
 import { scanProject } from '../../../../src/core/scan/scanProject.js';
 
 const PROJECT = '/home/dev/damaged_logs.project';
@@ -29,7 +29,7 @@ async function makeHome(): Promise<{ home: string; chats: string; environment: A
 }
 
 test('garbage, unknown, oversized (> 8 MB, made here) and truncated lines are counted and listed; the scan goes on', async () => {
-  const { home, chats, environment } = await makeHome();
+  const { home, chats } = await makeHome();
   try {
     const file = path.join(chats, 'session-2026-04-01T00-00-aaaaaaaa.jsonl');
     const huge = { id: 'g-huge', type: 'gemini', toolCalls: [shellCall('huge-call', 'x'.repeat(MAX_LINE_BYTES + 10))] };

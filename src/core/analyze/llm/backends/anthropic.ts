@@ -5,7 +5,7 @@ import { llmErrorFromStainlessSdk } from './stainlessSdkError.js';
 
 /** Sonnet: strong at careful rewording, far cheaper than Opus; the SDK's current Sonnet. */
 export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
-export const ANTHROPIC_BASE_URL_ENV = 'ANTHROPIC_BASE_URL';
+const ANTHROPIC_BASE_URL_ENV = 'ANTHROPIC_BASE_URL';
 
 export interface SdkClientOptions {
   apiKey: string;

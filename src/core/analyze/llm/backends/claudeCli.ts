@@ -21,7 +21,7 @@ export const CLAUDE_CLI_ARGS = [
   '--strict-mcp-config',
 ] as const;
 
-export const claudeCliDefinition: AgentCliDefinition = {
+const claudeCliDefinition: AgentCliDefinition = {
   backend: 'claude-cli',
   command: 'claude',
   args: CLAUDE_CLI_ARGS,
@@ -33,7 +33,7 @@ export function createClaudeCliClient(options: AgentCliOptions): LlmClient {
 }
 
 /** Claude's envelope: {type:"result", subtype, is_error, result, usage:{input_tokens, output_tokens, cache_*}}. */
-export function parseClaudeResult(run: CliRunResult): LlmReply {
+function parseClaudeResult(run: CliRunResult): LlmReply {
   const envelope = parseJsonObject(run.stdout);
   if (!envelope || envelope.type !== 'result') {
     if (run.exitCode !== 0) throw cliFailure('claude-cli', 'claude', describeExit(run), cliOwnMessage(run));

@@ -11,7 +11,7 @@ import { LlmError } from '../llmError.js';
  */
 export const CODEX_CLI_ARGS = ['exec', '--sandbox', 'read-only', '--ephemeral', '--skip-git-repo-check', '--json', '-'] as const;
 
-export const codexCliDefinition: AgentCliDefinition = {
+const codexCliDefinition: AgentCliDefinition = {
   backend: 'codex-cli',
   command: 'codex',
   args: CODEX_CLI_ARGS,
@@ -27,7 +27,7 @@ export function createCodexCliClient(options: AgentCliOptions): LlmClient {
  * turn.completed {usage:{input_tokens, cached_input_tokens, output_tokens}}, turn.failed {error:{message}}, error {message}.
  * The answer is the last agent message.
  */
-export function parseCodexEvents(run: CliRunResult): LlmReply {
+function parseCodexEvents(run: CliRunResult): LlmReply {
   const events = parseJsonLines(run.stdout);
   let text: string | undefined;
   let inputTokens: number | undefined;

@@ -7,7 +7,7 @@ import { llmErrorFromStatus } from './httpStatusError.js';
 /** Google's rolling alias for its current Flash model (the SDK's model list names it). */
 export const DEFAULT_GEMINI_MODEL = 'gemini-flash-latest';
 /** The variable @google/genai itself reads for the Gemini API's base URL. */
-export const GEMINI_BASE_URL_ENV = 'GOOGLE_GEMINI_BASE_URL';
+const GEMINI_BASE_URL_ENV = 'GOOGLE_GEMINI_BASE_URL';
 
 type GenAiModule = typeof import('@google/genai', { with: { 'resolution-mode': 'import' } });
 
@@ -92,7 +92,7 @@ function llmErrorFromGemini(error: unknown, ApiError: GenAiModule['ApiError'], s
  * The SDK's ApiError message is the JSON error body: {"error":{"code","message","status","details":[…]}}.
  * A 429 carries how long to wait as google.rpc.RetryInfo {"retryDelay":"37s"}.
  */
-export function parseGoogleErrorBody(text: string): { message?: string; retryDelayMs?: number } {
+function parseGoogleErrorBody(text: string): { message?: string; retryDelayMs?: number } {
   let body: unknown;
   try {
     body = JSON.parse(text);

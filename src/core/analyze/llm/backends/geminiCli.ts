@@ -6,15 +6,15 @@ import type { LlmClient, LlmReply } from '../llmClient.js';
 import { LlmError } from '../llmError.js';
 
 /** Gemini CLI exits with this code when it cannot authenticate (FatalAuthenticationError). */
-export const GEMINI_AUTH_EXIT_CODE = 41;
+const GEMINI_AUTH_EXIT_CODE = 41;
 
 /** Appended by gemini to the stdin text; the prompt itself goes on stdin. */
-export const GEMINI_PROMPT_ARGUMENT = 'Answer the request above with the JSON object only.';
+const GEMINI_PROMPT_ARGUMENT = 'Answer the request above with the JSON object only.';
 
 /** `gemini -p` (headless), JSON output, approval mode "plan" (read-only tools). */
 export const GEMINI_CLI_ARGS = ['-p', GEMINI_PROMPT_ARGUMENT, '-o', 'json', '--approval-mode', 'plan'] as const;
 
-export const geminiCliDefinition: AgentCliDefinition = {
+const geminiCliDefinition: AgentCliDefinition = {
   backend: 'gemini-cli',
   command: 'gemini',
   args: GEMINI_CLI_ARGS,
@@ -26,7 +26,7 @@ export function createGeminiCliClient(options: AgentCliOptions): LlmClient {
 }
 
 /** Gemini's envelope: {session_id?, response, stats:{models:{<m>:{tokens:{prompt, candidates}}}}, error?:{type, message, code}}. */
-export function parseGeminiResult(run: CliRunResult): LlmReply {
+function parseGeminiResult(run: CliRunResult): LlmReply {
   const envelope = parseJsonObject(run.stdout);
   const error = envelope?.error as { message?: unknown; type?: unknown } | undefined;
   const auth = run.exitCode === GEMINI_AUTH_EXIT_CODE;

@@ -5,7 +5,7 @@ import { llmErrorFromStainlessSdk } from './stainlessSdkError.js';
 
 /** The SDK's current general model (gpt-5.4); gpt-5.6-* are newer tiers with less settled naming. */
 export const DEFAULT_OPENAI_MODEL = 'gpt-5.4';
-export const OPENAI_BASE_URL_ENV = 'OPENAI_BASE_URL';
+const OPENAI_BASE_URL_ENV = 'OPENAI_BASE_URL';
 
 /**
  * OpenAI Chat Completions through the `openai` SDK, in JSON mode. Chat Completions rather than

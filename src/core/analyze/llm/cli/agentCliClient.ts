@@ -5,7 +5,7 @@ import { findOnPath } from './findOnPath.js';
 import { runCli, type CliRunResult } from './runCli.js';
 
 /** Default hard limit for one CLI run (the reference used 300 s). */
-export const DEFAULT_CLI_TIMEOUT_MS = 300_000;
+const DEFAULT_CLI_TIMEOUT_MS = 300_000;
 
 export interface AgentCliOptions {
   /** Environment the CLI runs with, and whose PATH is searched. */

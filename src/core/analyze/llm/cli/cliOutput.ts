@@ -1,7 +1,7 @@
 import type { CliRunResult } from './runCli.js';
 
 /** Longest piece of a CLI's own output quoted in an error message. */
-export const MAX_QUOTED_OUTPUT_CHARS = 600;
+const MAX_QUOTED_OUTPUT_CHARS = 600;
 
 /** The last, most telling part of what a CLI printed, for an error message. */
 export function quoteOutput(text: string): string {

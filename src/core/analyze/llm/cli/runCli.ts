@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import { LlmError } from '../llmError.js';
 
 /** Longest stdout or stderr kept from a CLI run. */
-export const MAX_CLI_OUTPUT_BYTES = 8 * 1024 * 1024;
+const MAX_CLI_OUTPUT_BYTES = 8 * 1024 * 1024;
 /** Time between asking a CLI to stop and killing it. */
-export const KILL_GRACE_MS = 2_000;
+const KILL_GRACE_MS = 2_000;
 
 export interface CliRunOptions {
   /** Backend name for errors, e.g. "claude-cli". */

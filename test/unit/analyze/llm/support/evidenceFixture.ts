@@ -6,8 +6,8 @@ import type { Finding } from '../../../../../src/core/model/finding.js';
 export const FIXTURES = path.resolve(__dirname, '../../../../fixtures/llm');
 
 /** Secrets planted into the evidence at run time (the committed fixture only has placeholders). */
-export const PLANTED_OPENAI_KEY = `sk-proj-${'Q7rT2vX9'.repeat(6)}`;
-export const PLANTED_GITHUB_TOKEN = `ghp_${'a1B2c3D4e5'.repeat(4)}`;
+const PLANTED_OPENAI_KEY = `sk-proj-${'Q7rT2vX9'.repeat(6)}`;
+const PLANTED_GITHUB_TOKEN = `ghp_${'a1B2c3D4e5'.repeat(4)}`;
 export const PLANTED_SECRETS = [PLANTED_OPENAI_KEY, PLANTED_GITHUB_TOKEN];
 
 interface EvidenceFixture {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FIXTURES } from './evidenceFixture.js';
 
-export interface FakeCliCall {
+interface FakeCliCall {
   name: string;
   args: string[];
   stdin: string;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyError } from '../../../src/core/scan/classifyError.js';
+import { classifyError } from '../../../src/core/logs/classifyError.js';
 import type { ErrorKind } from '../../../src/core/model/toolCall.js';
 
 // One real-looking message per error kind, as the three agents print them.

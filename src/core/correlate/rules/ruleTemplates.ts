@@ -8,7 +8,7 @@ import type {
   PermissionDetails,
   RetryDetails,
   SearchScopeDetails,
-} from '../../correlate/findingDetails.js';
+} from '../findingDetails.js';
 import { errorKindWords } from './errorKindWords.js';
 import { code, folder, quote, times } from './markdownCode.js';
 

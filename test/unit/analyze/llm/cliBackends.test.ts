@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { redactSecrets } from '../../../../src/core/redact/redactSecrets.js';
 import { CLAUDE_CLI_ARGS, createClaudeCliClient } from '../../../../src/core/analyze/llm/backends/claudeCli.js';
@@ -114,10 +114,10 @@ for (const cli of cases) {
   test(`${cli.name} CLI: a hang is stopped at the time limit`, async () => {
     const fakes = makeFakeClis();
     const client = cli.create({ env: fakes.env('hang', [goodAnswer()]), tempRoot: fakes.tempRoot, timeoutMs: 400 });
-    const started = Date.now();
+    // The fake never answers: only the time limit can end this call. Under load the fake may not even have
+    // started (and recorded its call) before it is killed, so check the run's temp folder through its parent.
     await rejectsWith(analyzer(client).analyze(analyzerInput()), 'timeout', /did not answer within/);
-    assert.ok(Date.now() - started < 5_000);
-    assert.ok(!existsSync(fakes.calls()[0].cwd));
+    assert.deepEqual(readdirSync(fakes.tempRoot), [], 'the run\'s temp folder is removed');
   });
 }
 
@@ -126,9 +126,8 @@ test('a cancelled run stops the CLI and fails as cancelled', async () => {
   const client = createClaudeCliClient({ env: fakes.env('hang', [goodAnswer()]), tempRoot: fakes.tempRoot, timeoutMs: 60_000 });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 300);
-  const started = Date.now();
+  // The time limit is a minute away: only the abort can end this call.
   await rejectsWith(analyzer(client).analyze(analyzerInput(), controller.signal), 'cancelled');
-  assert.ok(Date.now() - started < 5_000);
 });
 
 test('a CLI missing from PATH fails as cli_not_found', async () => {

@@ -7,9 +7,11 @@ import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
 import type { HostAnalyzer } from '../analyzers/analyzerForRun.js';
 import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
 import { readHeadroomSettings } from '../platform/settings.js';
-import { buildReviewProjects, type ReviewRun } from '../review/reviewModel.js';
+import type { ReviewRun } from '../review/reviewModel.js';
+import { buildReviewProjects } from '../review/reviewPlanning.js';
 import { LearnCancelledError, LearnWorkerError, runLearnInWorker } from './runInWorker.js';
 import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
+import { learningsViewId } from '../commands.js';
 
 export type LearnScope = { kind: 'project'; folder: vscode.Uri } | { kind: 'all' };
 
@@ -121,7 +123,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
   const started = Date.now();
   const title = scope.kind === 'project' ? vscode.l10n.t('Headroom Learn') : vscode.l10n.t('Headroom Learn: all projects');
 
-  return vscode.window.withProgress({ location: { viewId: 'headroom.review' } }, () =>
+  return vscode.window.withProgress({ location: { viewId: learningsViewId } }, () =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, notificationToken) => {
       const source = new vscode.CancellationTokenSource();
       const links = [notificationToken.onCancellationRequested(() => source.cancel()), options.token?.onCancellationRequested(() => source.cancel())];

@@ -90,3 +90,8 @@ export function registerTrust(context: vscode.ExtensionContext, services: TrustS
   if (!gate.isTrusted) services.log.info('Restricted Mode: Headroom Learn reads and runs nothing until the workspace is trusted.');
   return gate;
 }
+
+/** Why nothing ran in an untrusted workspace: the review view's message and the refused run's report. */
+export function restrictedModeMessage(): string {
+  return vscode.l10n.t('Restricted Mode: Headroom Learn reads no agent sessions, runs no analyzer and writes no file until you trust this workspace.');
+}

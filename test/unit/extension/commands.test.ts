@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Commands } from '../../../src/extension/commands.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 test('the command map lists exactly the commands package.json contributes', () => {

@@ -82,9 +82,11 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     const pathRule = find(projectItem.children, (item) => item.kind === 'learning' && item.label.includes(droppedText));
     assert.ok(pathRule, 'the path correction is a learning');
     assert.equal(pathRule.checked, true);
-    assert.match(pathRule.description ?? '', /· 3 files$/);
+    // Every agent with sessions for the project gets it in its context file (agents other test extensions register too).
+    const pathFiles = reviewLearning(state, demoProject, droppedText).files;
+    for (const file of [claudeMd, agentsMd, geminiMd]) assert.ok(pathFiles.includes(file), `it goes to ${file} (${pathFiles.join(', ')})`);
+    assert.match(pathRule.description ?? '', new RegExp(`· ${pathFiles.length} files$`));
     for (const file of ['CLAUDE.md (Claude Code)', 'AGENTS.md (Codex CLI)', 'GEMINI.md (Gemini CLI)']) assert.ok(pathRule.tooltip?.includes(file), `its tooltip names ${file}: ${pathRule.tooltip}`);
-    assert.deepEqual(reviewLearning(state, demoProject, droppedText).files.sort(), [agentsMd, claudeMd, geminiMd].sort());
     const evidence = pathRule.children.filter((c) => c.kind === 'evidence');
     assert.ok(evidence.length >= 2, 'its evidence is listed');
     const pair = evidence.find((e) => e.children.length === 2);
@@ -252,7 +254,10 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
   });
 
   it('once its markers are repaired, GEMINI.md is written with the checked rules and without the unchecked one', async () => {
-    fs.writeFileSync(geminiMd, '# Gemini\n');
+    // Repaired in VS Code, as a user would in an editor: the review reads the file as VS Code has it loaded.
+    const document = await vscode.workspace.openTextDocument(geminiMd);
+    const repaired = await api.applyFileEdit({ uri: document.uri, expectedText: document.getText(), change: { newText: '# Gemini\n' } });
+    assert.deepEqual(repaired, { applied: true });
     await vscode.commands.executeCommand('headroom.refreshReview');
     const gemini = target(api.review.getReviewState(), geminiMd);
     assert.equal(gemini.error, undefined);

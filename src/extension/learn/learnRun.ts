@@ -115,7 +115,6 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
   const folder = scope.kind === 'project' ? scope.folder : undefined;
   const settings = readHeadroomSettings(folder);
   const memoryFile = settings.memoryFile;
-  const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
   log.info(
     `learn: ${folder ? folder.fsPath : 'all projects'}, agent ${settings.agent}, model ${settings.model || 'automatic'}, min occurrences ${settings.minOccurrences}, prompt budget ${settings.promptTokenBudget} tokens`,
   );
@@ -143,19 +142,8 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           log.info(`learn: analyzer ${plan.host.reason} (runs in the extension host)`);
         }
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        const request: LearnRequest = {
-          type: 'learn',
-          scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
-          agents,
-          analyzer: plan.worker,
-          memoryFile,
-          minOccurrences: settings.minOccurrences,
-        };
-        if (services.prescanExternalAgents) {
-          progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
-          request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile, token: source.token });
-          if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        }
+        const request = await learnRequest(folder, settings, plan, services, source.token, progress);
+        if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         const results = await runLearnInWorker(request, {
           workerScript,
           token: source.token,
@@ -176,22 +164,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           memoryFile,
         });
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        const notices: LearnNotice[] = [];
-        for (const project of results) {
-          for (const a of project.agents) {
-            log.info(`learn: ${project.projectPath}: ${a.name} ${a.stats.sessions} sessions, ${a.stats.toolCalls} calls, ${a.stats.failed} failed`);
-          }
-          log.info(`learn: ${project.projectPath}: analyzer ${project.analyzer.backend}${project.analyzer.model ? ` (${project.analyzer.model})` : ''}: ${project.analyzer.reason}`);
-          if (project.analyzer.tokensSent !== undefined) log.info(`learn: tokens sent ${project.analyzer.tokensSent}, received ${project.analyzer.tokensReceived ?? 0}`);
-          for (const note of project.analyzer.notes) log.debug(`analyzer: ${scrubKeys(note, plan.worker)}`);
-          if (project.analyzerFailure) {
-            const failure = scrubKeys(project.analyzerFailure, plan.worker);
-            log.error(`learn: ${project.projectPath}: ${failure}; fell back to the offline analyzer`);
-            if (!notices.some((n) => n.message.startsWith(failure))) notices.push(fallbackNotice(failure));
-          }
-          log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings (min occurrences ${settings.minOccurrences}), ${project.learnings.length} rules`);
-          for (const warning of project.warnings) log.warn(`scan: ${warning}`);
-        }
+        const notices = logResults(results, plan, settings.minOccurrences, log);
         const run: ReviewRun = { scope: scope.kind, finishedAt: new Date(), projects };
         services.review.setRun(run);
         log.info(`learn: finished in ${Date.now() - started} ms`);
@@ -201,14 +174,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           log.info('learn: cancelled; the scan worker was stopped');
           return { status: 'cancelled' } as const;
         }
-        const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
-        let message: string;
-        if (error instanceof BackendSelectionError) message = raw;
-        else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.userFacing && chosen)) {
-          // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
-          message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
-        } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;
-        else message = vscode.l10n.t('Learn failed: {0}', raw);
+        const message = failureMessage(error, chosen, plan);
         const stack = error instanceof LearnWorkerError && error.workerStack ? `\n${scrubKeys(error.workerStack, plan?.worker)}` : '';
         log.error(`learn: ${message}${stack}`);
         return { status: 'failed', message } as const;
@@ -218,4 +184,63 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
       }
     }),
   );
+}
+
+/** Logs what each project's run found and read; returns the notices for the user (analyzer fallbacks, once each). */
+function logResults(results: readonly ProjectLearnResult[], plan: LearnAnalyzerPlan, minOccurrences: number, log: vscode.LogOutputChannel): LearnNotice[] {
+  const notices: LearnNotice[] = [];
+  for (const project of results) {
+    for (const a of project.agents) {
+      log.info(`learn: ${project.projectPath}: ${a.name} ${a.stats.sessions} sessions, ${a.stats.toolCalls} calls, ${a.stats.failed} failed`);
+    }
+    log.info(`learn: ${project.projectPath}: analyzer ${project.analyzer.backend}${project.analyzer.model ? ` (${project.analyzer.model})` : ''}: ${project.analyzer.reason}`);
+    if (project.analyzer.tokensSent !== undefined) log.info(`learn: tokens sent ${project.analyzer.tokensSent}, received ${project.analyzer.tokensReceived ?? 0}`);
+    for (const note of project.analyzer.notes) log.debug(`analyzer: ${scrubKeys(note, plan.worker)}`);
+    if (project.analyzerFailure) {
+      const failure = scrubKeys(project.analyzerFailure, plan.worker);
+      log.error(`learn: ${project.projectPath}: ${failure}; fell back to the offline analyzer`);
+      if (!notices.some((n) => n.message.startsWith(failure))) notices.push(fallbackNotice(failure));
+    }
+    log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings (min occurrences ${minOccurrences}), ${project.learnings.length} rules`);
+    for (const warning of project.warnings) log.warn(`scan: ${warning}`);
+  }
+  return notices;
+}
+
+/** The message of a failed run for the user: a chosen LLM that failed names its backend; keys never show. */
+function failureMessage(error: unknown, chosen: Pick<AnalyzerChosenMessage, 'backend' | 'reason'> | undefined, plan: LearnAnalyzerPlan | undefined): string {
+  const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
+  let message: string;
+  if (error instanceof BackendSelectionError) message = raw;
+  else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.userFacing && chosen)) {
+    // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
+    message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
+  } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;
+  else message = vscode.l10n.t('Learn failed: {0}', raw);
+  return message;
+}
+
+/** What the scan worker is asked: the scope, agents, analyzer and thresholds, and the agents other extensions scanned. */
+async function learnRequest(
+  folder: vscode.Uri | undefined,
+  settings: ReturnType<typeof readHeadroomSettings>,
+  plan: LearnAnalyzerPlan,
+  services: HeadroomServices,
+  token: vscode.CancellationToken,
+  progress: vscode.Progress<{ message?: string }>,
+): Promise<LearnRequest> {
+  const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
+  const request: LearnRequest = {
+    type: 'learn',
+    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
+    agents,
+    analyzer: plan.worker,
+    memoryFile: settings.memoryFile,
+    minOccurrences: settings.minOccurrences,
+  };
+  if (services.prescanExternalAgents) {
+    progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
+    request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile: settings.memoryFile, token });
+  }
+  return request;
 }

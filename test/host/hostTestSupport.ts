@@ -66,3 +66,8 @@ export function reviewLearning(state: ReviewState, projectPath: string, text: st
 export function flattenTree(items: readonly TreeSnapshotItem[]): TreeSnapshotItem[] {
   return items.flatMap((item) => [item, ...flattenTree(item.children)]);
 }
+
+/** A tree item's Markdown tooltip as the user reads it: appendText's escapes (&nbsp;, backslashes) undone. */
+export function tooltipText(item: TreeSnapshotItem): string {
+  return (item.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}

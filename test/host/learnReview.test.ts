@@ -10,7 +10,7 @@ import { planTargetEdit } from '../../src/core/write/planTargetEdit.js';
 import { renderMarkerSection } from '../../src/core/write/renderMarkerSection.js';
 import type { Category } from '../../src/core/model/finding.js';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
-import { activateTestingHooks, findTreeItem as find, flattenTree, reviewLearning, reviewProject, reviewTarget as target } from './hostTestSupport.js';
+import { activateTestingHooks, findTreeItem as find, flattenTree, reviewLearning, reviewProject, reviewTarget as target, tooltipText } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
@@ -86,7 +86,7 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     const pathFiles = reviewLearning(state, demoProject, droppedText).files;
     for (const file of [claudeMd, agentsMd, geminiMd]) assert.ok(pathFiles.includes(file), `it goes to ${file} (${pathFiles.join(', ')})`);
     assert.match(pathRule.description ?? '', new RegExp(`· ${pathFiles.length} files$`));
-    for (const file of ['CLAUDE.md (Claude Code)', 'AGENTS.md (Codex CLI)', 'GEMINI.md (Gemini CLI)']) assert.ok(pathRule.tooltip?.includes(file), `its tooltip names ${file}: ${pathRule.tooltip}`);
+    for (const file of ['CLAUDE.md (Claude Code)', 'AGENTS.md (Codex CLI)', 'GEMINI.md (Gemini CLI)']) assert.ok(tooltipText(pathRule).includes(file), `its tooltip names ${file}: ${tooltipText(pathRule)}`);
     const evidence = pathRule.children.filter((c) => c.kind === 'evidence');
     assert.ok(evidence.length >= 2, 'its evidence is listed');
     const pair = evidence.find((e) => e.children.length === 2);

@@ -9,7 +9,7 @@ export interface TrustSource {
 /**
  * capabilities.untrustedWorkspaces is "limited": in an untrusted workspace Headroom Learn scans nothing and runs
  * nothing (no session logs read, no agent CLI, no model request, no file written). Learn, Learn All Projects and
- * Apply all go through `runIfTrusted` (src/extension/review/reviewController.ts); the review view explains why
+ * Apply all go through `runIfTrusted` (src/extension/learn/learnCommands.ts, src/extension/apply/applyFlow.ts); the review view explains why
  * through its message and its viewsWelcome entry with `!isWorkspaceTrusted`; everything re-enables when the user
  * grants trust.
  */

@@ -16,10 +16,10 @@ import { progressLine } from './progressLine.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
 import { CliError, EXIT_OK, UsageError } from './usageError.js';
 
-export { EVAL_HELP } from './evalHelp.js';
+;
 export type { EvalJson } from './evalJson.js';
 
-export const DEFAULT_SPLIT = 0.7;
+const DEFAULT_SPLIT = 0.7;
 
 interface EvalArgs {
   project?: string;
@@ -31,7 +31,7 @@ interface EvalArgs {
 }
 
 /** `eval --all --json`: one entry per project, and the projects skipped. */
-export interface EvalAllJson {
+interface EvalAllJson {
   projects: EvalJson[];
   skipped: Array<{ projectPath: string; reason: string }>;
 }

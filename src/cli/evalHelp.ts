@@ -1,4 +1,4 @@
-export const EVAL_USAGE = 'Usage: headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--json]';
+const EVAL_USAGE = 'Usage: headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--json]';
 
 export const EVAL_HELP = `${EVAL_USAGE}
 

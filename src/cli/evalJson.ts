@@ -26,7 +26,7 @@ export interface EvalJson {
 }
 
 /** Rule text from logs or an LLM is untrusted: secrets redacted, control characters and markup defused. */
-export function safeRuleText(text: string): string {
+function safeRuleText(text: string): string {
   return sanitizeRuleText(text).replace(/\n/g, ' ');
 }
 

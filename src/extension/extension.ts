@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { applyFileEdit } from './apply/applyFileEdit.js';
 import { defaultAnalyzerPlan } from './learn/learnSettings.js';
-import { registerReview } from './review/reviewController.js';
+import { registerReview } from './registerReview.js';
 import { ReviewModel } from './review/reviewModel.js';
 import type { HeadroomServices } from './services.js';
 import { HEADROOM_API_VERSION, registerAgentPluginApi, type HeadroomLearnApi } from './api/headroomApi.js';
-import { exportApi } from './api/testingHooks.js';
+import { createReviewTestApi, exportApi } from './api/testingHooks.js';
 import { registerModels } from './analyzers/registerModels.js';
 import { DiffPanel } from './diff/diffPanel.js';
 import { registerStats } from './stats/statsPanel.js';
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   registerWalkthroughAndLog(context, services);
   const { pluginHost, api: pluginApi } = registerAgentPluginApi(context, services);
 
-  const reviewTest = registerReview(context, services);
+  const reviewFeature = registerReview(context, services);
   const statusBar = registerStatusBar(context, services);
 
   return exportApi(
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
     { apiVersion: HEADROOM_API_VERSION, ...pluginApi },
     // Under extension tests only (testHooksEnabled): the in-host tests' hooks, as `testing`.
     () => ({
-      review: reviewTest,
+      review: createReviewTestApi(review, reviewFeature, () => DiffPanel.open),
       applyFileEdit,
       apiKeys,
       pluginHost,

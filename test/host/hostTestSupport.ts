@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi.js';
-import type { HeadroomLearnTestApi, HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
-import type { ReviewState } from '../../src/extension/review/reviewController.js';
+import type { HeadroomLearnTestApi, HeadroomTestingApi, ReviewState } from '../../src/extension/api/testingHooks.js';
 import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree.js';
 
 export const extensionId = 'headroom.headroom-learn';
@@ -46,4 +45,29 @@ export function reviewTarget(state: ReviewState, filePath: string): ReviewState[
   const found = state.targets.find((t) => t.path === filePath);
   assert.ok(found, `${filePath} is a review target (targets: ${state.targets.map((t) => t.path).join(', ')})`);
   return found;
+}
+
+/** A project's review; fails the test, listing the projects, when there is none. */
+export function reviewProject(state: ReviewState, projectPath: string): ReviewState['projects'][number] {
+  const found = state.projects.find((p) => p.projectPath === projectPath);
+  assert.ok(found, `${projectPath} is reviewed (projects: ${state.projects.map((p) => p.projectPath).join(', ')})`);
+  return found;
+}
+
+/** The learning of a project whose text contains `text`; fails the test when there is none. */
+export function reviewLearning(state: ReviewState, projectPath: string, text: string): ReviewState['projects'][number]['learnings'][number] {
+  const project = reviewProject(state, projectPath);
+  const found = project.learnings.find((l) => l.text.includes(text));
+  assert.ok(found, `a learning of ${projectPath} mentions ${text}`);
+  return found;
+}
+
+/** Every item of a tree snapshot, depth first. */
+export function flattenTree(items: readonly TreeSnapshotItem[]): TreeSnapshotItem[] {
+  return items.flatMap((item) => [item, ...flattenTree(item.children)]);
+}
+
+/** A tree item's Markdown tooltip as the user reads it: appendText's escapes (&nbsp;, backslashes) undone. */
+export function tooltipText(item: TreeSnapshotItem): string {
+  return (item.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }

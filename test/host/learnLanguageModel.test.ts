@@ -138,7 +138,7 @@ describe('Learn with a VS Code language model (a provider registered in the test
     const sentIds = [...prompt.matchAll(/^### (E\d+) · /gm)].map((m) => m[1]!);
     assert.ok(sentIds.length >= 5, `the demo gives several findings: ${sentIds.join(', ')}`);
     const state = testing.review.getReviewState();
-    const texts = new Set(state.targets.flatMap((t) => t.learnings.map((l) => l.text)));
+    const texts = new Set(state.projects.flatMap((p) => p.learnings.map((l) => l.text)));
     const cited = [...texts].map((text) => /^Fake LM reworded (E\d+): /.exec(text)?.[1]);
     assert.ok(cited.every((id) => id !== undefined), `every learning is a rule the model wrote:\n${[...texts].join('\n')}`);
     assert.deepEqual(cited.sort(), [...sentIds].sort(), 'one learning per evidence id, in the model’s words');

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
 import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer.js';
-import { activateTestingHooks, workspaceFolderUri, findTreeItem as find } from './hostTestSupport.js';
+import { activateTestingHooks, workspaceFolderUri, findTreeItem as find, reviewProject } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const STORED_KEY = 'sk-headroom-host-test-4f1d9c2b7a';
@@ -33,7 +33,7 @@ const unauthorized: ScriptedResponse = {
 };
 
 function learningCount(api: HeadroomTestingApi): number {
-  return new Set(api.review.getReviewState().targets.flatMap((t) => t.learnings.map((l) => l.text))).size;
+  return new Set(api.review.getReviewState().projects.flatMap((p) => p.learnings.map((l) => l.text))).size;
 }
 
 /** The status bar tooltip as the user reads it (its Markdown escapes undone). */
@@ -184,16 +184,17 @@ describe('Learn: analyzer selection, agents from other extensions, trust', funct
     await vscode.commands.executeCommand('headroom.learn');
     assert.equal(api.review.lastLearn()?.status, 'done');
     const state = api.review.getReviewState();
-    const agent = state.tree.find((item) => item.kind === 'agent' && item.label.startsWith('Fake Agent'));
-    assert.ok(agent, `the fake agent is in the tree: ${state.tree.map((i) => i.label).join(', ')}`);
-    const file = find(agent.children, (item) => item.kind === 'target' && item.label === 'FAKE_AGENT.md');
-    assert.ok(file, 'its target file');
-    const target = state.targets.find((t) => t.agent === 'fake-agent');
+    const target = state.targets.find((t) => t.agents.includes('fake-agent'));
     assert.equal(target?.path, path.join(workspaceFolderUri().fsPath, 'FAKE_AGENT.md'));
-    const rules = target.learnings.map((l) => l.text).join('\n');
+    const file = find(state.tree, (item) => item.kind === 'target' && item.label === 'FAKE_AGENT.md');
+    assert.ok(file, `its target file is under Files: ${state.tree.map((i) => i.label).join(', ')}`);
+    assert.match(file.tooltip ?? '', /Read(&nbsp;| )by(&nbsp;| )Fake(&nbsp;| )Agent/);
+    const project = reviewProject(state, workspaceFolderUri().fsPath);
+    const rules = project.learnings.filter((l) => l.files.includes(target.path)).map((l) => l.text).join('\n');
     assert.match(rules, /`docs\/sample\.txt` → actually at `sample\.txt`/);
     assert.match(rules, /uv run python/);
-    assert.ok(find(file.children, (item) => item.kind === 'learning' && item.label.includes('uv run python')), 'the learning is a tree item');
+    assert.ok(find(file.children, (item) => item.kind === 'fileRule' && item.label.includes('uv run python')), 'the rule is listed under its file');
+    assert.ok(find(state.tree, (item) => item.kind === 'learning' && item.label.includes('uv run python')), 'the learning is a tree item');
   });
 
   it('untrusted: Learn, Learn All Projects and Apply run nothing and say why; trust re-enables them', async () => {

@@ -8,11 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
-import { activateTestingHooks, findTreeItem as find, reviewTarget as target } from './hostTestSupport.js';
+import { activateTestingHooks, findTreeItem as find, reviewProject, reviewTarget as target } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
 const agentsMd = path.join(demoProject, 'AGENTS.md');
+const claudeMd = path.join(demoProject, 'CLAUDE.md');
+/** A rule's first line, as the section lists it. */
+const firstLine = (text: string) => text.split('\n')[0]!;
 const oldRule = 'an old rule that is kept';
 
 /** Claude Code's project folder name (scripts/demoHome.mjs claudeProjectDirName, short paths). */
@@ -43,52 +46,86 @@ describe('Review experience: reject, status bar, restored diff, all projects, fo
     for (const command of ['headroom.learn', 'workbench.view.extension.headroom', 'headroom.selectModel', 'headroom.showLog']) {
       assert.ok(bar.tooltip.includes(`(command:${command})`), `the tooltip links ${command}: ${bar.tooltip}`);
     }
-    // Unchecking a learning updates the count.
-    const first = api.review.getReviewState().targets.find((t) => t.checked.length > 0)!;
-    await api.review.setLearningChecked(first.path, first.checked[0]!, false);
+    // Unchecking a learning updates the count, by one whatever the number of files it goes to.
+    const first = reviewProject(api.review.getReviewState(), demoProject).learnings[0]!;
+    await api.review.setRuleChecked(demoProject, first.id, false);
     assert.equal(api.statusBar().text, `$(lightbulb) Headroom: ${badge - 1} checked`);
-    await api.review.setLearningChecked(first.path, first.checked[0]!, true);
+    await api.review.setRuleChecked(demoProject, first.id, true);
+    assert.equal(api.statusBar().text, `$(lightbulb) Headroom: ${badge} checked`);
+  });
+
+  it('a rule can be left out of one file only (Exclude from This File) and taken back', async () => {
+    const before = api.review.getReviewState();
+    const rule = reviewProject(before, demoProject).learnings.find((l) => l.checked && l.files.includes(claudeMd) && l.files.includes(agentsMd));
+    assert.ok(rule, 'a checked rule that goes to CLAUDE.md and AGENTS.md');
+    await api.review.setRuleExcluded(agentsMd, rule.id, true);
+    const excluded = api.review.getReviewState();
+    assert.equal(target(excluded, agentsMd).proposedText?.includes(firstLine(rule.text)), false, 'AGENTS.md no longer gets it');
+    assert.ok(target(excluded, claudeMd).proposedText?.includes(firstLine(rule.text)), 'CLAUDE.md still does');
+    assert.deepEqual(target(excluded, agentsMd).excluded, [rule.id]);
+    assert.equal(reviewProject(excluded, demoProject).learnings.find((l) => l.id === rule.id)?.files.includes(agentsMd), false);
+    assert.equal(excluded.badge, before.badge, 'still checked: the badge is unchanged');
+    const agentsItem = find(excluded.tree, (item) => item.kind === 'target' && item.label === 'AGENTS.md');
+    const fileRule = find(agentsItem?.children ?? [], (item) => item.kind === 'fileRule' && item.contextValue === 'headroom.fileRule.excluded');
+    assert.equal(fileRule?.description, 'excluded from this file', 'listed under AGENTS.md as excluded (its context menu offers Include in This File)');
+    assert.match(agentsItem?.description ?? '', /· 1 excluded$/);
+    const learningItem = find(excluded.tree, (item) => item.kind === 'learning' && item.label === fileRule?.label);
+    const all = rule.files.length;
+    assert.match(learningItem?.description ?? '', new RegExp(`${all - 1} of ${all} files$`));
+
+    await api.review.setRuleExcluded(agentsMd, rule.id, false);
+    const included = api.review.getReviewState();
+    assert.ok(target(included, agentsMd).proposedText?.includes(firstLine(rule.text)), 'AGENTS.md gets it again');
+    assert.deepEqual(target(included, agentsMd).excluded, []);
   });
 
   it('a rule already in the file with no new evidence is listed, and unchecking it removes it from the section', async () => {
     const agents = target(api.review.getReviewState(), agentsMd);
     assert.ok(agents.currentText?.includes(`- ${oldRule}`), 'learnReview left AGENTS.md with the old rule');
-    const rule = agents.existingRules.find((r) => r.text === oldRule);
-    assert.ok(rule, `the old rule is listed (${agents.existingRules.map((r) => r.text).join(' | ')})`);
+    const existing = reviewProject(api.review.getReviewState(), demoProject).existingRules;
+    const rule = existing.find((r) => r.text === oldRule);
+    assert.ok(rule, `the old rule is listed (${existing.map((r) => r.text).join(' | ')})`);
+    assert.equal(existing.filter((r) => r.text === oldRule).length, 1, 'once for the project');
+    assert.deepEqual(rule.files, [agentsMd]);
     assert.equal(rule.kept, true);
     assert.ok(agents.proposedText?.includes(`- ${oldRule}`), 'kept by default');
 
     const treeItem = find(api.review.getReviewState().tree, (item) => item.kind === 'rule' && item.label === oldRule);
     assert.ok(treeItem, 'shown in the tree');
     assert.equal(treeItem.checked, true);
-    assert.equal(treeItem.description, 'in the file · not seen in this run');
+    assert.equal(treeItem.description, 'in AGENTS.md · not seen in this run');
     assert.equal(treeItem.contextValue, 'headroom.existingRule');
 
-    await api.review.setLearningChecked(agentsMd, rule.id, false);
+    await api.review.setRuleChecked(demoProject, rule.id, false);
     const after = target(api.review.getReviewState(), agentsMd);
     assert.equal(after.proposedText?.includes(oldRule), false, 'the rejected rule left the proposed section');
     assert.equal(after.changed, true);
-    assert.equal(after.existingRules.find((r) => r.id === rule.id)?.kept, false, 'still listed, unchecked, so it can be taken back');
+    const listed = reviewProject(api.review.getReviewState(), demoProject).existingRules.find((r) => r.id === rule.id);
+    assert.equal(listed?.kept, false, 'still listed, unchecked, so it can be taken back');
     const diff = await api.review.openDiff(agentsMd);
     assert.ok(diff.lines.some((line) => line.kind === 'removed' && line.text.includes(oldRule)), 'the diff shows it removed');
-    assert.equal(find(api.review.getReviewState().tree, (item) => item.kind === 'rule' && item.label === oldRule)?.description, 'in the file · removed');
+    assert.equal(find(api.review.getReviewState().tree, (item) => item.kind === 'rule' && item.label === oldRule)?.description, 'in AGENTS.md · removed');
   });
 
   it('unchecking a learning that is already in the file removes it too (reject means reject)', async () => {
-    const agents = target(api.review.getReviewState(), agentsMd);
-    // learnReview applied the Codex learnings to AGENTS.md, so this run derives them again: "still supported".
-    const inFile = agents.learnings.find((l) => agents.currentText?.includes(`- ${l.text.split('\n')[0]}`));
-    assert.ok(inFile, 'a learning of this run is already in AGENTS.md');
-    assert.ok(agents.proposedText?.includes(inFile.text.split('\n')[0]!));
-    await api.review.setLearningChecked(agentsMd, inFile.id, false);
-    const after = target(api.review.getReviewState(), agentsMd);
-    assert.equal(after.proposedText?.includes(inFile.text.split('\n')[0]!), false, 'the unchecked learning left the section');
+    const state = api.review.getReviewState();
+    const agents = target(state, agentsMd);
+    // learnReview applied the learnings to AGENTS.md and CLAUDE.md, so this run derives them again: "still supported".
+    const inFile = reviewProject(state, demoProject).learnings.find(
+      (l) => agents.learnings.includes(l.id) && agents.currentText?.includes(`- ${firstLine(l.text)}`) && target(state, claudeMd).currentText?.includes(`- ${firstLine(l.text)}`),
+    );
+    assert.ok(inFile, 'a learning of this run is already in AGENTS.md and CLAUDE.md');
+    assert.ok(agents.proposedText?.includes(firstLine(inFile.text)));
+    await api.review.setRuleChecked(demoProject, inFile.id, false);
+    const after = api.review.getReviewState();
+    assert.equal(target(after, agentsMd).proposedText?.includes(firstLine(inFile.text)), false, 'the unchecked learning left the AGENTS.md section');
+    assert.equal(target(after, claudeMd).proposedText?.includes(firstLine(inFile.text)), false, 'and the CLAUDE.md one');
 
     const result = await api.review.applyFile(agentsMd);
     assert.equal(result.status, 'applied', result.message);
     const written = fs.readFileSync(agentsMd, 'utf8');
     assert.equal(written.includes(oldRule), false, 'the rejected old rule is gone from the file');
-    assert.equal(written.includes(inFile.text.split('\n')[0]!), false, 'the rejected learning is gone from the file');
+    assert.equal(written.includes(firstLine(inFile.text)), false, 'the rejected learning is gone from the file');
     assert.ok(written.startsWith('# Agents\r\n\r\nOur own notes stay.\r\n'), 'text outside the markers is untouched');
   });
 
@@ -154,7 +191,7 @@ describe('Review experience: reject, status bar, restored diff, all projects, fo
       assert.ok(labels.includes(secondProject), 'the second project is listed');
       const second = projects.find((p) => p.description === secondProject)!;
       assert.equal(second.label, path.basename(secondProject));
-      assert.ok(second.children.some((agent) => agent.kind === 'agent' && agent.label.startsWith('Claude')), 'its agent is under it');
+      assert.match(second.tooltip ?? '', /Claude(&nbsp;| )Code/, 'its agent is in its tooltip');
       assert.ok(find(second.children, (item) => item.kind === 'target' && item.label === 'CLAUDE.md'), 'its CLAUDE.md is a target');
       assert.ok(state.targets.some((t) => t.path === path.join(secondProject, 'CLAUDE.md')));
       assert.ok(state.targets.some((t) => t.path === path.join(demoProject, 'CLAUDE.md')));
@@ -167,7 +204,7 @@ describe('Review experience: reject, status bar, restored diff, all projects, fo
       assert.ok(state.targets.length > 0);
       assert.ok(state.targets.every((t) => t.path.startsWith(secondProject) || t.outsideWorkspace), 'only that folder’s files (and agent files outside it)');
       assert.ok(state.targets.some((t) => t.path === path.join(secondProject, 'CLAUDE.md')));
-      assert.equal(state.tree.some((item) => item.kind === 'project'), false, 'one project: agents at the top');
+      assert.deepEqual(state.tree.map((item) => [item.kind, item.label]), [['project', path.basename(secondProject)]], 'one project at the top');
     });
 
     it('in a multi-root workspace Headroom: Learn asks which folder and learns the one picked', async () => {

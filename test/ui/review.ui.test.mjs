@@ -1,7 +1,8 @@
 // UI test: the whole review flow in the real VS Code workbench (code-server + headless chromium), as a person
 // would do it, on the demo project with the demo agent home (test/harness/run-ui-tests.mjs, server.mjs):
-// welcome → palette → Headroom: Learn → tree shows learnings with evidence → diff beside it → uncheck one →
-// the diff updates → Apply → the file in the editor shows the new section.
+// welcome → palette → Headroom: Learn → tree shows each rule once with its evidence → diff beside it → uncheck one →
+// the diffs of CLAUDE.md, AGENTS.md and GEMINI.md update → Apply → the file in the editor shows the new section →
+// Apply Selected writes the other files without the unchecked rule.
 // Env from the runner: HEADROOM_UI_SERVER_URL, HEADROOM_UI_WORKSPACE, HEADROOM_UI_SCREENSHOTS, HEADROOM_UI_BROWSER_DIR.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -60,18 +61,22 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
 
     const tree = page.locator('.part.sidebar .monaco-list[role="tree"]').first();
     const item = (text) => tree.locator('.monaco-list-row[role="treeitem"]', { hasText: text }).first();
-    await item('CLAUDE.md').waitFor({ timeout: 30_000 });
+    // A file under the project's Files group, by its exact label (rule rows may mention file names too).
+    const fileItem = (name) => tree.locator('.monaco-list-row[role="treeitem"]', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
+    await fileItem('CLAUDE.md').waitFor({ timeout: 30_000 });
     // The run is over when the progress notification has gone.
     await page.locator('.notification-toast', { hasText: 'Headroom Learn' }).waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
     assert.deepEqual(await errorMessages(page).allInnerTexts(), [], 'Learn ran without an error');
-    assert.match(await item('CLAUDE.md').innerText(), /new file/);
+    assert.match(await fileItem('CLAUDE.md').innerText(), /new file/);
     await item('Claude Code').waitFor();
     const learning = item(droppedRule);
     await learning.waitFor();
-    // The badge on the activity bar counts the checked learnings.
+    // Each rule once for the project, whatever the number of agents: 12 checkboxes, and the badge counts them.
     const badge = page.locator('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content');
-    assert.match((await badge.innerText()).trim(), /^\d+$/);
-    const badgeBefore = Number((await badge.innerText()).trim());
+    assert.equal((await badge.innerText()).trim(), '12');
+    const badgeBefore = 12;
+    assert.equal(await tree.locator('.monaco-list-row .custom-view-tree-node-item-checkbox').count(), 12, 'one checkbox per rule');
+    assert.match(await learning.innerText(), /3 files/, 'the rule goes to the three agents’ files');
     // The view's message is one short line; why the analyzer was chosen is in the tooltip, log and dashboard.
     const viewMessage = page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').first();
     assert.match((await viewMessage.innerText()).trim(), /^\d+ learnings? from \d+ sessions · analyzer: offline$/);
@@ -92,7 +97,7 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     await screenshot('evidence');
 
     // Click the file: the diff opens beside the tree.
-    await item('CLAUDE.md').click();
+    await fileItem('CLAUDE.md').click();
     const diff = webview().locator('#diff');
     await diff.waitFor({ timeout: 20_000 });
     await webview().locator('.line.added', { hasText: droppedRule }).first().waitFor({ timeout: 10_000 });
@@ -110,6 +115,15 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     );
     assert.ok((await webview().locator('.line.added').count()) > 0, 'the other learnings are still proposed');
     await screenshot('unchecked-diff-updated');
+    // Unchecked once, it left the other agents' files too.
+    for (const name of ['AGENTS.md', 'GEMINI.md']) {
+      await fileItem(name).click();
+      await webview().locator('h1.title', { hasText: name }).waitFor({ timeout: 10_000 });
+      await webview().locator('.line.added').first().waitFor({ timeout: 10_000 });
+      assert.equal(await webview().locator('.line', { hasText: droppedRule }).count(), 0, `the unchecked rule is not in the ${name} diff`);
+    }
+    await fileItem('CLAUDE.md').click();
+    await webview().locator('h1.title', { hasText: 'CLAUDE.md' }).waitFor({ timeout: 10_000 });
 
     // Apply: CLAUDE.md is created and shown in the editor with the new section.
     await webview().locator('#apply').click();
@@ -124,13 +138,24 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     // The tree re-plans the file after the write. The extension host is shared: opening CLAUDE.md activates
     // vscode.markdown-language-features, which held it for 33 s at load average 17 (tree rows showing their refresh
     // spinners meanwhile; 10 s and 30 s ceilings both ran out), so a state wait with room for that.
-    await item('CLAUDE.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 60_000 });
+    await fileItem('CLAUDE.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 60_000 });
     await screenshot('applied-file-in-editor');
 
     // The status bar item counts the checked learnings; its tooltip links the commands.
     const status = page.locator('.statusbar-item', { hasText: /Headroom: \d+ checked/ }).first();
     await status.waitFor({ timeout: 10_000 });
     assert.match(await status.innerText(), new RegExp(`Headroom: ${badgeBefore - 1} checked`));
+
+    // Apply Selected Learnings writes the other files; none of them gets the rule unchecked once.
+    await findInCommandPalette(page, 'Headroom: Apply Selected Learnings');
+    await runSelectedCommand(page);
+    await fileItem('GEMINI.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 30_000 });
+    await fileItem('AGENTS.md').filter({ hasText: 'up to date' }).waitFor({ timeout: 30_000 });
+    for (const name of ['AGENTS.md', 'GEMINI.md']) {
+      const text = fs.readFileSync(path.join(workspaceDir, name), 'utf8');
+      assert.match(text, /Headroom Learned Patterns/, `${name} was written`);
+      assert.equal(text.includes(droppedRule), false, `the unchecked rule is not in ${name}`);
+    }
 
     // Headroom: Show Stats: the dashboard of this run.
     await findInCommandPalette(page, 'Headroom: Show Stats');

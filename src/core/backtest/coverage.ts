@@ -36,7 +36,7 @@ function relativeOf(p: string, call: ToolCall, later: LaterCalls): string {
 }
 
 /** `p` is `folder` or inside it (whole path segments: `src/lib` is not under `src/li`). */
-export function isUnder(p: string, folder: string): boolean {
+function isUnder(p: string, folder: string): boolean {
   return p === folder || p.startsWith(`${folder}/`);
 }
 
@@ -57,7 +57,7 @@ function isFolderCorrection(finding: Finding): boolean {
  * that path as an argument (`cat src/x.ts`). For a folder-level correction, a path under the
  * wrong folder counts too. Not covered: another missing file in the same folder.
  */
-export const filePathCoverage: CoverageDefinition = (finding, later) => {
+const filePathCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as FilePathDetails;
   const folderLevel = isFolderCorrection(finding);
   const matches = (p: string, call: ToolCall) => {
@@ -77,7 +77,7 @@ export const filePathCoverage: CoverageDefinition = (finding, later) => {
  * rule's wrong launcher for the same program (`python3 -m pytest`: launcher `python3 -m pytest`,
  * program pytest). Not covered: the same launcher running another program (`python3 script.py`).
  */
-export const environmentCoverage: CoverageDefinition = (finding, later) => {
+const environmentCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as EnvironmentDetails;
   return later.failures.filter((call) => {
     if (call.outcome !== 'failed' || !ENVIRONMENT_ERROR_KINDS.has(call.errorKind ?? 'other')) return false;
@@ -92,7 +92,7 @@ export const environmentCoverage: CoverageDefinition = (finding, later) => {
  * environment error: those are the environment rules') of the same program by the same wrong
  * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored).
  */
-export const commandPatternCoverage: CoverageDefinition = (finding, later) => {
+const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as CommandPatternDetails;
   return later.failures.filter((call) => {
     const shape = shellShape(call);
@@ -111,7 +111,7 @@ export const commandPatternCoverage: CoverageDefinition = (finding, later) => {
  * scanner classifies "exceeds maximum allowed size" and "output truncated" so). Not covered:
  * another file's size failure, or that file missing.
  */
-export const largeFileCoverage: CoverageDefinition = (finding, later) => {
+const largeFileCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as LargeFileDetails;
   return later.failures.filter(
     (call) => call.tool === 'Read' && call.outcome === 'failed' && call.errorKind === 'file_too_large' && relativeOf(pathOf(call) ?? '', call, later) === d.path,
@@ -134,7 +134,7 @@ const scopeFolder = (scope: string) => /^(\S+)( \(.*\))?$/.exec(scope)?.[1] ?? s
  * the project root, covers searches of the root itself only). pattern: a later failed or empty
  * Grep/Glob of the same wrong pattern in the same scope. Not covered: a sibling folder.
  */
-export const searchScopeCoverage: CoverageDefinition = (finding, later) => {
+const searchScopeCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as SearchScopeDetails;
   return later.failures.filter((call) => {
     const search = failedSearchScope(call, later);
@@ -154,7 +154,7 @@ export const searchScopeCoverage: CoverageDefinition = (finding, later) => {
  * error kind, RETRY_STREAK_MIN or more failures close together without a success between), found
  * by the derivation's own findStreaks. Not covered: the same call failing once, or another error kind.
  */
-export const retryCoverage: CoverageDefinition = (finding, later) => {
+const retryCoverage: CoverageDefinition = (finding, later) => {
   const keys = new Set((laterStreaks(later).get(finding.key) ?? []).map((call) => callKey(call)));
   return later.failures.filter((call) => keys.has(callKey(call)));
 };
@@ -185,7 +185,7 @@ function laterStreaks(later: LaterCalls): Map<string, ToolCall[]> {
  * subject: the same file (whatever the command), else the same kind of command; grouped by the
  * derivation's own permissionFindings over the later calls. Not covered: another file denied.
  */
-export const permissionCoverage: CoverageDefinition = (finding, later) => {
+const permissionCoverage: CoverageDefinition = (finding, later) => {
   const keys = new Set((laterDenials(later).get(finding.key) ?? []).map(callKey));
   return later.failures.filter((call) => keys.has(callKey(call)));
 };

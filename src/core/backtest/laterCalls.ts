@@ -21,7 +21,7 @@ export interface LaterCalls {
  * correlator treats it), or was rejected by the user. Interrupted calls are not failures: the user
  * stopped the turn, the call itself said nothing wrong.
  */
-export function isLaterFailure(call: ToolCall): boolean {
+function isLaterFailure(call: ToolCall): boolean {
   return needsFix(call) || call.outcome === 'rejected';
 }
 

@@ -15,7 +15,7 @@ import type { LaterCalls } from './laterCalls.js';
 export type ReplayBucket = Category | 'other';
 export const REPLAY_BUCKETS: readonly ReplayBucket[] = [...CATEGORIES, 'other'];
 
-export interface RuleReplay {
+interface RuleReplay {
   learning: Learning;
   /** The later failures this rule covers (see coverage.ts), in session order. */
   covered: ToolCall[];
@@ -40,7 +40,7 @@ export interface Replay {
 }
 
 /** The later failures a rule covers: those any of its findings covers, by the finding's category definition. */
-export function ruleCoverage(learning: Learning, findings: ReadonlyMap<string, Finding>, later: LaterCalls): ToolCall[] {
+function ruleCoverage(learning: Learning, findings: ReadonlyMap<string, Finding>, later: LaterCalls): ToolCall[] {
   const keys = new Set<string>();
   for (const id of learning.findingIds) {
     const finding = findings.get(id);
@@ -54,7 +54,7 @@ export function ruleCoverage(learning: Learning, findings: ReadonlyMap<string, F
  * wrong: a rejection is a command pattern, a permission, size, missing-module or missing-path
  * error its own category, a failed or empty search a search scope, a repeat a retry; else other.
  */
-export function failureBucket(call: ToolCall, later: LaterCalls): ReplayBucket {
+function failureBucket(call: ToolCall, later: LaterCalls): ReplayBucket {
   const kind = call.errorKind ?? 'other';
   if (call.outcome === 'rejected') return 'command_pattern';
   if (kind === 'permission_denied') return 'permission';

@@ -45,7 +45,7 @@ export interface BacktestResult {
  * seen in an earlier *file*, but the backtest must keep each call with the session that *started*
  * first, so the de-duplication is left to orderSessions.
  */
-export async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent: string; session: ParsedSession }>> {
+async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent: string; session: ParsedSession }>> {
   const scanned: Array<{ agent: string; session: ParsedSession }> = [];
   for (const plugin of options.plugins) {
     options.signal?.throwIfAborted();

@@ -75,7 +75,7 @@ function failuresByTool(scan: AgentScan): Record<string, number> {
   return counts;
 }
 
-export function summariseScan(scan: AgentScan): AgentScanSummary {
+function summariseScan(scan: AgentScan): AgentScanSummary {
   return { name: scan.agent, displayName: scan.displayName, stats: scan.stats, failuresByTool: failuresByTool(scan), unreadableFiles: scan.unreadableFiles };
 }
 

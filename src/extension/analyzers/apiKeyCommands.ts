@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import { API_KEY_ENV, API_PROVIDERS, type ApiProvider } from '../../core/analyze/selectBackend.js';
 import { ApiKeyStore, PROVIDER_KEY_PAGES, PROVIDER_LABELS, validateApiKey, type ProviderKeyStatus } from './apiKeyStore.js';
-
-export const SET_API_KEY_COMMAND = 'headroom.setApiKey';
-const CLEAR_API_KEY_COMMAND = 'headroom.clearApiKey';
+import { Commands } from '../commands.js';
 
 export interface ApiKeyServices {
   apiKeys: ApiKeyStore;
@@ -79,7 +77,7 @@ function askForKey(provider: ApiProvider): Promise<string | undefined> {
 export function registerApiKeyCommands(context: vscode.ExtensionContext, services: ApiKeyServices): void {
   const { apiKeys, log } = services;
   context.subscriptions.push(
-    vscode.commands.registerCommand(SET_API_KEY_COMMAND, async (providerArgument?: unknown) => {
+    vscode.commands.registerCommand(Commands.setApiKey, async (providerArgument?: unknown) => {
       const provider = isProvider(providerArgument) ? providerArgument : await pickProvider(apiKeys, vscode.l10n.t('Headroom: Set API Key'));
       if (!provider) return false;
       const key = await askForKey(provider);
@@ -92,7 +90,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       void vscode.window.showInformationMessage(vscode.l10n.t('The {0} key is stored in VS Code\'s secret storage.', PROVIDER_LABELS[provider]) + envNote);
       return true;
     }),
-    vscode.commands.registerCommand(CLEAR_API_KEY_COMMAND, async (providerArgument?: unknown) => {
+    vscode.commands.registerCommand(Commands.clearApiKey, async (providerArgument?: unknown) => {
       const provider = isProvider(providerArgument)
         ? providerArgument
         : await pickProvider(apiKeys, vscode.l10n.t('Headroom: Clear API Key'), (status) => status.source === 'secretStorage');

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { SET_API_KEY_COMMAND } from './apiKeyCommands.js';
 import type { ApiKeyStore } from './apiKeyStore.js';
 import { readHeadroomSettings, storeModelSetting } from '../platform/settings.js';
 import { listAvailableBackends, type AvailableBackend } from './availableBackends.js';
-
-const SELECT_MODEL_COMMAND = 'headroom.selectModel';
+import { Commands } from '../commands.js';
 
 export interface SelectModelServices {
   apiKeys: ApiKeyStore;
@@ -48,7 +46,7 @@ function quickPickItems(backends: readonly AvailableBackend[], current: string):
 /** Headroom: Select Model: lists what is usable now and stores the choice in the user's headroom.model setting. */
 export function registerSelectModelCommand(context: vscode.ExtensionContext, services: SelectModelServices): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(SELECT_MODEL_COMMAND, async () => {
+    vscode.commands.registerCommand(Commands.selectModel, async () => {
       const current = readHeadroomSettings().model;
       const backends = await listAvailableBackends({ apiKeys: services.apiKeys });
       const picked = await vscode.window.showQuickPick(quickPickItems(backends, current), {
@@ -59,7 +57,7 @@ export function registerSelectModelCommand(context: vscode.ExtensionContext, ser
       });
       if (!picked) return undefined;
       if (picked.action === 'setKey') {
-        await vscode.commands.executeCommand(SET_API_KEY_COMMAND);
+        await vscode.commands.executeCommand(Commands.setApiKey);
         return undefined;
       }
       if (!picked.backend) return undefined;

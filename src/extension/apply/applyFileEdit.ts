@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** The new content of the target file: its whole text, or one range of its current text replaced. */
-export type FileChange =
+type FileChange =
   | { readonly newText: string }
   | { readonly range: vscode.Range; readonly replacement: string };
 
@@ -16,7 +16,7 @@ export interface FileEditRequest {
   readonly change: FileChange;
 }
 
-export type FileEditRefusal =
+type FileEditRefusal =
   /** The current text differs from `expectedText`. */
   | 'stale'
   /** `expectedText` is undefined but the file exists. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readTargetText, type ReviewModel, type ReviewTarget } from '../review/reviewModel.js';
+import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
+import { readTargetText } from '../review/reviewPlanning.js';
 import { applyFileEdit } from './applyFileEdit.js';
 import { editForProposal } from './proposalEdit.js';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
+import { checkedLearningsFor, readerNames, type ReviewModel, type ReviewTarget } from '../review/reviewModel.js';
 import { WebviewChannel } from '../webviews/hostChannel.js';
 import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage } from '../../webview/protocol/diffProtocol.js';
 import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
@@ -9,7 +9,7 @@ import { lineDiff } from './lineDiff.js';
 const diffViewType = 'headroom.diff';
 
 export interface DiffPanelActions {
-  /** Applies the target's checked learnings (the tree's Apply does the same). */
+  /** Applies the target's plan (the tree's Apply does the same). */
   apply(target: ReviewTarget): Promise<void>;
   openNativeDiff(target: ReviewTarget): Promise<void>;
 }
@@ -114,7 +114,7 @@ export class DiffPanel implements vscode.Disposable {
           const same = model.target(this.shownId.id);
           if (same) this.setTarget(same);
           else if (this.target) panel.dispose();
-        } else if (changed === this.target) {
+        } else if (changed === this.target?.project) {
           this.sendState();
         }
       }),
@@ -174,15 +174,15 @@ export class DiffPanel implements vscode.Disposable {
       for (const warning of proposal.warnings) notes.push({ severity: 'warning', text: warning });
     }
     if (this.target.outsideWorkspace) {
-      notes.push({ severity: 'info', text: vscode.l10n.t('This file is outside the workspace; {0} reads it from there.', this.target.agent.displayName) });
+      notes.push({ severity: 'info', text: vscode.l10n.t('This file is outside the workspace; {0} reads it from there.', readerNames(this.target)) });
     }
-    const checked = this.target.checked.size;
+    const checked = checkedLearningsFor(this.target).length;
     if (checked === 0 && !proposal.error) notes.push({ severity: 'info', text: vscode.l10n.t('No learnings are checked for this file.') });
     const lines = proposal.error ? [] : lineDiff(proposal.currentSection ?? '', proposal.proposedSection ?? proposal.currentSection ?? '');
     return {
       type: 'state',
       targetId: this.target.id,
-      title: vscode.l10n.t('{0} — {1}', path.basename(proposal.path), this.target.agent.displayName),
+      title: vscode.l10n.t('{0} — {1}', path.basename(proposal.path), readerNames(this.target)),
       path: proposal.path,
       notes,
       lines,

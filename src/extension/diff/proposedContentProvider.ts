@@ -7,7 +7,7 @@ export const proposedScheme = 'headroom-proposed';
 /**
  * Read-only virtual documents for the native diff editor: the whole proposed file of a review target
  * (`headroom-proposed:/…/CLAUDE.md?proposed=<target id>`), and an empty left side for a file that does not exist
- * yet (`?empty`). Updated when the target's plan changes.
+ * yet (`?empty`). Updated when its project's plans change.
  */
 export class ProposedContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -15,10 +15,11 @@ export class ProposedContentProvider implements vscode.TextDocumentContentProvid
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: ReviewModel) {
-    this.subscription = model.onDidChange((target) => {
+    this.subscription = model.onDidChange((project) => {
       for (const document of vscode.workspace.textDocuments) {
         if (document.uri.scheme !== proposedScheme) continue;
-        if (!target || new URLSearchParams(document.uri.query).get('proposed') === target.id) this.changeEmitter.fire(document.uri);
+        const id = new URLSearchParams(document.uri.query).get('proposed');
+        if (!project || project.targets.some((target) => target.id === id)) this.changeEmitter.fire(document.uri);
       }
     });
   }

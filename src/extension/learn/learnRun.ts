@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { processEnvironment } from '../../core/agents/environment.js';
 import { BackendSelectionError } from '../../core/analyze/selectBackend.js';
 import { LlmError } from '../../core/analyze/llm/llmError.js';
 import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
@@ -10,9 +9,11 @@ import { readTextFile, UnreadableFileError } from '../../core/pipeline/readTextF
 import type { HostAnalyzer } from '../analyzers/analyzerForRun.js';
 import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
 import { readHeadroomSettings } from '../platform/settings.js';
-import { buildReviewProjects, type ReviewRun } from '../review/reviewModel.js';
+import type { ReviewRun } from '../review/reviewModel.js';
+import { buildReviewProjects } from '../review/reviewPlanning.js';
 import { LearnCancelledError, LearnWorkerError, runLearnInWorker, type WorkerOutcome } from './runInWorker.js';
 import type { AnalyzerChosenMessage, AnalyzerOptions, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
+import { learningsViewId } from '../commands.js';
 
 export type LearnScope = { kind: 'project'; folder: vscode.Uri } | { kind: 'all' };
 
@@ -41,7 +42,7 @@ export interface LearnRunOptions {
 }
 
 /** Replaces every stored API key in a text that may reach the log or a notification (an SDK error quoting it). */
-export function scrubKeys(text: string, analyzer: AnalyzerOptions | undefined): string {
+function scrubKeys(text: string, analyzer: AnalyzerOptions | undefined): string {
   let result = text;
   for (const entry of Object.values(analyzer?.apiKeys ?? {})) {
     if (entry?.key && entry.key.length >= 8) result = result.split(entry.key).join('***');
@@ -50,7 +51,7 @@ export function scrubKeys(text: string, analyzer: AnalyzerOptions | undefined): 
 }
 
 /** The notice for an automatically chosen LLM that failed and was replaced by the offline analyzer. */
-export function fallbackNotice(failure: string): LearnNotice {
+function fallbackNotice(failure: string): LearnNotice {
   return {
     severity: 'error',
     message: vscode.l10n.t(
@@ -105,7 +106,7 @@ async function learnedProjects(
 }
 
 /** The notification text for a worker progress message, naming the stage. */
-export function describeProgress(progress: ProgressMessage): string {
+function describeProgress(progress: ProgressMessage): string {
   const prefix = progress.project && progress.project.count > 1 && progress.projectPath
     ? vscode.l10n.t('Project {0} of {1} ({2}): ', progress.project.index, progress.project.count, path.basename(progress.projectPath))
     : '';
@@ -130,8 +131,6 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
   const { log } = services;
   const folder = scope.kind === 'project' ? scope.folder : undefined;
   const settings = readHeadroomSettings(folder);
-  const memoryFile = settings.memoryFile;
-  const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
   log.info(
     `learn: ${folder ? folder.fsPath : 'all projects'}, agent ${settings.agent}, model ${settings.model || 'automatic'}, min occurrences ${settings.minOccurrences}, prompt budget ${settings.promptTokenBudget} tokens`,
   );
@@ -139,7 +138,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
   const started = Date.now();
   const title = scope.kind === 'project' ? vscode.l10n.t('Headroom Learn') : vscode.l10n.t('Headroom Learn: all projects');
 
-  return vscode.window.withProgress({ location: { viewId: 'headroom.review' } }, () =>
+  return vscode.window.withProgress({ location: { viewId: learningsViewId } }, () =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, notificationToken) => {
       const source = new vscode.CancellationTokenSource();
       const links = [notificationToken.onCancellationRequested(() => source.cancel()), options.token?.onCancellationRequested(() => source.cancel())];
@@ -159,19 +158,8 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           log.info(`learn: analyzer ${plan.host.reason} (runs in the extension host)`);
         }
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        const request: LearnRequest = {
-          type: 'learn',
-          scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
-          agents,
-          analyzer: plan.worker,
-          memoryFile,
-          minOccurrences: settings.minOccurrences,
-        };
-        if (services.prescanExternalAgents) {
-          progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
-          request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile, token: source.token });
-          if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        }
+        const request = await learnRequest(folder, settings, plan, services, source.token, progress);
+        if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         const outcome = await runLearnInWorker(request, {
           workerScript,
           token: source.token,
@@ -186,28 +174,9 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
         const results = await learnedProjects(outcome, plan, source.token, reportProgress);
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         progress.report({ message: vscode.l10n.t('Planning the changes to the agents’ files…') });
-        const projects = await buildReviewProjects(results, {
-          plugins: (name) => services.registry.get(name),
-          environment: processEnvironment(process.env),
-          memoryFile,
-        });
+        const projects = await buildReviewProjects(results);
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
-        const notices: LearnNotice[] = [];
-        for (const project of results) {
-          for (const a of project.agents) {
-            log.info(`learn: ${project.projectPath}: ${a.name} ${a.stats.sessions} sessions, ${a.stats.toolCalls} calls, ${a.stats.failed} failed`);
-          }
-          log.info(`learn: ${project.projectPath}: analyzer ${project.analyzer.backend}${project.analyzer.model ? ` (${project.analyzer.model})` : ''}: ${project.analyzer.reason}`);
-          if (project.analyzer.tokensSent !== undefined) log.info(`learn: tokens sent ${project.analyzer.tokensSent}, received ${project.analyzer.tokensReceived ?? 0}`);
-          for (const note of project.analyzer.notes) log.debug(`analyzer: ${scrubKeys(note, plan.worker)}`);
-          if (project.analyzerFailure) {
-            const failure = scrubKeys(project.analyzerFailure, plan.worker);
-            log.error(`learn: ${project.projectPath}: ${failure}; fell back to the offline analyzer`);
-            if (!notices.some((n) => n.message.startsWith(failure))) notices.push(fallbackNotice(failure));
-          }
-          log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings (min occurrences ${settings.minOccurrences}), ${project.learnings.length} rules`);
-          for (const warning of project.warnings) log.warn(`scan: ${warning}`);
-        }
+        const notices = logResults(results, plan, settings.minOccurrences, log);
         const run: ReviewRun = { scope: scope.kind, finishedAt: new Date(), projects };
         services.review.setRun(run);
         log.info(`learn: finished in ${Date.now() - started} ms`);
@@ -217,14 +186,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           log.info('learn: cancelled; the scan worker was stopped');
           return { status: 'cancelled' } as const;
         }
-        const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
-        let message: string;
-        if (error instanceof BackendSelectionError || error instanceof UnreadableFileError) message = raw;
-        else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.analyzerFailed)) {
-          // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
-          message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
-        } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;
-        else message = vscode.l10n.t('Learn failed: {0}', raw);
+        const message = failureMessage(error, chosen, plan);
         const stack = error instanceof LearnWorkerError && error.workerStack ? `\n${scrubKeys(error.workerStack, plan?.worker)}` : '';
         log.error(`learn: ${message}${stack}`);
         return { status: 'failed', message } as const;
@@ -234,4 +196,63 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
       }
     }),
   );
+}
+
+/** Logs what each project's run found and read; returns the notices for the user (analyzer fallbacks, once each). */
+function logResults(results: readonly ProjectLearnResult[], plan: LearnAnalyzerPlan, minOccurrences: number, log: vscode.LogOutputChannel): LearnNotice[] {
+  const notices: LearnNotice[] = [];
+  for (const project of results) {
+    for (const a of project.agents) {
+      log.info(`learn: ${project.projectPath}: ${a.name} ${a.stats.sessions} sessions, ${a.stats.toolCalls} calls, ${a.stats.failed} failed`);
+    }
+    log.info(`learn: ${project.projectPath}: analyzer ${project.analyzer.backend}${project.analyzer.model ? ` (${project.analyzer.model})` : ''}: ${project.analyzer.reason}`);
+    if (project.analyzer.tokensSent !== undefined) log.info(`learn: tokens sent ${project.analyzer.tokensSent}, received ${project.analyzer.tokensReceived ?? 0}`);
+    for (const note of project.analyzer.notes) log.debug(`analyzer: ${scrubKeys(note, plan.worker)}`);
+    if (project.analyzerFailure) {
+      const failure = scrubKeys(project.analyzerFailure, plan.worker);
+      log.error(`learn: ${project.projectPath}: ${failure}; fell back to the offline analyzer`);
+      if (!notices.some((n) => n.message.startsWith(failure))) notices.push(fallbackNotice(failure));
+    }
+    log.info(`learn: ${project.corrections.length} corrections, ${project.findings.length} findings (min occurrences ${minOccurrences}), ${project.learnings.length} rules`);
+    for (const warning of project.warnings) log.warn(`scan: ${warning}`);
+  }
+  return notices;
+}
+
+/** The message of a failed run for the user: a chosen LLM that failed names its backend; keys never show. */
+function failureMessage(error: unknown, chosen: Pick<AnalyzerChosenMessage, 'backend' | 'reason'> | undefined, plan: LearnAnalyzerPlan | undefined): string {
+  const raw = scrubKeys((error as Error).message ?? String(error), plan?.worker);
+  let message: string;
+  if (error instanceof BackendSelectionError || error instanceof UnreadableFileError) message = raw;
+  else if (error instanceof LlmError || (error instanceof LearnWorkerError && error.analyzerFailed)) {
+    // The chosen LLM failed; chosen explicitly, so it is not replaced by the offline analyzer.
+    message = vscode.l10n.t('The {0} analyzer failed: {1}', chosen?.backend ?? (error as LlmError).backend ?? '', raw);
+  } else if (error instanceof LearnWorkerError && error.userFacing) message = raw;
+  else message = vscode.l10n.t('Learn failed: {0}', raw);
+  return message;
+}
+
+/** What the scan worker is asked: the scope, agents, analyzer and thresholds, and the agents other extensions scanned. */
+async function learnRequest(
+  folder: vscode.Uri | undefined,
+  settings: ReturnType<typeof readHeadroomSettings>,
+  plan: LearnAnalyzerPlan,
+  services: HeadroomServices,
+  token: vscode.CancellationToken,
+  progress: vscode.Progress<{ message?: string }>,
+): Promise<LearnRequest> {
+  const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
+  const request: LearnRequest = {
+    type: 'learn',
+    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
+    agents,
+    analyzer: plan.worker,
+    memoryFile: settings.memoryFile,
+    minOccurrences: settings.minOccurrences,
+  };
+  if (services.prescanExternalAgents) {
+    progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
+    request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile: settings.memoryFile, token });
+  }
+  return request;
 }

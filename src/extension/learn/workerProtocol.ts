@@ -2,7 +2,7 @@
 // Pure data (structured clone); no `vscode` import, the worker cannot load it.
 import type { ApiProvider } from '../../core/analyze/selectBackend.js';
 import type { ProjectAnalysis } from '../../core/pipeline/analyzeAndPlan.js';
-import type { AgentScanSummary, ProjectFindings } from '../../core/pipeline/findFindings.js';
+import type { ProjectFindings } from '../../core/pipeline/findFindings.js';
 import type { PrescannedAgent } from '../api/prescannedPlugin.js';
 
 /**
@@ -42,7 +42,7 @@ export interface LearnRequest {
   minOccurrences?: number;
 }
 
-export type LearnStage = 'listing' | 'scanning' | 'correlating' | 'analyzing';
+type LearnStage = 'listing' | 'scanning' | 'correlating' | 'analyzing';
 
 export interface ProgressMessage {
   type: 'progress';
@@ -55,9 +55,6 @@ export interface ProgressMessage {
   total?: number;
   backend?: string;
 }
-
-/** One agent's figures for a project (no sessions). */
-export type AgentSummary = AgentScanSummary;
 
 /**
  * One project's run as the front end gets it: the findings (core findFindings; warnings bounded), and the rules
@@ -94,7 +91,7 @@ export interface FindingsMessage {
   projects: ProjectFindings[];
 }
 
-export interface ErrorMessage {
+interface ErrorMessage {
   type: 'error';
   message: string;
   /**

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { summariseAnalyzers } from '../review/analyzerSummary.js';
 import type { LearnActivity, ReviewModel } from '../review/reviewModel.js';
+import { Commands, showHeadroomViewCommand } from '../commands.js';
 
 const STATUS_BAR_ID = 'headroom.status';
 
 /** The commands the tooltip links to (all registered by this extension or VS Code itself). */
 const TooltipCommands = {
-  learn: 'headroom.learn',
-  openReview: 'workbench.view.extension.headroom',
-  selectModel: 'headroom.selectModel',
-  showLog: 'headroom.showLog',
+  learn: Commands.learn,
+  openReview: showHeadroomViewCommand,
+  selectModel: Commands.selectModel,
+  showLog: Commands.showLog,
 } as const;
 
 /** What the item shows now (in-host tests read it through the `testing` hooks). */

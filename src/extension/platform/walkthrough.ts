@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import { Commands } from '../commands.js';
 
 /** contributes.walkthroughs[0].id; VS Code addresses it as `<publisher>.<name>#<id>`. */
 const WALKTHROUGH_ID = 'headroom.gettingStarted';
-const OPEN_WALKTHROUGH_COMMAND = 'headroom.openWalkthrough';
-const SHOW_LOG_COMMAND = 'headroom.showLog';
 
 export interface WalkthroughServices {
   log: vscode.LogOutputChannel;
@@ -12,10 +11,10 @@ export interface WalkthroughServices {
 /** Headroom: Get Started (opens the walkthrough) and Headroom: Show Log (reveals the log channel). */
 export function registerWalkthroughAndLog(context: vscode.ExtensionContext, services: WalkthroughServices): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_WALKTHROUGH_COMMAND, () =>
+    vscode.commands.registerCommand(Commands.openWalkthrough, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
     ),
-    vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => {
+    vscode.commands.registerCommand(Commands.showLog, () => {
       services.log.show(true);
     }),
   );

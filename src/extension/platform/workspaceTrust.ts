@@ -9,7 +9,7 @@ export interface TrustSource {
 /**
  * capabilities.untrustedWorkspaces is "limited": in an untrusted workspace Headroom Learn scans nothing and runs
  * nothing (no session logs read, no agent CLI, no model request, no file written). Learn, Learn All Projects and
- * Apply all go through `runIfTrusted` (src/extension/review/reviewController.ts); the review view explains why
+ * Apply all go through `runIfTrusted` (src/extension/learn/learnCommands.ts, src/extension/apply/applyFlow.ts); the review view explains why
  * through its message and its viewsWelcome entry with `!isWorkspaceTrusted`; everything re-enables when the user
  * grants trust.
  */
@@ -89,4 +89,9 @@ export function registerTrust(context: vscode.ExtensionContext, services: TrustS
   context.subscriptions.push(gate);
   if (!gate.isTrusted) services.log.info('Restricted Mode: Headroom Learn reads and runs nothing until the workspace is trusted.');
   return gate;
+}
+
+/** Why nothing ran in an untrusted workspace: the review view's message and the refused run's report. */
+export function restrictedModeMessage(): string {
+  return vscode.l10n.t('Restricted Mode: Headroom Learn reads no agent sessions, runs no analyzer and writes no file until you trust this workspace.');
 }

@@ -1,53 +1,52 @@
 import * as vscode from 'vscode';
-import type { AgentEnvironment, AgentPlugin, AgentTarget } from '../../core/agents/plugin.js';
-import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
 import type { Category, Learning } from '../../core/model/finding.js';
-import { ruleTextKey } from '../../core/write/mergeRules.js';
-import { planProposals } from '../../core/write/planProposals.js';
-import type { TargetProposal } from '../../core/write/proposal.js';
-import { groupTargetsByFile, routeLearnings } from '../../core/write/routeLearnings.js';
+import type { AgentProposal, AgentTargets, ReadingAgent } from '../../core/pipeline/learnProposals.js';
 import type { ProjectLearnResult } from '../learn/workerProtocol.js';
+import { replanProject } from './reviewPlanning.js';
 
-/** One file an agent reads, with the learnings routed to it and the user's choice of which to write. */
+/** One file the project's agents read: where the project's checked rules are written (its diff and Apply act here). */
 export interface ReviewTarget {
   /** Stable id: project path + file path. */
   readonly id: string;
   readonly project: ReviewProject;
-  readonly agent: { readonly name: string; readonly displayName: string };
+  /** The agents that read this file, in agent order (AGENTS.md can have several). */
+  readonly agents: readonly ReadingAgent[];
   readonly path: string;
   readonly uri: vscode.Uri;
   /** Not inside any workspace folder (Claude's MEMORY.md, Codex's instructions.md, Learn All Projects). */
   readonly outsideWorkspace: boolean;
-  /** The agent's targets for this file (Gemini's GEMINI.md takes two kinds). */
-  readonly agentTargets: readonly AgentTarget[];
-  /** Every learning routed to this file, in the analyzer's order. */
-  readonly learnings: readonly Learning[];
-  /** Ids of the checked learnings (all by default). */
-  readonly checked: Set<string>;
-  /**
-   * Rules already in the file's marker section that no learning of this run matches (kept by the merge without
-   * new evidence), read again at each plan, so the user can drop them too.
-   */
-  existingRules: readonly ExistingRuleItem[];
-  /** Ids of the existing rules the user unchecked: removed from the section ("rejected by the user"). */
-  readonly dropped: Set<string>;
-  /** The plan for the checked learnings against the file as it was when last read. */
-  proposal: TargetProposal;
+  /** Ids of the project's rules (learning ids or `rule:` ids) the user excluded from this file only. */
+  readonly excluded: Set<string>;
+  /** The plan for the project's checked rules against the file as it was when last read. */
+  proposal: AgentProposal;
   /** Set when the file changed since the previous plan and the diff was re-planned. */
   notice?: string;
 }
 
-/** A rule already in a file's section with no learning behind it in this run. */
+/** A rule already in the section of one or more of the project's files with no learning behind it in this run. */
 export interface ExistingRuleItem {
-  /** Stable across re-plans: `rule:` + the rule's compared text. */
+  /** Stable across re-plans and files: `rule:` + the rule's compared text. */
   readonly id: string;
   readonly category: Category;
   readonly text: string;
+  /** The files whose section holds it now. */
+  readonly paths: readonly string[];
 }
 
+/** One project's review: each rule once, checked or not for every file it goes to. */
 export interface ReviewProject {
   readonly projectPath: string;
   readonly result: ProjectLearnResult;
+  /** The files each agent with sessions reads, as planned. */
+  readonly agentTargets: readonly AgentTargets[];
+  /** Per learning id, the files it goes to (each agent's file of its kind). */
+  readonly routes: ReadonlyMap<string, readonly string[]>;
+  /** Ids of the checked learnings (all by default). */
+  readonly checked: Set<string>;
+  /** Rules already in the files that no learning of this run matches, each once; read again at each plan. */
+  existingRules: readonly ExistingRuleItem[];
+  /** Ids of the existing rules the user unchecked: removed from every file's section. */
+  readonly dropped: Set<string>;
   readonly targets: ReviewTarget[];
 }
 
@@ -57,111 +56,35 @@ export interface ReviewRun {
   readonly projects: readonly ReviewProject[];
 }
 
-/** Reads a target file as VS Code sees it: an open document's text (unsaved edits included), else the file; undefined when missing. */
-export async function readTargetText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    await vscode.workspace.fs.stat(uri);
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    throw error;
-  }
-  return (await vscode.workspace.openTextDocument(uri)).getText();
+/** The checked rules that go to a file: routed to it by kind, checked for the project, not excluded for this file. */
+export function checkedLearningsFor(target: ReviewTarget): Learning[] {
+  const { project } = target;
+  return project.result.learnings.filter(
+    (learning) => project.checked.has(learning.id) && !target.excluded.has(learning.id) && (project.routes.get(learning.id) ?? []).includes(target.path),
+  );
 }
 
-function isInWorkspace(uri: vscode.Uri): boolean {
-  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+/** The files a rule goes to now (its routes, or where an existing rule is), without those that exclude it. */
+export function filesOfRule(project: ReviewProject, ruleId: string): ReviewTarget[] {
+  const paths = project.routes.get(ruleId) ?? project.existingRules.find((rule) => rule.id === ruleId)?.paths ?? [];
+  return project.targets.filter((target) => paths.includes(target.path) && !target.excluded.has(ruleId));
 }
 
-type PlanInput = Pick<ReviewTarget, 'project' | 'agentTargets' | 'learnings' | 'checked' | 'path'> & { dropped?: ReadonlySet<string>; existingRules?: readonly ExistingRuleItem[] };
-
-/**
- * Plans one target for its checked learnings, reading the file now. Unchecked learnings and dropped existing
- * rules are rejected: they leave the section even when it holds them already.
- */
-export async function planTarget(target: PlanInput): Promise<TargetProposal> {
-  const projectFiles = diskProjectFiles(target.project.projectPath);
-  const rejected = [
-    ...target.learnings.filter((learning) => !target.checked.has(learning.id)).map((learning) => learning.text),
-    ...(target.existingRules ?? []).filter((rule) => target.dropped?.has(rule.id)).map((rule) => rule.text),
-  ];
-  const [proposal] = await planProposals({
-    projectPath: target.project.projectPath,
-    targets: target.agentTargets,
-    learnings: target.learnings.filter((learning) => target.checked.has(learning.id)),
-    readFile: (path) => readTargetText(vscode.Uri.file(path)),
-    pathExists: projectFiles.exists,
-    rejected,
-  });
-  if (!proposal) throw new Error(`No plan for ${target.path}`);
-  return proposal;
-}
-
-/** The rules of the file's current section that no learning matches (those the tree lists as "in the file"). */
-export function unmatchedExistingRules(proposal: TargetProposal, learnings: readonly Learning[]): ExistingRuleItem[] {
-  const learned = new Set(learnings.map((learning) => ruleTextKey(learning.text)));
-  const items = new Map<string, ExistingRuleItem>();
-  for (const rule of proposal.existingRules ?? []) {
-    if (rule.category === 'unknown') continue;
-    const key = ruleTextKey(rule.text);
-    if (key.length === 0 || learned.has(key) || items.has(key)) continue;
-    items.set(key, { id: `rule:${key}`, category: rule.category, text: rule.text });
-  }
-  return [...items.values()];
-}
-
-export interface BuildReviewOptions {
-  plugins: (name: string) => AgentPlugin | undefined;
-  environment: AgentEnvironment;
-  memoryFile: 'auto' | 'project';
-}
-
-/** Turns the worker's results into review targets: per agent with sessions, each of its files, all learnings checked. */
-export async function buildReviewProjects(results: readonly ProjectLearnResult[], options: BuildReviewOptions): Promise<ReviewProject[]> {
-  const projects: ReviewProject[] = [];
-  for (const result of results) {
-    const project: ReviewProject = { projectPath: result.projectPath, result, targets: [] };
-    for (const agent of result.agents) {
-      const plugin = options.plugins(agent.name);
-      if (!plugin) continue;
-      const agentTargets = plugin.targets(result.projectPath, options.environment, { memoryFile: options.memoryFile });
-      const files = groupTargetsByFile(agentTargets);
-      const routed = routeLearnings(result.learnings, files);
-      for (const file of files) {
-        const learnings = routed.get(file.path) ?? [];
-        const uri = vscode.Uri.file(file.path);
-        const partial = {
-          id: `${result.projectPath}\u0000${file.path}`,
-          project,
-          agent: { name: agent.name, displayName: agent.displayName },
-          path: file.path,
-          uri,
-          outsideWorkspace: !isInWorkspace(uri),
-          agentTargets: agentTargets.filter((target) => target.path === file.path),
-          learnings,
-          checked: new Set(learnings.map((learning) => learning.id)),
-          dropped: new Set<string>(),
-        };
-        const proposal = await planTarget(partial);
-        project.targets.push({ ...partial, proposal, existingRules: unmatchedExistingRules(proposal, learnings) });
-      }
-    }
-    projects.push(project);
-  }
-  return projects;
+/** "Claude Code, Codex CLI": who reads a file. */
+export function readerNames(target: ReviewTarget): string {
+  return target.agents.map((agent) => agent.displayName).join(', ');
 }
 
 /** What Learn is doing: nothing, running, or the last run failed (with its message). */
 export type LearnActivity = { readonly state: 'idle' } | { readonly state: 'learning' } | { readonly state: 'failed'; readonly message: string };
 
-/** The state of the review: the last run, which learnings are checked, the current plan per file. */
+/** The state of the review: the last run, which rules are checked per project, the current plan per file. */
 export class ReviewModel implements vscode.Disposable {
   private current: ReviewRun | undefined;
   private currentActivity: LearnActivity = { state: 'idle' };
-  private readonly changeEmitter = new vscode.EventEmitter<ReviewTarget | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<ReviewProject | undefined>();
   private readonly activityEmitter = new vscode.EventEmitter<LearnActivity>();
-  /** A target's plan or checkboxes changed (the target), or the whole run changed (undefined). */
+  /** A project's checkboxes or file plans changed (the project), or the whole run changed (undefined). */
   readonly onDidChange = this.changeEmitter.event;
   /** Learn started, finished, or failed (the status bar follows it). */
   readonly onDidChangeActivity = this.activityEmitter.event;
@@ -180,16 +103,21 @@ export class ReviewModel implements vscode.Disposable {
     return this.current;
   }
 
+  projects(): readonly ReviewProject[] {
+    return this.current?.projects ?? [];
+  }
+
   targets(): ReviewTarget[] {
-    return this.current?.projects.flatMap((project) => project.targets) ?? [];
+    return this.projects().flatMap((project) => project.targets);
   }
 
   target(id: string): ReviewTarget | undefined {
     return this.targets().find((target) => target.id === id);
   }
 
+  /** Checked learnings over all projects: each rule counts once, whatever the number of files it goes to. */
   checkedCount(): number {
-    return this.targets().reduce((sum, target) => sum + target.checked.size, 0);
+    return this.projects().reduce((sum, project) => sum + project.checked.size, 0);
   }
 
   setRun(run: ReviewRun | undefined): void {
@@ -198,33 +126,47 @@ export class ReviewModel implements vscode.Disposable {
   }
 
   /**
-   * Sets learnings (or existing rules, by their `rule:` id) checked or not, then re-plans each affected file:
-   * an unchecked one is left out of the section, also when the file already holds it.
+   * Checks or unchecks rules of a project (learnings, or existing rules by their `rule:` id), then re-plans every
+   * file of the project: an unchecked rule leaves every file's section, also when a file already holds it.
    */
-  async setChecked(changes: ReadonlyArray<{ target: ReviewTarget; learningId: string; checked: boolean }>): Promise<void> {
-    const touched = new Set<ReviewTarget>();
-    for (const { target, learningId, checked } of changes) {
-      const isRule = target.existingRules.some((rule) => rule.id === learningId);
-      const set = isRule ? target.dropped : target.checked;
-      if (checked === !isRule) set.add(learningId);
-      else set.delete(learningId);
-      touched.add(target);
+  async setChecked(project: ReviewProject, changes: ReadonlyArray<{ ruleId: string; checked: boolean }>): Promise<void> {
+    for (const { ruleId, checked } of changes) {
+      const isExisting = project.existingRules.some((rule) => rule.id === ruleId);
+      const set = isExisting ? project.dropped : project.checked;
+      if (checked === !isExisting) set.add(ruleId);
+      else set.delete(ruleId);
     }
-    for (const target of touched) await this.replan(target);
+    await this.replanAll(project);
   }
 
-  /** Reads the file again and plans it for its checked learnings; `notice` explains why, when shown. */
+  /** Leaves a checked rule out of one file only (or takes it back), then re-plans. */
+  async setExcluded(target: ReviewTarget, ruleId: string, excluded: boolean): Promise<void> {
+    if (excluded) target.excluded.add(ruleId);
+    else target.excluded.delete(ruleId);
+    await this.replanAll(target.project);
+  }
+
+  /** Reads the target's file (and the project's others) again and plans them; `notice` explains why, when shown. */
   async replan(target: ReviewTarget, notice?: string): Promise<void> {
-    const proposal = await planTarget(target);
-    target.proposal = proposal;
-    // The list follows the file as read now (a rule edited out by hand leaves it); what the user dropped stays dropped.
-    target.existingRules = unmatchedExistingRules(proposal, target.learnings);
+    await replanProject(target.project);
     target.notice = notice;
-    this.changeEmitter.fire(target);
+    this.changeEmitter.fire(target.project);
+  }
+
+  /** Re-plans every file of a project (after a checkbox, or Refresh); earlier notices no longer apply. */
+  async replanAll(project: ReviewProject): Promise<void> {
+    await replanProject(project);
+    for (const target of project.targets) target.notice = undefined;
+    this.changeEmitter.fire(project);
   }
 
   dispose(): void {
     this.changeEmitter.dispose();
     this.activityEmitter.dispose();
   }
+}
+
+/** Sessions read for these projects, over every agent. */
+export function sessionCount(projects: readonly ReviewProject[]): number {
+  return projects.reduce((sum, project) => sum + project.result.agents.reduce((each, agent) => each + agent.stats.sessions, 0), 0);
 }

@@ -3,8 +3,8 @@ import { WebviewChannel } from '../webviews/hostChannel.js';
 import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnapshot } from '../../webview/protocol/statsMessages.js';
 import { renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
 import { summariseRun, type ProjectRunFigures } from './runStats.js';
+import { Commands } from '../commands.js';
 
-const SHOW_STATS_COMMAND = 'headroom.showStats';
 const STATS_VIEW_TYPE = 'headroom.stats';
 
 /** The last Learn run's figures, kept for the dashboard (in memory: a new window starts empty). */
@@ -78,7 +78,7 @@ class StatsPanel implements vscode.Disposable {
       this.channel,
       this.channel.onDidBecomeReady(() => this.postState()),
       this.channel.onDidReceiveMessage((message) => {
-        if (message.type === 'learn') void vscode.commands.executeCommand('headroom.learn');
+        if (message.type === 'learn') void vscode.commands.executeCommand(Commands.learn);
       }),
       store.onDidChange(() => this.postState()),
       panel.onDidDispose(() => {
@@ -152,7 +152,7 @@ export function registerStats(context: vscode.ExtensionContext, services: StatsS
     lastRun.onDidChange((snapshot) => {
       if (snapshot) services.log.info(`Stats: ${snapshot.sessions} sessions, ${snapshot.toolCalls} tool calls, ${snapshot.failed} failed, preventable waste ${snapshot.waste.preventableOutputBytes} bytes (~${snapshot.waste.preventableOutputTokens} tokens).`);
     }),
-    vscode.commands.registerCommand(SHOW_STATS_COMMAND, () => {
+    vscode.commands.registerCommand(Commands.showStats, () => {
       showStats();
     }),
   );

@@ -2,42 +2,53 @@ import * as path from 'node:path';
 import type { CallRef, Category, Correction, Learning } from '../../core/model/finding.js';
 import type { ExistingRuleItem, ReviewProject, ReviewTarget } from '../review/reviewModel.js';
 
-/** The review tree's elements: project (Learn All Projects only) → agent → file → category → learning → evidence → call. */
-export type ReviewNode = ProjectNode | AgentNode | TargetNode | CategoryNode | LearningNode | ExistingRuleNode | EvidenceNode | CallNode;
+/**
+ * The review tree's elements: project → Files → file → the rules it gets; project → category → rule (a learning
+ * or a rule already in the files) → evidence → call. A rule is one item per project whatever files it goes to.
+ */
+export type ReviewNode = ProjectNode | FilesNode | TargetNode | FileRuleNode | CategoryNode | LearningNode | ExistingRuleNode | EvidenceNode | CallNode;
 
 export interface ProjectNode {
   readonly kind: 'project';
   readonly id: string;
   readonly project: ReviewProject;
 }
-export interface AgentNode {
-  readonly kind: 'agent';
+/** The group of the project's files: where the diff and Apply act. */
+interface FilesNode {
+  readonly kind: 'files';
   readonly id: string;
   readonly project: ReviewProject;
-  readonly agent: string;
 }
 export interface TargetNode {
   readonly kind: 'target';
   readonly id: string;
   readonly target: ReviewTarget;
 }
+/** A checked rule routed to one file (or an existing rule in it): where it can be excluded from that file only. */
+export interface FileRuleNode {
+  readonly kind: 'fileRule';
+  readonly id: string;
+  readonly target: ReviewTarget;
+  readonly ruleId: string;
+  readonly text: string;
+}
 export interface CategoryNode {
   readonly kind: 'category';
   readonly id: string;
-  readonly target: ReviewTarget;
+  readonly project: ReviewProject;
   readonly category: Category;
 }
 export interface LearningNode {
   readonly kind: 'learning';
   readonly id: string;
-  readonly target: ReviewTarget;
+  readonly project: ReviewProject;
   readonly learning: Learning;
 }
-/** A rule already in the file's section that no learning of this run supports (checked = keep it). */
+/** A rule already in the project's files that no learning of this run supports (checked = keep it). */
 export interface ExistingRuleNode {
   readonly kind: 'rule';
   readonly id: string;
-  readonly target: ReviewTarget;
+  readonly project: ReviewProject;
   readonly rule: ExistingRuleItem;
 }
 /** One failed (or rejected) call, with the call that fixed it when there was one. */
@@ -45,7 +56,7 @@ export interface EvidenceNode {
   readonly kind: 'evidence';
   readonly id: string;
   readonly parentId: string;
-  readonly target: ReviewTarget;
+  readonly project: ReviewProject;
   readonly call: CallRef;
   readonly fix?: CallRef;
 }
@@ -53,7 +64,7 @@ export interface CallNode {
   readonly kind: 'call';
   readonly id: string;
   readonly parentId: string;
-  readonly target: ReviewTarget;
+  readonly project: ReviewProject;
   readonly call: CallRef;
   readonly role: 'failed' | 'fixed';
 }

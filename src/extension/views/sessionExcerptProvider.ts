@@ -102,7 +102,7 @@ function parseRecord(text: string): unknown {
 }
 
 /** The lines of a session log near one record, with a header; the cursor goes to the cited record. */
-export async function sessionExcerpt(file: string, line: number, label: string): Promise<Excerpt> {
+async function sessionExcerpt(file: string, line: number, label: string): Promise<Excerpt> {
   const header = [`// ${label}`, `// ${file}`];
   try {
     if (file.endsWith('.json')) {

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { CallRef } from '../../core/model/finding.js';
+import type { ApplyFlow } from '../apply/applyFlow.js';
+import { Commands } from '../commands.js';
+import { DiffPanel } from '../diff/diffPanel.js';
+import { openNativeDiff } from '../diff/proposedContentProvider.js';
+import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
+import type { ReviewView } from './reviewView.js';
+import { plainRule, type FileRuleNode, type LearningNode, type ReviewNode } from './reviewNodes.js';
+import type { SessionExcerptProvider } from './sessionExcerptProvider.js';
+
+export interface ReviewCommandParts {
+  readonly review: ReviewModel;
+  readonly view: ReviewView;
+  readonly apply: ApplyFlow;
+  readonly excerpts: SessionExcerptProvider;
+  /** Opens (or moves) the diff panel to a target. */
+  readonly showDiff: (target: ReviewTarget) => Promise<DiffPanel>;
+}
+
+/**
+ * The file a command acts on: the node it was run on, else the selected file (or a file's rule), else the file
+ * the diff panel shows, else the first file with changes, else the first file.
+ */
+function targetOf(parts: Pick<ReviewCommandParts, 'review' | 'view'>, node?: ReviewNode): ReviewTarget | undefined {
+  const onFile = (n: ReviewNode): n is ReviewNode & { target: ReviewTarget } => n.kind === 'target' || n.kind === 'fileRule';
+  if (node && onFile(node)) return node.target;
+  const selected = parts.view.selection.find(onFile);
+  if (selected) return selected.target;
+  const open = DiffPanel.open && parts.review.target(DiffPanel.open.targetId);
+  const targets = parts.review.targets();
+  return open || targets.find((t) => t.proposal.changed) || targets[0];
+}
+
+/** The learning a command acts on: the node it was run on, else the selected one. */
+function learningOf(view: ReviewView, node?: ReviewNode): LearningNode | undefined {
+  return node?.kind === 'learning' ? node : view.selection.find((n): n is LearningNode => n.kind === 'learning');
+}
+
+/** The review's commands on files (diff, native diff, Apply, exclude/include a rule), on rules and on evidence. */
+export function registerReviewCommands(parts: ReviewCommandParts): vscode.Disposable[] {
+  const { review, view, apply, excerpts } = parts;
+  const onTarget = (act: (target: ReviewTarget) => Promise<unknown>) => async (node?: ReviewNode) => {
+    const target = targetOf(parts, node);
+    if (target) await act(target);
+    else void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to review yet: run Headroom: Learn first.'));
+  };
+  const onFileRule = (excluded: boolean) => async (node?: ReviewNode) => {
+    const rule = node?.kind === 'fileRule' ? node : view.selection.find((n): n is FileRuleNode => n.kind === 'fileRule');
+    if (rule) await review.setExcluded(rule.target, rule.ruleId, excluded);
+  };
+  return [
+    vscode.commands.registerCommand(Commands.reviewDiff, onTarget(parts.showDiff)),
+    vscode.commands.registerCommand(Commands.openNativeDiff, onTarget(openNativeDiff)),
+    vscode.commands.registerCommand(Commands.applyFile, onTarget((target) => apply.applyFile(target))),
+    vscode.commands.registerCommand(Commands.applySelected, () => apply.applySelected()),
+    vscode.commands.registerCommand(Commands.excludeFromFile, onFileRule(true)),
+    vscode.commands.registerCommand(Commands.includeInFile, onFileRule(false)),
+    vscode.commands.registerCommand(Commands.refreshReview, async () => {
+      for (const project of review.projects()) await review.replanAll(project);
+    }),
+    vscode.commands.registerCommand(Commands.copyRule, async (node?: ReviewNode) => {
+      const learning = learningOf(view, node);
+      if (!learning) return;
+      await vscode.env.clipboard.writeText(`- ${learning.learning.text}`);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', plainRule(learning.learning.text).slice(0, 60)), 3000);
+    }),
+    vscode.commands.registerCommand(Commands.showEvidence, async (node?: ReviewNode) => {
+      const learning = learningOf(view, node);
+      if (!learning) return;
+      const [first] = view.tree.getChildren(learning);
+      if (first) await view.treeView.reveal(first, { expand: true, focus: true, select: true });
+      const ref = learning.learning.evidence.find((e) => e.outcome !== 'ok') ?? learning.learning.evidence[0];
+      if (ref) await excerpts.open(ref);
+    }),
+    vscode.commands.registerCommand(Commands.openEvidence, (ref: CallRef) => excerpts.open(ref)),
+  ];
+}

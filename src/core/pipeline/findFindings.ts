@@ -12,7 +12,7 @@ import type { LearnProgress } from './learnProgress.js';
 import { readTextFile } from './readTextFile.js';
 
 /** What one agent's scan of the project comes to, without its sessions. */
-export interface AgentScanSummary {
+interface AgentScanSummary {
   /** Registry key, e.g. 'claude'. */
   name: string;
   displayName: string;

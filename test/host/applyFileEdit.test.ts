@@ -51,4 +51,18 @@ describe('applyFileEdit writes files through a WorkspaceEdit', () => {
     const outcome = await api.applyFileEdit({ uri, expectedText: undefined, change: { newText: 'x' } });
     assert.deepEqual(outcome, { applied: false, reason: 'fileExists' });
   });
+
+  it('an open, unmodified document that lags a change on disk is written from the file as it is now', async () => {
+    // git or another tool rewrote the file while VS Code held it open: the document is reloaded only when the
+    // file watcher reports it, and a save before that would fail ("the file is newer") or undo their change.
+    const uri = vscode.Uri.joinPath(workspaceFolderUri(), 'lagging.md');
+    fs.writeFileSync(uri.fsPath, 'as VS Code first read it\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.getText(), 'as VS Code first read it\n');
+    fs.writeFileSync(uri.fsPath, 'rewritten on disk\n');
+    const outcome = await api.applyFileEdit({ uri, expectedText: 'rewritten on disk\n', change: { newText: 'rewritten on disk\n- a rule\n' } });
+    assert.deepEqual(outcome, { applied: true });
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), 'rewritten on disk\n- a rule\n');
+    assert.equal(document.isDirty, false);
+  });
 });

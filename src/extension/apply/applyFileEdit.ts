@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readDiskText } from '../review/reviewPlanning.js';
 
 /** The new content of the target file: its whole text, or one range of its current text replaced. */
 type FileChange =
@@ -50,6 +51,42 @@ async function fileExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** How long an unmodified document may lag its file before Apply gives up and re-plans (VS Code's watcher is late under load). */
+const DISK_SYNC_CEILING_MS = 15_000;
+
+/**
+ * Waits until an unmodified document holds what its file holds. A document VS Code already had open is reloaded
+ * only when the file watcher reports a change on disk; editing and saving it before that would fail the save
+ * ("the file is newer") or, worse, write over the change. Resolves false if it has not caught up by the ceiling.
+ */
+async function caughtUpWithDisk(document: vscode.TextDocument): Promise<boolean> {
+  const matches = async () => document.isDirty || document.getText() === (await readDiskText(document.uri));
+  return new Promise<boolean>((resolve) => {
+    let done = false;
+    const finish = (value: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    };
+    const check = () => void matches().then((ok) => ok && finish(true), () => finish(false));
+    // Listen before the first look, so a reload that lands in between is not missed.
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => event.document === document && check());
+    const timer = setTimeout(() => finish(false), DISK_SYNC_CEILING_MS);
+    check();
+  });
+}
+
+/**
+ * `save()` answers false when a save was already under way: with `files.autoSave` on (the default of VS Code for the
+ * Web and code-server) the edit itself starts one. The edit is on disk all the same when the document is clean and
+ * the file holds its text.
+ */
+async function savedAnyway(document: vscode.TextDocument): Promise<boolean> {
+  return !document.isDirty && (await readDiskText(document.uri)) === document.getText();
+}
+
 /**
  * Writes one file through ONE WorkspaceEdit, so the change goes through VS Code (undo stack, open editors,
  * file-operation participants) and is then saved to disk: creates the file with its content when
@@ -73,6 +110,7 @@ export async function applyFileEdit(request: FileEditRequest): Promise<FileEditO
 
   if (!exists) return { applied: false, reason: 'fileMissing' };
   const document = await vscode.workspace.openTextDocument(uri);
+  if (!document.isDirty && !(await caughtUpWithDisk(document))) return { applied: false, reason: 'stale' };
   if (document.getText() !== expectedText) return { applied: false, reason: 'stale' };
   if ('newText' in change) {
     const wholeText = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
@@ -82,6 +120,6 @@ export async function applyFileEdit(request: FileEditRequest): Promise<FileEditO
     edit.replace(uri, change.range, change.replacement);
   }
   if (!(await vscode.workspace.applyEdit(edit))) return { applied: false, reason: 'notApplied' };
-  if (!(await document.save())) return { applied: false, reason: 'notSaved' };
+  if (!(await document.save()) && !(await savedAnyway(document))) return { applied: false, reason: 'notSaved' };
   return { applied: true };
 }

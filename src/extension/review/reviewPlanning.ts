@@ -10,17 +10,28 @@ import type { ExistingRuleItem, ReviewProject } from './reviewModel.js';
 // Plans a project's review through core's planLearnProposals: all of the project's files at once, for the rules
 // the user checked, with the files read as VS Code sees them.
 
-/** Reads a target file as VS Code sees it: an open document's text (unsaved edits included), else the file; undefined when missing. */
-export async function readTargetText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open) return open.getText();
+/** A file's text as a TextDocument holds it (UTF-8, no BOM); undefined when the file does not exist. */
+export async function readDiskText(uri: vscode.Uri): Promise<string | undefined> {
+  let bytes: Uint8Array;
   try {
-    await vscode.workspace.fs.stat(uri);
+    bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
-  return (await vscode.workspace.openTextDocument(uri)).getText();
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads a target file as Apply will find it: an editor's unsaved text, else the file on disk. Not the text of an
+ * open but unmodified document: VS Code reloads it from disk only when its file watcher reports the change, so it
+ * can lag a file just written by git or another tool.
+ */
+export async function readTargetText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open?.isDirty) return open.getText();
+  return readDiskText(uri);
 }
 
 /** Per learning, the files it goes to: each agent routes it to its own file of the learning's kind. */

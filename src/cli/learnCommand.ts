@@ -13,6 +13,7 @@ import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { progressLine } from './progressLine.js';
+import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
 import { plural } from './output.js';
 import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
@@ -32,6 +33,8 @@ interface LearnArgs {
   memoryFile: (typeof MEMORY_FILE_CHOICES)[number];
   minOccurrences?: number;
   json: boolean;
+  retireAfterDays?: number;
+  retire: boolean;
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
@@ -52,6 +55,8 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
       'memory-file': { type: 'string', default: 'auto' },
       'min-occurrences': { type: 'string' },
       json: { type: 'boolean' },
+      'retire-after-days': { type: 'string' },
+      retire: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn --help',
@@ -70,6 +75,10 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
   if (minOccurrences !== undefined && !(Number.isInteger(minOccurrences) && minOccurrences >= 1 && minOccurrences <= 1000)) {
     throw new UsageError(`--min-occurrences needs a whole number from 1 to 1000, not "${values['min-occurrences']}".`);
   }
+  const retireAfterDays = values['retire-after-days'] === undefined ? undefined : Number(values['retire-after-days']);
+  if (retireAfterDays !== undefined && !(Number.isInteger(retireAfterDays) && retireAfterDays >= 1 && retireAfterDays <= 3650)) {
+    throw new UsageError(`--retire-after-days needs a whole number from 1 to 3650, not "${values['retire-after-days']}".`);
+  }
   return {
     project: values.project as string | undefined,
     all: Boolean(values.all),
@@ -79,6 +88,8 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     memoryFile: memoryFile as LearnArgs['memoryFile'],
     minOccurrences,
     json: Boolean(values.json),
+    retireAfterDays,
+    retire: Boolean(values.retire),
   };
 }
 
@@ -105,6 +116,7 @@ export async function runLearnCommand(
 
   const listWarnings: string[] = [];
   const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
+  const history = await loadRuleHistory(io, environment.home);
 
   const errPaint = painter(io.stderr, io.env);
   const results: LearnJson[] = [];
@@ -130,6 +142,9 @@ export async function runLearnCommand(
         analyzer: backend,
         targetOptions: { memoryFile: args.memoryFile },
         minOccurrences: args.minOccurrences,
+        writtenRules: writtenRules(history, projectPath),
+        retireAfterDays: args.retireAfterDays,
+        retire: args.retire,
         onProgress: (p) => progress.update(p),
         signal: io.signal,
       });
@@ -144,6 +159,7 @@ export async function runLearnCommand(
     }
     progress.clear();
     const applied = args.apply ? await applyProposals(outcome.proposals) : undefined;
+    await rememberWrittenRules(history, outcome, applied, io);
     const json = toLearnJson(outcome, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
     if (applied) {
       json.written = applied.written;
@@ -155,7 +171,7 @@ export async function runLearnCommand(
       for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
       for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
     } else {
-      printProject(json, outcome, io, environment.home, applied);
+      printProject(json, outcome, io, environment.home, applied, args.retire);
     }
   }
 
@@ -209,7 +225,7 @@ function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { bac
   }
 }
 
-function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home: string, applied?: ApplyOutcome): void {
+function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home: string, applied: ApplyOutcome | undefined, retire: boolean): void {
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
   printFindings(json, io);
@@ -217,6 +233,7 @@ function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);
   printSummary(json.projectPath, outcome.proposals, io, home, applied);
+  printLifecycle(outcome.lifecycle, retire, io);
   for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
   for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
   if (applied && applied.written.length > 0) {

@@ -1,5 +1,7 @@
+import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
+
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
@@ -33,6 +35,10 @@ Options:
   --memory-file WHERE   auto (default): Claude Code's own MEMORY.md; project: MEMORY.md at the project root
   --min-occurrences N   Times a pattern must be seen before it becomes a rule (default 2; once is
                         enough when the user said it in their own words)
+  --retire-after-days N A rule headroom wrote more than N days ago (default ${DEFAULT_RETIRE_AFTER_DAYS}) whose situation has not
+                        occurred since is listed as a candidate to retire ("retire? …" in the summary)
+  --retire              Remove those candidates from the sections (with --apply); without it they are
+                        only listed. Rules written earlier also show how often their failure recurred
   --json                Print the result as JSON (shape documented in README.md), with a "proposals"
                         entry per file and, with --apply, "written"
   -h, --help            Show this help
@@ -59,6 +65,9 @@ Environment:
   HEADROOM_LEARN_CLI    claude, gemini or codex: analyze with that agent's CLI (subscription, no key)
   ANTHROPIC_BASE_URL, OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL
                         Send API requests through a gateway or proxy
+  HEADROOM_LEARN_STATE_DIR
+                        Where headroom remembers the rules it wrote (default $XDG_STATE_HOME/headroom-learn
+                        or ~/.local/state/headroom-learn; shared with the VS Code extension)
   NO_COLOR              Plain output without colours (colours are used only on a terminal)
   HEADROOM_DEBUG        Print stack traces of unexpected errors
 

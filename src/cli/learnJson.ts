@@ -4,6 +4,7 @@ import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
 import type { AgentProposal } from '../core/pipeline/learnProposals.js';
 import type { ProjectLearning } from '../core/pipeline/learnProject.js';
+import type { RuleLifecycle } from '../core/lifecycle/ruleLifecycle.js';
 import type { ScanStats } from '../core/scan/scanProject.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
 import { toScanJson } from './scanCommand.js';
@@ -64,6 +65,8 @@ export interface LearnJson {
   warnings: string[];
   /** Every target file of every agent with sessions for the project. */
   proposals?: ProposalJson[];
+  /** Rules headroom wrote earlier, still in the sections: recurrences and situations since, retire candidates (absent when none is remembered). */
+  lifecycle?: RuleLifecycle[];
   /** With --apply: the files written. */
   written?: string[];
   /** With --apply: one line per file that could not be written (changed since read, permissions …). */
@@ -106,6 +109,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
     warnings,
   };
   if (proposals) json.proposals = proposals.map(toProposalJson);
+  if (result.lifecycle) json.lifecycle = result.lifecycle;
   return json;
 }
 

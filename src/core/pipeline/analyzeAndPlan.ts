@@ -21,10 +21,12 @@ export interface AnalyzeAndPlanOptions {
   pathExists: (path: string) => boolean;
   signal?: AbortSignal;
   onProgress?: (progress: LearnProgress) => void;
+  /** Remove the rules the lifecycle marks as retire candidates (CLI `--retire`); otherwise they are only reported. */
+  retire?: boolean;
 }
 
 /** What stage two needs of the findings. */
-export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'>;
+export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'> & Partial<Pick<ProjectFindings, 'lifecycle'>>;
 
 /**
  * Stage two of a learn: findings → rules (the analyzer) → a proposal per target file. Needs no logs, so the
@@ -44,6 +46,7 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
     learnings,
     readFile: options.readFile,
     pathExists: options.pathExists,
+    retired: options.retire ? new Map((found.lifecycle ?? []).flatMap((rule) => (rule.retire ? [[rule.textKey, rule.retire] as const] : []))) : undefined,
   });
   return { learnings, analyzer: report, proposals };
 }

@@ -5,6 +5,8 @@ import { deriveFindings } from '../correlate/deriveFindings.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
 import type { WasteEstimate } from '../correlate/wasteEstimate.js';
 import type { Correction, Finding } from '../model/finding.js';
+import { ruleLifecycle, type RuleLifecycle } from '../lifecycle/ruleLifecycle.js';
+import type { WrittenRule } from '../lifecycle/ruleState.js';
 import { scanProject, type AgentScan, type ScanStats } from '../scan/scanProject.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import { existingRulesForAgents, targetsForScans, type AgentTargets } from './learnProposals.js';
@@ -45,6 +47,8 @@ export interface ProjectFindings {
   waste: WasteEstimate;
   /** Problems met while scanning (skipped files and lines), all of them. */
   warnings: string[];
+  /** The rules headroom wrote earlier that are still in the sections: how they fared since (when any are remembered). */
+  lifecycle?: RuleLifecycle[];
 }
 
 export interface FindFindingsOptions {
@@ -60,6 +64,12 @@ export interface FindFindingsOptions {
   projectFiles?: ProjectFiles;
   /** Reads the agents' files for their existing rules; defaults to the disk. */
   readFile?: ReadTextFile;
+  /** The rules headroom remembers writing for this project (its state file), for the lifecycle figures. */
+  writtenRules?: readonly WrittenRule[];
+  /** Days without a matching situation before a written rule is a retire candidate (default 30). */
+  retireAfterDays?: number;
+  /** The time the lifecycle is measured at (default: now). */
+  now?: Date;
   signal?: AbortSignal;
   onProgress?: (progress: LearnProgress) => void;
 }
@@ -95,11 +105,16 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const found = findingsInSessions(sessions, options.projectFiles ?? diskProjectFiles(projectPath), options.minOccurrences);
+  const projectFiles = options.projectFiles ?? diskProjectFiles(projectPath);
+  const found = findingsInSessions(sessions, projectFiles, options.minOccurrences);
   signal?.throwIfAborted();
   const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
   const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
-  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings };
+  const lifecycle =
+    options.writtenRules && options.writtenRules.length > 0
+      ? ruleLifecycle({ written: options.writtenRules, existingRules, sessions, files: projectFiles, now: options.now ?? new Date(), retireAfterDays: options.retireAfterDays })
+      : undefined;
+  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings, ...(lifecycle ? { lifecycle } : {}) };
 }
 
 /** The part of stage one that needs only the parsed sessions: failures paired with fixes → findings. */

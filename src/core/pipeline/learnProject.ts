@@ -8,6 +8,8 @@ import { readTextFile } from './readTextFile.js';
 export interface LearnProjectOptions extends FindFindingsOptions {
   /** Defaults to the offline analyzer. */
   analyzer?: AnalyzerBackend;
+  /** Remove the retire candidates from the sections (AnalyzeAndPlanOptions.retire). */
+  retire?: boolean;
 }
 
 /** One project learned: its findings, the rules written from them and the change to every agent file. */
@@ -27,6 +29,7 @@ export async function learnProject(options: LearnProjectOptions): Promise<Projec
     pathExists: projectFiles.exists,
     signal: options.signal,
     onProgress: options.onProgress,
+    retire: options.retire,
   });
   return { ...found, ...analysis };
 }

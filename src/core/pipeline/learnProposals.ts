@@ -78,6 +78,8 @@ export interface PlanLearnProposalsInput {
   learnings: readonly Learning[];
   /** Rule texts the user rejected: they leave every file's section, also when already in it. */
   rejected?: Iterable<string>;
+  /** Rules to retire (ruleTextKey → reason): they leave every file's section. */
+  retired?: ReadonlyMap<string, string>;
   readFile: ReadTextFile;
   /** Whether a project-relative or absolute path exists now (stale rules are removed). */
   pathExists: (path: string) => boolean;
@@ -115,6 +117,7 @@ export async function planLearnProposals(input: PlanLearnProposalsInput): Promis
       readFile: input.readFile,
       pathExists: input.pathExists,
       rejected,
+      retired: input.retired,
     });
     proposals.push({ ...proposal, agent: file.agents[0].name, agentDisplayName: file.agents[0].displayName, agents: file.agents });
   }

@@ -33,6 +33,8 @@ export interface MergeInput {
    * texts is removed ("rejected by the user") even when this run derived it again, and no new rule with one is added.
    */
   rejected?: Iterable<string>;
+  /** Rules to retire (by `ruleTextKey`) with the reason reported: removed from the section like rejected ones. */
+  retired?: ReadonlyMap<string, string>;
 }
 
 export interface MergeResult {
@@ -66,7 +68,7 @@ export function ruleTextKey(text: string): string {
  */
 export function mergeRules(input: MergeInput): MergeResult {
   const rejected = new Set([...(input.rejected ?? [])].map(ruleTextKey));
-  const candidates = uniqueCandidates(input.learnings).filter((candidate) => !rejected.has(ruleTextKey(candidate.text)));
+  const candidates = uniqueCandidates(input.learnings).filter((candidate) => !rejected.has(ruleTextKey(candidate.text)) && !input.retired?.has(ruleTextKey(candidate.text)));
   const matched = new Set<Candidate>();
   const seen = new Set<string>();
   const rules: RuleToRender[] = [];
@@ -87,6 +89,11 @@ export function mergeRules(input: MergeInput): MergeResult {
     seen.add(key);
     if (rejected.has(ruleTextKey(text))) {
       removal(REJECTED_BY_USER);
+      continue;
+    }
+    const retired = input.retired?.get(ruleTextKey(text));
+    if (retired !== undefined) {
+      removal(`retired: ${retired}`);
       continue;
     }
     const same = candidates.find((candidate) => candidate.key === key);

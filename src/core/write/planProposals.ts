@@ -25,6 +25,8 @@ export interface PlanProposalsInput {
   pathExists?: (path: string) => boolean;
   /** Rule texts the user rejected: removed from the section even when already in it (mergeRules `rejected`). */
   rejected?: Iterable<string>;
+  /** Rules to retire (ruleTextKey → reason): mergeRules `retired`. */
+  retired?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -64,7 +66,7 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
     if (learnings.length === 0 && currentSection === undefined) return base;
 
     const existing = currentSection === undefined ? [] : parseExistingRules(currentSection, file.kinds[0]);
-    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true), rejected: input.rejected });
+    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true), rejected: input.rejected, retired: input.retired });
     const eol = text === undefined ? '\n' : detectLineEnding(text);
     const proposedSection = renderMarkerSection(merged.rules, { project: projectTag, eol });
     const proposedText = planTargetEdit(text, proposedSection, { file: file.path, project: projectTag });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { restrictedModeMessage } from '../platform/workspaceTrust.js';
 import type { ReviewTarget } from '../review/reviewModel.js';
 import type { HeadroomServices } from '../services.js';
+import { recordAppliedRules } from '../review/ruleHistory.js';
 import { applyTarget, type ApplyTargetResult } from './applyTarget.js';
 
 /** An apply, or the trust gate's refusal (nothing written). */
@@ -28,6 +29,7 @@ export class ApplyFlow {
 
   private async applyFileTrusted(target: ReviewTarget): Promise<ApplyTargetResult> {
     const result = await applyTarget(target, this.services.review, this.services.log);
+    if (result.status === 'applied') await this.remember([target]);
     if (result.status === 'applied') {
       // Show the written file (the edit is on its undo stack there).
       await vscode.window.showTextDocument(target.uri, { preview: true, viewColumn: vscode.ViewColumn.One, preserveFocus: true });
@@ -53,10 +55,19 @@ export class ApplyFlow {
     }
     const results: Array<{ target: ReviewTarget; result: ApplyTargetResult }> = [];
     for (const target of targets) results.push({ target, result: await applyTarget(target, this.services.review, this.services.log) });
+    await this.remember(results.filter((r) => r.result.status === 'applied').map((r) => r.target));
     const written = results.filter((r) => r.result.status === 'applied').map((r) => path.basename(r.target.path));
     if (written.length > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Headroom wrote {0}.', written.join(', ')));
     for (const { target, result } of results) {
       if (result.status !== 'applied' && result.status !== 'nothingToApply') await this.reportProblem(target, result);
+    }
+  }
+
+  /** Records, for each project written to, the rules its sections hold now (the lifecycle's state file; a failure is logged). */
+  private async remember(targets: readonly ReviewTarget[]): Promise<void> {
+    for (const project of new Set(targets.map((target) => target.project))) {
+      const warning = await recordAppliedRules(project);
+      if (warning) this.services.log.warn(`rule history: ${warning}`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { ruleStateFile } from '../review/ruleHistory.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BackendSelectionError } from '../../core/analyze/selectBackend.js';
@@ -249,6 +250,7 @@ async function learnRequest(
     analyzer: plan.worker,
     memoryFile: settings.memoryFile,
     minOccurrences: settings.minOccurrences,
+    ruleHistory: { stateFile: ruleStateFile(), retireAfterDays: settings.retireAfterDays },
   };
   if (services.prescanExternalAgents) {
     progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });

@@ -12,6 +12,8 @@ import { normaliseProjectPath } from '../../core/agents/projectPaths.js';
 import { LlmError } from '../../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend, type BackendSelection } from '../../core/analyze/selectBackend.js';
+import { writtenRulesFor } from '../../core/lifecycle/ruleState.js';
+import { readRuleState } from '../../core/lifecycle/ruleStateFile.js';
 import { findFindings, type FindFindingsOptions, type ProjectFindings } from '../../core/pipeline/findFindings.js';
 import type { LearnProgress } from '../../core/pipeline/learnProgress.js';
 import { learnProject } from '../../core/pipeline/learnProject.js';
@@ -91,6 +93,7 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Result
   const inHost = request.analyzer.deferToHost !== undefined;
   const analyzer = inHost ? undefined : chooseAnalyzer(request, environment);
   if (analyzer) send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
+  const history = request.ruleHistory ? await readRuleState(request.ruleHistory.stateFile) : undefined;
   const learned: ProjectLearnResult[] = [];
   const found: ProjectFindings[] = [];
   for (const [i, projectPath] of projectPaths.entries()) {
@@ -101,6 +104,8 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Result
       environment,
       targetOptions: { memoryFile: request.memoryFile },
       minOccurrences: request.minOccurrences,
+      writtenRules: history ? writtenRulesFor(history.state, projectPath) : undefined,
+      retireAfterDays: request.ruleHistory?.retireAfterDays,
       signal,
       onProgress: progressSender(projectPath, { index: i + 1, count: projectPaths.length }),
     };

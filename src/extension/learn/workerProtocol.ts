@@ -40,6 +40,8 @@ export interface LearnRequest {
   memoryFile: 'auto' | 'project';
   /** Occurrences a pattern needs before it becomes a learning (the headroom.minOccurrences setting). */
   minOccurrences?: number;
+  /** The state file of the rules headroom wrote, and the headroom.retireAfterDays setting (the learning lifecycle). */
+  ruleHistory?: { stateFile: string; retireAfterDays: number };
 }
 
 type LearnStage = 'listing' | 'scanning' | 'correlating' | 'analyzing';

@@ -1,3 +1,4 @@
+import { DEFAULT_RETIRE_AFTER_DAYS } from '../../core/lifecycle/ruleLifecycle.js';
 import * as vscode from 'vscode';
 import { DEFAULT_TOKEN_BUDGET } from '../../core/analyze/llm/buildPrompt.js';
 import type { ApiProvider } from '../../core/analyze/selectBackend.js';
@@ -26,6 +27,8 @@ export interface HeadroomSettings {
   memoryFile: MemoryFileSetting;
   /** How many occurrences a pattern needs before it becomes a learning. */
   minOccurrences: number;
+  /** Days without a matching situation before a rule headroom wrote is pre-unchecked as a retire candidate. */
+  retireAfterDays: number;
   /** Most tokens of evidence sent to a model in one request. */
   promptTokenBudget: number;
   /** Base URLs from settings (machine scope), only those that are set. */
@@ -58,6 +61,7 @@ export function readHeadroomSettings(scope?: vscode.ConfigurationScope): Headroo
     model: nonEmpty(config.get<string>('model')) ?? AUTOMATIC_MODEL,
     memoryFile: (MEMORY_FILE_VALUES as readonly string[]).includes(memoryFile ?? '') ? (memoryFile as MemoryFileSetting) : 'auto',
     minOccurrences: positiveInteger(config.get('minOccurrences'), DEFAULT_MIN_OCCURRENCES, 1),
+    retireAfterDays: positiveInteger(config.get('retireAfterDays'), DEFAULT_RETIRE_AFTER_DAYS, 1),
     promptTokenBudget: positiveInteger(config.get('promptTokenBudget'), DEFAULT_PROMPT_TOKEN_BUDGET, 1_000),
     baseUrls,
   };

@@ -6,6 +6,7 @@ import { ruleTextKey } from '../../core/write/mergeRules.js';
 import { groupTargetsByFile, routeLearnings } from '../../core/write/routeLearnings.js';
 import type { ProjectLearnResult } from '../learn/workerProtocol.js';
 import type { ExistingRuleItem, ReviewProject } from './reviewModel.js';
+import { retireCandidates } from './ruleHistory.js';
 
 // Plans a project's review through core's planLearnProposals: all of the project's files at once, for the rules
 // the user checked, with the files read as VS Code sees them.
@@ -119,12 +120,14 @@ export async function buildReviewProjects(results: readonly ProjectLearnResult[]
   const projects: ReviewProject[] = [];
   for (const result of results) {
     const { agentTargets } = result;
+    const retire = retireCandidates(result);
     const project: ReviewProject = {
       projectPath: result.projectPath,
       result,
       agentTargets,
       routes: learningRoutes(result.learnings, agentTargets),
-      checked: new Set(result.learnings.map((learning) => learning.id)),
+      // Retire candidates (headroom wrote them long ago, their situation never came up since) start unchecked.
+      checked: new Set(result.learnings.filter((learning) => !retire.has(ruleTextKey(learning.text))).map((learning) => learning.id)),
       existingRules: [],
       dropped: new Set(),
       targets: [],
@@ -136,6 +139,9 @@ export async function buildReviewProjects(results: readonly ProjectLearnResult[]
       project.targets.push({ id: `${result.projectPath}\u0000${proposal.path}`, project, agents: proposal.agents, path: proposal.path, uri, outsideWorkspace, excluded: new Set(), proposal });
     }
     project.existingRules = unmatchedExistingRules(proposals, result.learnings);
+    const quiet = project.existingRules.filter((rule) => retire.has(ruleTextKey(rule.text)));
+    for (const rule of quiet) project.dropped.add(rule.id);
+    if (quiet.length > 0) await replanProject(project);
     projects.push(project);
   }
   return projects;

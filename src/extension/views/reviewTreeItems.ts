@@ -1,3 +1,4 @@
+import { lifecycleNote } from '../review/ruleHistory.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CATEGORY_HEADINGS, type CallRef } from '../../core/model/finding.js';
@@ -153,7 +154,7 @@ function learningItem(node: LearningNode): vscode.TreeItem {
   const findings = project.result.findings.filter((finding) => learning.findingIds.includes(finding.id));
   const sessions = findings.reduce((max, finding) => Math.max(max, finding.sessions), 0);
   const files = filesSummary(project, learning.id, project.routes.get(learning.id) ?? []);
-  item.description = sessions > 0 ? vscode.l10n.t('{0} sessions · {1}', sessions, files.short) : files.short;
+  item.description = withLifecycle(sessions > 0 ? vscode.l10n.t('{0} sessions · {1}', sessions, files.short) : files.short, project, learning.text);
   item.checkboxState = {
     state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
     tooltip: checked ? vscode.l10n.t('Checked: this learning is written to every file it goes to') : vscode.l10n.t('Unchecked: this learning is left out of every file'),
@@ -183,11 +184,11 @@ function existingRuleItem(node: ExistingRuleNode): vscode.TreeItem {
     .filter((target) => rule.paths.includes(target.path))
     .flatMap((target) => target.proposal.merge)
     .find((entry) => entry.action === 'removed' && ruleTextKey(entry.text) === ruleTextKey(rule.text));
-  item.description = removal
-    ? keep
-      ? vscode.l10n.t('in {0} · removed: {1}', files, removal.reason)
-      : vscode.l10n.t('in {0} · removed', files)
-    : vscode.l10n.t('in {0} · not seen in this run', files);
+  item.description = withLifecycle(
+    removal ? (keep ? vscode.l10n.t('in {0} · removed: {1}', files, removal.reason) : vscode.l10n.t('in {0} · removed', files)) : vscode.l10n.t('in {0} · not seen in this run', files),
+    project,
+    rule.text,
+  );
   item.iconPath = new vscode.ThemeIcon('history');
   item.checkboxState = {
     state: keep ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
@@ -241,4 +242,10 @@ function evidenceTooltip(call: CallRef, fix: CallRef | undefined, projectPath: s
   tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} session {1}{2}', call.agent, call.sessionId, call.timestamp ? `, ${call.timestamp}` : ''));
   tooltip.appendMarkdown('\n\n').appendText(`${call.file}:${call.line}`);
   return tooltip;
+}
+
+/** A rule's description with its lifecycle ("recurred 2 times since written", "retire? …") when headroom wrote it. */
+function withLifecycle(description: string, project: ReviewProject, text: string): string {
+  const note = lifecycleNote(project.result, text);
+  return note ? `${description} · ${note}` : description;
 }

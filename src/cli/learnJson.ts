@@ -1,5 +1,5 @@
 import type { AnalyzerReport } from '../core/analyze/backend.js';
-import { isStale } from '../core/correlate/deriveFindings.js';
+import { droppedReason, isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
 import type { AgentProposal } from '../core/pipeline/learnProposals.js';
@@ -56,6 +56,8 @@ export interface LearnJson {
     userStated: boolean;
     proposed: boolean;
     stale?: string;
+    /** Why the finding is no rule although it met the thresholds (a rejection without a stated preference). */
+    dropped?: string;
     details: Record<string, unknown>;
     evidence: CallRef[];
   }>;
@@ -93,6 +95,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
       userStated: f.userStated,
       proposed: proposed.has(f.id),
       stale: isStale(f) ? String(f.details.stale) : undefined,
+      dropped: droppedReason(f),
       details: f.details,
       evidence: f.evidence,
     })),

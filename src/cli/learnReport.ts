@@ -60,7 +60,7 @@ export function printFindings(json: LearnJson, io: CliIO): void {
     out(paint('bold', `### ${CATEGORY_HEADINGS[category]} (${findings.length}) → ${target}`));
     for (const f of findings) {
       const mark = f.proposed ? '-' : paint('dim', '✗');
-      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? 'dropped by the analyzer'}]`);
+      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? (f.dropped ? `dropped: ${f.dropped}` : 'dropped by the analyzer')}]`);
       out(`${mark} ${text}`);
       const refs = f.evidence.slice(0, 3).map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ');
       const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3}` : '';

@@ -40,6 +40,12 @@ export function isStale(finding: Pick<Finding, 'details'>): boolean {
   return typeof finding.details.stale === 'string';
 }
 
+/** Why a finding that met the thresholds is still no rule (e.g. a rejection without a stated preference), or undefined. */
+export function droppedReason(finding: Pick<Finding, 'details'>): string | undefined {
+  const reason = (finding.details as { dropped?: unknown }).dropped;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 /** Most valuable first: category order of the spec, then occurrences, then sessions. */
 export function byValue(a: Finding, b: Finding): number {
   return (
@@ -80,6 +86,6 @@ export function deriveFindings(
     findings,
     contradictions: dropped,
     belowThreshold: drafts.length - findings.length,
-    waste: estimateWaste(calls, findings.filter((f) => !isStale(f))),
+    waste: estimateWaste(calls, findings.filter((f) => !isStale(f) && droppedReason(f) === undefined)),
   };
 }

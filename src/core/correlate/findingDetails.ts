@@ -33,7 +33,17 @@ export type SearchScopeDetails = {
 };
 
 export type CommandPatternDetails =
-  | { mode: 'user_prefers_manual'; subject: string; rejections: number; userWords: string[] }
+  | {
+      mode: 'user_prefers_manual';
+      subject: string;
+      rejections: number;
+      /** Only the user's sentences that state a standing preference. */
+      userWords: string[];
+      /** Why the candidate is no rule (no standing preference), when it is not. */
+      dropped?: string;
+      /** For a dropped candidate: the user's words, for an LLM to judge (personal data left out). */
+      borderlineWords?: string[];
+    }
   | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string };
 
 export type LargeFileDetails = {

@@ -21,6 +21,9 @@ export const MIN_OCCURRENCES = 2;
 /** …or this many when the user said it in their own words (rejection feedback). */
 export const MIN_OCCURRENCES_USER_STATED = 1;
 
+/** A command the user rejected without stating a preference is a preference only when rejected in this many sessions. */
+export const PREFERENCE_MIN_SESSIONS = 2;
+
 /** Consecutive failures of the same call that make a retry streak. */
 export const RETRY_STREAK_MIN = 3;
 

@@ -1,5 +1,6 @@
 import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
 import type { Learning } from '../model/finding.js';
+import { withoutPersonalData } from '../write/personalDataGate.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import type { ProjectFindings } from './findFindings.js';
 import { planLearnProposals, type AgentProposal } from './learnProposals.js';
@@ -35,11 +36,14 @@ export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings'
 export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeAndPlanOptions): Promise<ProjectAnalysis> {
   const { projectPath } = found;
   options.onProgress?.({ phase: 'analyze', backend: options.analyzer.name, findings: found.findings.length });
-  const { learnings, report } = await options.analyzer.analyze(
+  const analyzed = await options.analyzer.analyze(
     { projectPath, findings: found.findings, existingRules: found.existingRules, pathExists: options.pathExists },
     options.signal,
   );
   options.signal?.throwIfAborted();
+  // Checked on the rendered rule, whatever the analyzer: no personal data or machine path reaches a rules file.
+  const { kept: learnings, dropped } = withoutPersonalData(analyzed.learnings);
+  const report: AnalyzerReport = { ...analyzed.report, dropped: [...analyzed.report.dropped, ...dropped] };
   const proposals = await planLearnProposals({
     projectPath,
     agents: found.agentTargets,

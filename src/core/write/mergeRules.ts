@@ -1,6 +1,7 @@
 import type { ExistingRule } from '../analyze/backend.js';
 import type { Category, CallRef } from '../model/finding.js';
 import type { RuleToRender } from './renderMarkerSection.js';
+import { personalDataIn } from './personalDataGate.js';
 import { sanitizeRuleText } from './sanitizeRuleText.js';
 import { normalizeRuleText, pathsNamedBy, ruleSubject } from './ruleSubject.js';
 
@@ -63,6 +64,7 @@ export function ruleTextKey(text: string): string {
  *   something else (contradicted by newer evidence), when a path it depends on no longer
  *   exists, when it repeats an earlier rule, or when it sits under a heading headroom does not write;
  * - an existing rule whose text the user rejected is removed, even when this run derived it again;
+ * - a rule naming personal data or a machine path is never written: an existing one is removed, a new one skipped;
  * - any other existing rule is kept: not seeing a fact again is not evidence against it;
  * - a new rule not already present is added.
  */
@@ -87,6 +89,11 @@ export function mergeRules(input: MergeInput): MergeResult {
       continue;
     }
     seen.add(key);
+    const leak = personalDataIn(text);
+    if (leak) {
+      removal(leak);
+      continue;
+    }
     if (rejected.has(ruleTextKey(text))) {
       removal(REJECTED_BY_USER);
       continue;
@@ -136,7 +143,8 @@ function uniqueCandidates(learnings: readonly NewRule[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   for (const learning of learnings) {
     const text = sanitizeRuleText(learning.text);
-    if (text.length === 0) continue;
+    // The pipeline reports such rules as dropped before they get here; this keeps any other caller from writing one.
+    if (text.length === 0 || personalDataIn(text)) continue;
     const key = `${learning.category}\u0000${normalizeRuleText(text)}`;
     if (!byKey.has(key)) byKey.set(key, { ...learning, text, key });
   }

@@ -84,11 +84,16 @@ test('user_prefers_manual: one rejection with the user’s own words is enough, 
   assert.equal(manual.rule, "**user_prefers_manual**: User rejected `gradle build` once — show the command, don't execute (user: “don't run gradle, I run it myself”)");
 });
 
-test('user_prefers_manual: one silent rejection is not enough, two are', () => {
+test('user_prefers_manual: one silent rejection is not enough; two in one session are a candidate, dropped; two sessions are a rule', () => {
   const one = session([bash('gradle build', { outcome: 'rejected' })]);
   assert.equal(byCategory(derive([one]), 'command_pattern').length, 0);
-  const two = session([bash('gradle build', { outcome: 'rejected' }), bash('gradle build -x test', { outcome: 'rejected' })]);
-  assert.match(byCategory(derive([two]), 'command_pattern')[0].rule, /User rejected `gradle build` 2 times/);
+  const sameSession = session([bash('gradle build', { outcome: 'rejected' }), bash('gradle build -x test', { outcome: 'rejected' })]);
+  const [candidate] = byCategory(derive([sameSession]), 'command_pattern');
+  assert.equal(candidate.details.dropped, 'rejected in one session only, without a stated preference');
+  const inTwoSessions = [session([bash('gradle build', { outcome: 'rejected' })], 's1'), session([bash('gradle build -x test', { outcome: 'rejected' })], 's2')];
+  const [rule] = byCategory(derive(inTwoSessions), 'command_pattern');
+  assert.equal(rule.details.dropped, undefined);
+  assert.match(rule.rule, /User rejected `gradle build` 2 times/);
 });
 
 test('known large files: too large twice, then read by range; the size in lines is shown', () => {

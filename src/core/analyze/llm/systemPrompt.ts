@@ -16,7 +16,9 @@ Write rules that are:
 - specific and actionable: "Use \`uv run pytest\`, not \`python -m pytest\`", "Source lives in \`src/lib/\`, not \`lib/\`";
 - grounded: every rule cites the evidence ids it rests on in "evidenceIds", only ids from EVIDENCE; a path, command or name in a rule must appear in the cited evidence; never invent one;
 - short: one or two lines of Markdown, no headings, no HTML, no leading "- ";
-- merged: one rule for findings that state the same fact; no rule for something that happened once unless the user said it.
+- merged: one rule for findings that state the same fact; no rule for something that happened once unless the user said it;
+- free of emails, names, URLs, commit hashes and absolute paths.
+A finding with "dropped" in its facts is a borderline preference: a rule only if its borderlineWords state a standing one ("I deploy myself"), quoting only those words.
 
 Existing rules: leave a correct one alone (do not repeat it). To reword, correct or merge an existing rule, write the new rule and put the existing rule's exact text in "replaces". Rules you do not mention are kept as they are.
 

@@ -1,6 +1,6 @@
 import type { AnalyzerBackend, AnalyzerInput, AnalyzerReport, AnalyzerResult } from '../backend.js';
 import type { Finding, Learning } from '../../model/finding.js';
-import { byValue, isStale } from '../../correlate/deriveFindings.js';
+import { byValue, droppedReason, isStale } from '../../correlate/deriveFindings.js';
 import { renderRule } from '../../correlate/rules/ruleTemplates.js';
 import type { AnyFindingDetails } from '../../correlate/findingDetails.js';
 
@@ -34,6 +34,11 @@ export class OfflineAnalyzer implements AnalyzerBackend {
       const text = renderRule(finding.category, finding.details as AnyFindingDetails);
       if (isStale(finding)) {
         report.dropped.push({ text, why: `stale: ${String(finding.details.stale)}` });
+        continue;
+      }
+      const dropped = droppedReason(finding);
+      if (dropped) {
+        report.dropped.push({ text, why: dropped });
         continue;
       }
       const missing = proposedPaths(finding).filter((p) => !input.pathExists(p));

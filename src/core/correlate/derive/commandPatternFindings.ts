@@ -5,10 +5,11 @@ import { commandOf } from '../callViews.js';
 import type { CommandPatternDetails } from '../findingDetails.js';
 import { groupBy, rankByCount, type FindingDraft } from '../findingDraft.js';
 import { commandShape } from '../normaliseLauncher.js';
-import { commandSubject } from './commandSubject.js';
 import { evidenceOf, type DeriveContext } from './deriveContext.js';
 import { isEnvironmentCorrection } from './environmentFindings.js';
-import { userWordsOf } from './userWords.js';
+import { runningCommandSubject } from './runningCommand.js';
+import { feedbackWordsOf, preferenceWordsOf } from './userWords.js';
+import { PREFERENCE_MIN_SESSIONS } from '../thresholds.js';
 
 /** Numbers in commands vary between runs (ports, pids, line numbers); they do not make a new pattern. */
 export function commandTemplate(command: string): string {
@@ -41,21 +42,42 @@ function correctedCommands(corrections: readonly Correction[], ctx: DeriveContex
   });
 }
 
-/** user_prefers_manual: the same kind of shell command rejected by the user, with their words. */
+/** Why a preference candidate is no rule, shown to the user with the candidate. */
+const SINGLE_REJECTION_REASON = 'single rejection without a stated preference';
+const ONE_SESSION_REASON = 'rejected in one session only, without a stated preference';
+
+/**
+ * user_prefers_manual: the same kind of shell command rejected by the user. A rejection is mostly a
+ * one-off redirection ("no, pull first"), so a rule needs a standing preference: the user's words
+ * state one (only those words are quoted), or the command was rejected in at least
+ * PREFERENCE_MIN_SESSIONS sessions. Other candidates are kept, marked `dropped`, so the user sees why.
+ */
 function rejectedCommands(ctx: DeriveContext): FindingDraft[] {
   const rejected = ctx.calls.all().filter((call): call is ToolCall => call.tool === 'Bash' && call.outcome === 'rejected');
-  const groups = groupBy(rejected, (call) => commandSubject(commandOf(call) ?? ''));
+  const groups = groupBy(rejected, (call) => runningCommandSubject(commandOf(call) ?? ''));
   return [...groups.entries()]
     .filter(([subject]) => subject.length > 0)
     .map(([subject, calls]) => {
-      const userWords = userWordsOf(calls);
-      const details: CommandPatternDetails = { mode: 'user_prefers_manual', subject, rejections: calls.length, userWords };
+      const userWords = preferenceWordsOf(calls);
+      const sessions = new Set(calls.map((call) => call.sessionId)).size;
+      const standing = userWords.length > 0 || sessions >= PREFERENCE_MIN_SESSIONS;
+      const dropped = standing ? undefined : calls.length === 1 ? SINGLE_REJECTION_REASON : ONE_SESSION_REASON;
+      const borderlineWords = dropped ? feedbackWordsOf(calls) : [];
+      const details: CommandPatternDetails = {
+        mode: 'user_prefers_manual',
+        subject,
+        rejections: calls.length,
+        userWords,
+        dropped,
+        borderlineWords: borderlineWords.length > 0 ? borderlineWords : undefined,
+      };
       return {
         category: 'command_pattern',
         key: `manual:${subject}`,
         occurrences: calls.length,
         evidence: calls.map(toCallRef),
-        userStated: userWords.length > 0,
+        // Any feedback at all lists the candidate (with why it is dropped) even after a single rejection.
+        userStated: calls.some((call) => (call.userFeedback ?? '').trim().length > 0),
         details,
       };
     });

@@ -21,3 +21,12 @@ export function deriveContext(files: ProjectFiles, calls: CallLookup): DeriveCon
 export function evidenceOf(corrections: readonly Correction[]) {
   return corrections.flatMap((c) => [c.failed, c.fixed]);
 }
+
+/**
+ * A path that `relative` could not make project-relative (absolute, `~/…`, or `../…`): it lives
+ * elsewhere on the user's machine (an agent's own tool-results file, a temp file), so no rule for
+ * this project may name it.
+ */
+export function isOutsideProject(relativePath: string): boolean {
+  return /^(?:\/|~|\.\.(?:\/|\\|$)|[A-Za-z]:[\\/]|\\\\)/.test(relativePath);
+}

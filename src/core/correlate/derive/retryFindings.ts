@@ -6,7 +6,8 @@ import type { RetryDetails } from '../findingDetails.js';
 import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { CORRECTION_WINDOW_CALLS, RETRY_STREAK_MIN } from '../thresholds.js';
 import { callSubject } from './callSubject.js';
-import type { DeriveContext } from './deriveContext.js';
+import { isOutsideProject, type DeriveContext } from './deriveContext.js';
+import { findPersonalData } from '../../redact/personalData.js';
 
 interface Streak {
   signature: string;
@@ -59,10 +60,15 @@ export function findStreaks(calls: readonly ToolCall[], ctx: DeriveContext): Str
   return closed.filter((streak) => streak.calls.length >= RETRY_STREAK_MIN);
 }
 
+function namesOnlyTheProject(subject: string): boolean {
+  return !isOutsideProject(subject) && findPersonalData(subject) === undefined;
+}
+
 /** Retry prevention: streaks of RETRY_STREAK_MIN or more, with the fix that ended one when there is one. */
 export function retryFindings(sessions: ReadonlyArray<readonly ToolCall[]>, corrections: readonly Correction[], ctx: DeriveContext): FindingDraft[] {
   const fixOf = new Map(corrections.map((c) => [callKey(c.failed), c]));
-  const streaks = sessions.flatMap((calls) => findStreaks(calls, ctx));
+  // A streak on a file outside the project (an agent's tool-results file) is no lesson for the project.
+  const streaks = sessions.flatMap((calls) => findStreaks(calls, ctx)).filter((s) => namesOnlyTheProject(callSubject(s.calls[0], ctx)));
   return [...groupBy(streaks, (s) => s.signature).entries()].map(([signature, group]) => {
     const first = group[0].calls[0];
     const fixes = group.map((s) => fixOf.get(callKey(toCallRef(s.calls[s.calls.length - 1])))).filter((c): c is Correction => c !== undefined);

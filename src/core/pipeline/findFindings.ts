@@ -1,5 +1,6 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, TargetOptions } from '../agents/plugin.js';
 import type { ExistingRule } from '../analyze/backend.js';
+import { backtestOfScans, DEFAULT_SPLIT, type ProjectBacktest } from '../backtest/projectBacktest.js';
 import { correlateSessions } from '../correlate/correlateFailures.js';
 import { deriveFindings } from '../correlate/deriveFindings.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
@@ -45,6 +46,8 @@ export interface ProjectFindings {
   waste: WasteEstimate;
   /** Problems met while scanning (skipped files and lines), all of them. */
   warnings: string[];
+  /** The project's backtest (learn from the older 70% of the sessions, replay the rest); unset with nothing to replay. */
+  backtest?: ProjectBacktest;
 }
 
 export interface FindFindingsOptions {
@@ -95,11 +98,19 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const found = findingsInSessions(sessions, options.projectFiles ?? diskProjectFiles(projectPath), options.minOccurrences);
+  const projectFiles = options.projectFiles ?? diskProjectFiles(projectPath);
+  const found = findingsInSessions(sessions, projectFiles, options.minOccurrences);
   signal?.throwIfAborted();
+  const backtest = await backtestOfScans(scans, {
+    projectPath,
+    split: DEFAULT_SPLIT,
+    files: projectFiles,
+    findingsOf: (earlier) => findingsInSessions(earlier, projectFiles, options.minOccurrences).findings,
+    signal,
+  });
   const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
   const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
-  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings };
+  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings, backtest };
 }
 
 /** The part of stage one that needs only the parsed sessions: failures paired with fixes → findings. */

@@ -15,7 +15,7 @@ import { REPLAY_BUCKETS, replayFailures, type BucketReplay, type Replay, type Re
 export const DEFAULT_SPLIT = 0.7;
 
 /** Findings of some sessions, as the learn pipeline derives them (findFindings' findingsInSessions), passed in to keep pipeline → backtest one-way. */
-export type FindingsOf = (sessions: readonly ParsedSession[]) => Finding[];
+type FindingsOf = (sessions: readonly ParsedSession[]) => Finding[];
 
 export interface SplitRunOptions {
   projectPath: string;
@@ -86,7 +86,7 @@ export interface ProjectBacktest {
   coverage: FindingCoverage[];
 }
 
-export function toProjectBacktest(run: SplitRun, split: number): ProjectBacktest {
+function toProjectBacktest(run: SplitRun, split: number): ProjectBacktest {
   const byId = new Map(run.findings.map((finding) => [finding.id, finding]));
   const coverage: FindingCoverage[] = [];
   for (const rule of run.replay.rules) {

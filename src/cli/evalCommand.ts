@@ -6,6 +6,7 @@ import type { AnalyzerBackend } from '../core/analyze/backend.js';
 import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
+import { DEFAULT_SPLIT } from '../core/backtest/projectBacktest.js';
 import { runBacktest } from '../core/backtest/runBacktest.js';
 import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { EVAL_HELP } from './evalHelp.js';
@@ -18,8 +19,6 @@ import { CliError, EXIT_OK, UsageError } from './usageError.js';
 
 ;
 export type { EvalJson } from './evalJson.js';
-
-const DEFAULT_SPLIT = 0.7;
 
 interface EvalArgs {
   project?: string;

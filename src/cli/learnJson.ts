@@ -1,4 +1,5 @@
 import type { AnalyzerReport } from '../core/analyze/backend.js';
+import { ruleFigure } from '../core/backtest/projectBacktest.js';
 import { droppedReason, isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
@@ -60,6 +61,12 @@ export interface LearnJson {
     dropped?: string;
     details: Record<string, unknown>;
     evidence: CallRef[];
+    /**
+     * The backtest of the rule proposed from this finding (learned from the older 70% of the sessions, replayed on
+     * the rest); `tested: false` when the older sessions did not give that rule. Absent when not proposed or when
+     * there is nothing to replay.
+     */
+    backtest?: { tested: boolean; matches: number; laterFailures: number; coveredTokens: number };
   }>;
   rules: Array<{ id: string; category: Category; target: Finding['target']; heading: string; text: string; findingIds: string[] }>;
   contradictions: number;
@@ -73,6 +80,13 @@ export interface LearnJson {
   written?: string[];
   /** With --apply: one line per file that could not be written (changed since read, permissions …). */
   writeErrors?: string[];
+}
+
+function findingBacktest(result: ProjectLearning, findingId: string): LearnJson['findings'][number]['backtest'] {
+  const learning = result.learnings.find((l) => l.findingIds.includes(findingId));
+  if (!learning || !result.backtest) return undefined;
+  const figure = ruleFigure(learning, result.findings, result.backtest);
+  return figure ? { tested: true, ...figure } : { tested: false, matches: 0, laterFailures: result.backtest.laterFailures, coveredTokens: 0 };
 }
 
 export function toLearnJson(result: ProjectLearning, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
@@ -98,6 +112,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
       dropped: droppedReason(f),
       details: f.details,
       evidence: f.evidence,
+      backtest: findingBacktest(result, f.id),
     })),
     rules: result.learnings.map((l) => ({
       id: l.id,

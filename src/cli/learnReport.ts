@@ -45,6 +45,13 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
   out(`  ${plural(json.findings.length, 'repeated pattern')} → ${plural(json.rules.length, 'rule')}`);
 }
 
+/** "would have prevented 1 of 5 later failures (~73 tokens)", "no later match", "not enough history to test". */
+function backtestText(figure: NonNullable<LearnJson['findings'][number]['backtest']>): string {
+  if (!figure.tested) return 'not enough history to test';
+  if (figure.matches === 0) return `no later match (of ${plural(figure.laterFailures, 'later failure')})`;
+  return `would have prevented ${figure.matches} of ${plural(figure.laterFailures, 'later failure')} (~${figure.coveredTokens} tokens)`;
+}
+
 /**
  * The findings grouped by category with counts, each with where its evidence is
  * (session file:line), so the user can check a rule before it reaches a file.
@@ -65,6 +72,7 @@ export function printFindings(json: LearnJson, io: CliIO): void {
       const refs = f.evidence.slice(0, 3).map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ');
       const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3}` : '';
       out(paint('dim', `    ${plural(f.occurrences, 'occurrence')} in ${plural(f.sessions, 'session')} · evidence ${refs}${more}`));
+      if (f.backtest) out(paint('dim', `    backtest: ${backtestText(f.backtest)}`));
     }
   }
   if (json.findings.length > 0) out();

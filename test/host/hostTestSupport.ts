@@ -69,5 +69,5 @@ export function flattenTree(items: readonly TreeSnapshotItem[]): TreeSnapshotIte
 
 /** A tree item's Markdown tooltip as the user reads it: appendText's escapes (&nbsp;, backslashes) undone. */
 export function tooltipText(item: TreeSnapshotItem): string {
-  return (item.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+  return (item.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }

@@ -1,15 +1,13 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter } from '../agents/plugin.js';
 import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
-import { OfflineAnalyzer } from '../analyze/offline/offlineAnalyzer.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
 import type { Finding, Learning } from '../model/finding.js';
-import { analyzeAndPlan } from '../pipeline/analyzeAndPlan.js';
 import { findingsInSessions } from '../pipeline/findFindings.js';
 import type { LearnProgress } from '../pipeline/learnProgress.js';
 import { scanSessions } from '../scan/scanProject.js';
-import { laterCalls } from './laterCalls.js';
-import { orderSessions, splitSessions, type DatedSession } from './orderSessions.js';
-import { replayFailures, type Replay } from './replayFailures.js';
+import { orderSessions, type DatedSession } from './orderSessions.js';
+import { learnAndReplay } from './projectBacktest.js';
+import type { Replay } from './replayFailures.js';
 
 export interface BacktestOptions {
   projectPath: string;
@@ -60,33 +58,16 @@ async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent:
   return scanned;
 }
 
-/**
- * Learns rules from the first sessions as `learn` does (the learn pipeline's findingsInSessions and
- * analyzeAndPlan), with no existing rules and no files to plan.
- */
-async function learnFrom(sessions: readonly ParsedSession[], files: ProjectFiles, options: BacktestOptions) {
-  options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const { findings } = findingsInSessions(sessions, files, options.minOccurrences);
-  const { learnings, analyzer } = await analyzeAndPlan(
-    { projectPath: options.projectPath, findings, existingRules: [], agentTargets: [] },
-    { analyzer: options.analyzer ?? new OfflineAnalyzer(), readFile: () => undefined, pathExists: files.exists, signal: options.signal, onProgress: options.onProgress },
-  );
-  return { findings, learnings, analyzer };
-}
-
 /** One project: order its sessions, learn from the first `split` share, replay the later sessions' failures. */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
   const scanned = await scanEachSession(options);
   options.signal?.throwIfAborted();
   const ordered = orderSessions(scanned);
-  const { learn, later } = splitSessions(ordered.sessions, options.split);
   const files = options.projectFiles ?? diskProjectFiles(options.projectPath);
-  const learned = await learnFrom(
-    learn.map((s) => s.session),
+  const { learn, later, ...learned } = await learnAndReplay(ordered, {
+    ...options,
     files,
-    options,
-  );
-  options.signal?.throwIfAborted();
-  const replay = replayFailures(learned.learnings, learned.findings, laterCalls(later.map((s) => s.session), files));
-  return { projectPath: options.projectPath, split: options.split, learnSessions: learn, laterSessions: later, copies: ordered.copies, undated: ordered.undated, ...learned, replay };
+    findingsOf: (sessions) => findingsInSessions(sessions, files, options.minOccurrences).findings,
+  });
+  return { projectPath: options.projectPath, split: options.split, learnSessions: learn, laterSessions: later, copies: ordered.copies, undated: ordered.undated, ...learned };
 }

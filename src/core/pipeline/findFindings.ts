@@ -1,5 +1,6 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, TargetOptions } from '../agents/plugin.js';
 import type { ExistingRule } from '../analyze/backend.js';
+import { backtestOfScans, DEFAULT_SPLIT, type ProjectBacktest } from '../backtest/projectBacktest.js';
 import { correlateSessions } from '../correlate/correlateFailures.js';
 import { deriveFindings } from '../correlate/deriveFindings.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
@@ -49,6 +50,8 @@ export interface ProjectFindings {
   warnings: string[];
   /** The rules headroom wrote earlier that are still in the sections: how they fared since (when any are remembered). */
   lifecycle?: RuleLifecycle[];
+  /** The project's backtest (learn from the older 70% of the sessions, replay the rest); unset with nothing to replay. */
+  backtest?: ProjectBacktest;
 }
 
 export interface FindFindingsOptions {
@@ -108,13 +111,20 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
   const projectFiles = options.projectFiles ?? diskProjectFiles(projectPath);
   const found = findingsInSessions(sessions, projectFiles, options.minOccurrences);
   signal?.throwIfAborted();
+  const backtest = await backtestOfScans(scans, {
+    projectPath,
+    split: DEFAULT_SPLIT,
+    files: projectFiles,
+    findingsOf: (earlier) => findingsInSessions(earlier, projectFiles, options.minOccurrences).findings,
+    signal,
+  });
   const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
   const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
   const lifecycle =
     options.writtenRules && options.writtenRules.length > 0
       ? ruleLifecycle({ written: options.writtenRules, existingRules, sessions, files: projectFiles, now: options.now ?? new Date(), retireAfterDays: options.retireAfterDays })
       : undefined;
-  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings, ...(lifecycle ? { lifecycle } : {}) };
+  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings, ...(lifecycle ? { lifecycle } : {}), backtest };
 }
 
 /** The part of stage one that needs only the parsed sessions: failures paired with fixes → findings. */

@@ -4,6 +4,7 @@ import { checkedLearningsFor, readerNames, type ReviewModel, type ReviewTarget }
 import { WebviewChannel } from '../webviews/hostChannel.js';
 import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateMessage } from '../../webview/protocol/diffProtocol.js';
 import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
+import { addedRulesBacktest } from './diffBacktest.js';
 import { lineDiff } from './lineDiff.js';
 
 const diffViewType = 'headroom.diff';
@@ -176,7 +177,8 @@ export class DiffPanel implements vscode.Disposable {
     if (this.target.outsideWorkspace) {
       notes.push({ severity: 'info', text: vscode.l10n.t('This file is outside the workspace; {0} reads it from there.', readerNames(this.target)) });
     }
-    const checked = checkedLearningsFor(this.target).length;
+    const checkedLearnings = checkedLearningsFor(this.target);
+    const checked = checkedLearnings.length;
     if (checked === 0 && !proposal.error) notes.push({ severity: 'info', text: vscode.l10n.t('No learnings are checked for this file.') });
     const lines = proposal.error ? [] : lineDiff(proposal.currentSection ?? '', proposal.proposedSection ?? proposal.currentSection ?? '');
     return {
@@ -186,6 +188,7 @@ export class DiffPanel implements vscode.Disposable {
       path: proposal.path,
       notes,
       lines,
+      backtest: proposal.error ? undefined : addedRulesBacktest(this.target, checkedLearnings),
       canApply: !proposal.error && proposal.changed && !this.busy,
       busy: this.busy,
       labels: {

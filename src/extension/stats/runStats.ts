@@ -1,7 +1,10 @@
 // Pure: no `vscode` import, unit-tested under Node.
 import type { WasteEstimate } from '../../core/correlate/wasteEstimate.js';
 import type { ScanStats } from '../../core/scan/scanProject.js';
-import type { CountRow, StatsSnapshot } from '../../webview/protocol/statsMessages.js';
+import { REPLAY_BUCKETS } from '../../core/backtest/replayFailures.js';
+import type { ProjectBacktest } from '../../core/backtest/projectBacktest.js';
+import { CATEGORY_HEADINGS } from '../../core/model/finding.js';
+import type { BacktestRow, CountRow, StatsSnapshot } from '../../webview/protocol/statsMessages.js';
 import { summariseAnalyzers, type AnalyzerChoice } from '../review/analyzerSummary.js';
 
 /** What the stats need from one project's Learn result (the worker's ProjectLearnResult has this shape). */
@@ -14,6 +17,19 @@ export interface ProjectRunFigures {
   waste: WasteEstimate;
   /** Which analyzer wrote the rules and why (the worker's AnalyzerReport). */
   analyzer?: AnalyzerChoice;
+  /** The project's backtest (core findFindings); unset with fewer than two sessions. */
+  backtest?: ProjectBacktest;
+}
+
+/** A project's backtest for the dashboard: the categories with later failures, as `eval` reports them. */
+function backtestRow(projectPath: string, backtest: ProjectBacktest): BacktestRow {
+  const byCategory = REPLAY_BUCKETS.filter((bucket) => backtest.byCategory[bucket].laterFailures > 0).map((bucket) => ({
+    label: bucket === 'other' ? 'Other failures' : CATEGORY_HEADINGS[bucket],
+    laterFailures: backtest.byCategory[bucket].laterFailures,
+    covered: backtest.byCategory[bucket].covered,
+  }));
+  const { learnSessions, laterSessions, laterFailures, covered, coveredTokens } = backtest;
+  return { projectPath, learnSessions, laterSessions, laterFailures, covered, coveredTokens, byCategory };
 }
 
 function add(into: Map<string, number>, label: string, count: number): void {
@@ -65,6 +81,7 @@ export function summariseRun(projects: readonly ProjectRunFigures[], finishedAt:
     correctionsByKind: rows(correctionKinds),
     waste,
     agents: [...agents.values()],
+    backtests: projects.flatMap((p) => (p.backtest ? [backtestRow(p.projectPath, p.backtest)] : [])),
   };
 }
 

@@ -59,6 +59,12 @@ function statsLabels(): StatsLabels {
     none: vscode.l10n.t('none'),
     finishedAt: vscode.l10n.t('Finished'),
     analyzer: vscode.l10n.t('Analyzer'),
+    // Templates the page fills in per project: the placeholders are passed through as themselves.
+    backtestTitle: vscode.l10n.t('Backtest: {0}', '{0}'),
+    backtestSummary: vscode.l10n.t('{0} of {1} later failures covered (~{2} tokens) by rules learned from the older {3} sessions, replayed on the later {4}', '{0}', '{1}', '{2}', '{3}', '{4}'),
+    laterFailures: vscode.l10n.t('later failures'),
+    covered: vscode.l10n.t('covered by a rule'),
+    noLaterFailures: vscode.l10n.t('No failures in the later sessions to replay.'),
   };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES } from '../../core/model/finding.js';
 import type { Learning } from '../../core/model/finding.js';
 import type { ReviewModel, ReviewProject, ReviewTarget } from '../review/reviewModel.js';
+import { learningsInReviewOrder } from '../review/ruleBacktest.js';
 import { evidencePairs, type LearningNode, type ProjectNode, type ReviewNode, type TargetNode } from './reviewNodes.js';
 import { reviewTreeItem } from './reviewTreeItems.js';
 
@@ -67,7 +68,11 @@ export class LearningsTreeDataProvider implements vscode.TreeDataProvider<Review
       case 'category': {
         const { project, category } = parent;
         return [
-          ...project.result.learnings.filter((learning) => learning.category === category).map((learning): ReviewNode => this.learningNode(project, learning)),
+          // Most later failures prevented first (the backtest), then as the run listed them.
+          ...learningsInReviewOrder(
+            project,
+            project.result.learnings.filter((learning) => learning.category === category),
+          ).map((learning): ReviewNode => this.learningNode(project, learning)),
           // Then the rules already in the files that nothing in this run supports: unchecking one removes it.
           ...project.existingRules
             .filter((rule) => rule.category === category)

@@ -5,6 +5,7 @@ import { CATEGORY_HEADINGS, type CallRef } from '../../core/model/finding.js';
 import { ruleTextKey } from '../../core/write/mergeRules.js';
 import { Commands } from '../commands.js';
 import { filesOfRule, readerNames, type ReviewProject, type ReviewTarget } from '../review/reviewModel.js';
+import { figureSentence, figureShort } from '../review/ruleBacktest.js';
 import {
   callSummary,
   plainRule,
@@ -154,7 +155,9 @@ function learningItem(node: LearningNode): vscode.TreeItem {
   const findings = project.result.findings.filter((finding) => learning.findingIds.includes(finding.id));
   const sessions = findings.reduce((max, finding) => Math.max(max, finding.sessions), 0);
   const files = filesSummary(project, learning.id, project.routes.get(learning.id) ?? []);
-  item.description = withLifecycle(sessions > 0 ? vscode.l10n.t('{0} sessions · {1}', sessions, files.short) : files.short, project, learning.text);
+  const described = sessions > 0 ? vscode.l10n.t('{0} sessions · {1}', sessions, files.short) : files.short;
+  const figure = figureShort(project, learning);
+  item.description = withLifecycle(figure ? `${figure} · ${described}` : described, project, learning.text);
   item.checkboxState = {
     state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
     tooltip: checked ? vscode.l10n.t('Checked: this learning is written to every file it goes to') : vscode.l10n.t('Unchecked: this learning is left out of every file'),
@@ -168,6 +171,8 @@ function learningItem(node: LearningNode): vscode.TreeItem {
     .appendText(vscode.l10n.t('{0} evidence calls · {1}', learning.evidence.length, source))
     .appendMarkdown('\n\n')
     .appendText(vscode.l10n.t('Goes to: {0}', files.names));
+  const sentence = figureSentence(project, learning);
+  if (sentence) item.tooltip.appendMarkdown('\n\n').appendText(sentence);
   item.contextValue = 'headroom.learning';
   return item;
 }

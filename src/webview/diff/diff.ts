@@ -10,6 +10,21 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
+/** The added rules' backtest figures, below the diff (rule text as text). */
+function backtestList(state: DiffStateMessage): HTMLElement[] {
+  if (!state.backtest || state.backtest.rules.length === 0) return [];
+  const section = element('section', 'backtest');
+  section.id = 'backtest';
+  const list = element('ul', 'backtest-rules');
+  for (const { rule, figure } of state.backtest.rules) {
+    const item = element('li', 'backtest-rule');
+    item.append(element('span', 'rule', rule), element('span', 'figure', figure));
+    list.append(item);
+  }
+  section.append(element('h2', 'backtest-heading', state.backtest.heading), list);
+  return [section];
+}
+
 function render(state: DiffStateMessage, host: { post: (message: DiffProtocol['toHost']) => void }): void {
   const app = document.getElementById('app');
   if (!app) return;
@@ -49,7 +64,7 @@ function render(state: DiffStateMessage, host: { post: (message: DiffProtocol['t
   }
   const nothing = !changed && state.notes.every((note) => note.severity !== 'error') ? element('p', 'no-changes', state.labels.noChanges) : undefined;
 
-  app.replaceChildren(header, notes, legend, ...(nothing ? [nothing] : []), diff);
+  app.replaceChildren(header, notes, legend, ...(nothing ? [nothing] : []), diff, ...backtestList(state));
   app.setAttribute('aria-busy', String(state.busy));
 }
 

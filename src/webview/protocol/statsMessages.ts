@@ -16,6 +16,26 @@ interface AgentRow {
   readonly failed: number;
 }
 
+/** One category of a project's backtest: later failures, and those a rule learned from the older sessions covers. */
+interface BacktestCategoryRow {
+  /** The category heading ("Command Patterns"), or "Other failures". */
+  readonly label: string;
+  readonly laterFailures: number;
+  readonly covered: number;
+}
+
+/** A project's backtest (core ProjectBacktest): rules learned from the older sessions replayed on the later ones. */
+export interface BacktestRow {
+  readonly projectPath: string;
+  readonly learnSessions: number;
+  readonly laterSessions: number;
+  readonly laterFailures: number;
+  readonly covered: number;
+  readonly coveredTokens: number;
+  /** Categories with later failures, in the spec's order, "Other failures" last. */
+  readonly byCategory: readonly BacktestCategoryRow[];
+}
+
 /** Figures of the last Learn run, all projects of it together. */
 export interface StatsSnapshot {
   readonly projects: readonly string[];
@@ -46,6 +66,8 @@ export interface StatsSnapshot {
     readonly failedOutputTokens: number;
   };
   readonly agents: readonly AgentRow[];
+  /** Per project with a backtest (two sessions or more), next to the proposals. */
+  readonly backtests: readonly BacktestRow[];
 }
 
 /** Every visible string, localised in the host (the webview has no vscode.l10n). */
@@ -73,6 +95,14 @@ export interface StatsLabels {
   readonly finishedAt: string;
   /** "Analyzer": before the analyzers and why they were chosen. */
   readonly analyzer: string;
+  /** "Backtest: {project}" (chart title; {0} is replaced in the page). */
+  readonly backtestTitle: string;
+  /** "{0} of {1} later failures covered (~{2} tokens) · learned from {3} sessions, replayed on {4}". */
+  readonly backtestSummary: string;
+  readonly laterFailures: string;
+  readonly covered: string;
+  /** No later failures to replay. */
+  readonly noLaterFailures: string;
 }
 
 export interface StatsStateMessage extends Message<'state'> {

@@ -1,7 +1,7 @@
 // The stats dashboard's page script (bundled by esbuild to media/dist/stats.js, loaded by nonce).
 // Charts are SVG drawn here with DOM calls; every label is set with textContent (agent plugins name their own
 // tools and kinds), colours come from CSS classes that use the theme's variables, and no style attribute is set.
-import { statsToWebviewTypes, type CountRow, type StatsLabels, type StatsProtocol, type StatsSnapshot, type StatsStateMessage } from '../protocol/statsMessages.js';
+import { statsToWebviewTypes, type BacktestRow, type CountRow, type StatsLabels, type StatsProtocol, type StatsSnapshot, type StatsStateMessage } from '../protocol/statsMessages.js';
 import { connectToHost } from '../shared/webviewClient.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -117,6 +117,52 @@ function outcomeChart(snapshot: StatsSnapshot, labels: StatsLabels): HTMLElement
   return figure;
 }
 
+/** "{0} of {1}" with the values put in (the host localises the template; values are set as text). */
+function fill(template: string, values: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (match, index: string) => (values[Number(index)] === undefined ? match : String(values[Number(index)])));
+}
+
+/** One project's backtest: per category, the later failures (red) with the part a rule covered (green) over it. */
+function backtestChart(row: BacktestRow, labels: StatsLabels, index: number): HTMLElement {
+  const figure = element('figure', 'chart backtest');
+  figure.id = `backtest-${index}`;
+  figure.append(element('figcaption', 'chart-title', fill(labels.backtestTitle, [row.projectPath])));
+  const summary = [row.covered, row.laterFailures, numberFormat.format(row.coveredTokens), row.learnSessions, row.laterSessions].map(String);
+  figure.append(element('p', 'chart-detail', fill(labels.backtestSummary, summary)));
+  if (row.byCategory.length === 0) {
+    figure.append(element('p', 'chart-empty', labels.noLaterFailures));
+    return figure;
+  }
+  const rowHeight = 22;
+  const labelWidth = 170;
+  const barWidth = 240;
+  const width = labelWidth + barWidth + 70;
+  const height = row.byCategory.length * rowHeight + 26;
+  const max = Math.max(...row.byCategory.map((category) => category.laterFailures));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' }, 'bars');
+  chart.setAttribute('aria-label', row.byCategory.map((c) => `${c.label}: ${c.covered} / ${c.laterFailures}`).join(', '));
+  row.byCategory.forEach((category, i) => {
+    const y = i * rowHeight + 2;
+    const later = Math.max(2, Math.round((category.laterFailures / max) * barWidth));
+    const covered = Math.round((category.covered / max) * barWidth);
+    chart.append(svgText(category.label, { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end' }, 'axis-label'));
+    const bar = svg('rect', { x: labelWidth, y: y + 3, width: later, height: rowHeight - 8, rx: 2 }, 'bar tone-failed later');
+    const tip = svg('title');
+    tip.textContent = `${category.label}: ${category.covered} / ${category.laterFailures}`;
+    bar.append(tip);
+    chart.append(bar);
+    if (covered > 0) chart.append(svg('rect', { x: labelWidth, y: y + 3, width: covered, height: rowHeight - 8, rx: 2 }, 'bar tone-ok covered'));
+    chart.append(svgText(`${category.covered} / ${category.laterFailures}`, { x: labelWidth + later + 6, y: y + 14 }, 'value-label'));
+  });
+  const legendY = row.byCategory.length * rowHeight + 10;
+  chart.append(svg('rect', { x: labelWidth, y: legendY, width: 10, height: 10, rx: 2 }, 'bar tone-failed'));
+  chart.append(svgText(labels.laterFailures, { x: labelWidth + 14, y: legendY + 9 }, 'axis-label'));
+  chart.append(svg('rect', { x: labelWidth + 120, y: legendY, width: 10, height: 10, rx: 2 }, 'bar tone-ok'));
+  chart.append(svgText(labels.covered, { x: labelWidth + 134, y: legendY + 9 }, 'axis-label'));
+  figure.append(chart);
+  return figure;
+}
+
 function agentsTable(snapshot: StatsSnapshot, labels: StatsLabels): HTMLElement {
   const table = element('table', 'agents');
   table.id = 'agents';
@@ -177,6 +223,10 @@ function render(message: StatsStateMessage, post: (message: StatsProtocol['toHos
       'waste',
     ),
   );
+  // Next to the proposals (the Learnings card): what rules learned earlier would have prevented later.
+  const backtests = element('div', 'charts backtests');
+  backtests.id = 'backtests';
+  (snapshot.backtests ?? []).forEach((row, index) => backtests.append(backtestChart(row, labels, index)));
   const charts = element('div', 'charts');
   charts.append(
     outcomeChart(snapshot, labels),
@@ -184,7 +234,7 @@ function render(message: StatsStateMessage, post: (message: StatsProtocol['toHos
     barChart(labels.failuresByTool, snapshot.failuresByTool, labels, 'by-tool', 'tone-tool'),
     barChart(labels.correctionsByKind, snapshot.correctionsByKind, labels, 'by-correction', 'tone-ok'),
   );
-  root.replaceChildren(header, cards, charts, agentsTable(snapshot, labels));
+  root.replaceChildren(header, cards, backtests, charts, agentsTable(snapshot, labels));
 }
 
 let post: (message: StatsProtocol['toHost']) => void = () => {};

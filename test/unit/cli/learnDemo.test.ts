@@ -83,3 +83,18 @@ test('demo: the rules a user would keep, and the stale settings.py correction is
   assert.equal(stale?.proposed, false);
   assert.ok(json.waste.preventableOutputBytes > 0 && json.waste.preventableOutputBytes <= json.waste.failedOutputBytes + 1000);
 });
+
+test('demo: each proposed finding carries its rule backtest; as eval reports, only the pnpm and docker compose rules prevented a later failure', async () => {
+  const json = await demoJson();
+  const prevented = json.findings.filter((f) => f.backtest?.tested && f.backtest.matches > 0);
+  assert.deepEqual(
+    prevented.map((f) => [f.category, f.backtest?.matches, f.backtest?.laterFailures]),
+    [
+      ['command_pattern', 1, 5],
+      ['command_pattern', 1, 5],
+    ],
+  );
+  assert.ok(prevented.some((f) => f.rule.includes('`pnpm`')) && prevented.some((f) => f.rule.includes('docker compose')), prevented.map((f) => f.rule).join('\n'));
+  assert.ok(json.findings.filter((f) => f.proposed).every((f) => f.backtest), 'every proposed finding has its figure (or says it was not tested)');
+  assert.ok(json.findings.some((f) => f.backtest && !f.backtest.tested), 'a rule the older sessions did not give is "not enough history to test"');
+});

@@ -150,6 +150,17 @@ const c2Pnpm = c2.bash('pnpm install', 'Install workspace dependencies with pnpm
   stdout: PNPM_INSTALL_OK,
   text: 'The repo is a pnpm workspace (`workspace:*` dependencies, pnpm-lock.yaml); npm cannot install it. Using pnpm from the root.',
 });
+// The same typecheck streak as Codex session 2 (F2), on another branch four days earlier: retried as-is
+// three times before the agent read the error. A retry rule needs its pattern in two sessions.
+const C2_TSC_FAIL = `\n> @shop/web@ typecheck ${P}/web\n> tsc --noEmit\n\nsrc/cart.ts(21,5): error TS2322: Type 'string' is not assignable to type 'number'.\n${P}/web:\n ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL  @shop/web@ typecheck: \`tsc --noEmit\`\nExit status 2`;
+const c2Tsc = [];
+c2Tsc.push(c2.bash('pnpm --filter @shop/web typecheck', 'Type-check the web package', { fail: { code: 2, output: C2_TSC_FAIL }, text: 'Installed. Type-checking before the tests.', seconds: 3.5 }));
+c2Tsc.push(c2.bash('pnpm --filter @shop/web typecheck', 'Type-check the web package again', { fail: { code: 2, output: C2_TSC_FAIL }, text: 'Possibly a stale tsbuildinfo from before the install; running it again.', seconds: 3.2 }));
+c2Tsc.push(c2.bash('pnpm --filter @shop/web typecheck', 'Type-check the web package once more', { fail: { code: 2, output: C2_TSC_FAIL }, seconds: 3.1 }));
+const c2CartEdit = c2.edit('web/src/cart.ts', '    return (Math.round(sum * 100) / 100).toFixed(2);', '    return Math.round(sum * 100) / 100;', {
+  text: 'Same error every time: `subtotal` returns a string from `toFixed(2)` but is typed `number`. Returning the number.',
+});
+const c2TscOk = c2.bash('pnpm --filter @shop/web typecheck', 'Type-check the web package', { stdout: `\n> @shop/web@ typecheck ${P}/web\n> tsc --noEmit\n`, seconds: 3.3 });
 const c2Vitest = c2.bash('pnpm --filter @shop/web test', 'Run the web tests', { stdout: VITEST_OK('11:21:07') });
 const c2Docker = c2.bashRejected('docker compose up -d api', 'Start the API container', {
   feedback: "don't start containers, I run docker compose myself. Just tell me the command.",
@@ -375,6 +386,7 @@ plant('Known large files', 'E1', `\`${LARGE}\` (3400 lines) (Claude session 1)`,
 plant('Known large files', 'E2', 'same file (Claude session 3)', [['fail', c3Large], ['fix', c3LargeOk]], 'Second session: too large, then offset 40 / limit 30.');
 plant('Retry prevention (streak)', 'F1', '`sbt test` failing 3× identically, ended by an Edit (Claude)', [['fail ×1', c3Sbt[0]], ['fail ×2', c3Sbt[1]], ['fail ×3', c3Sbt[2]], ['fix (edit)', c3Edit], ['success', c3SbtOk]], 'Three identical Bash calls with identical output (exit 1); a Read and an Edit of Invoice.scala, then the same command passes.');
 plant('Retry prevention (streak)', 'F2', '`pnpm --filter @shop/web typecheck` failing 3× identically, ended by apply_patch (Codex)', [['fail ×1', x2Tsc[0]], ['fail ×2', x2Tsc[1]], ['fail ×3', x2Tsc[2]], ['fix (patch)', x2Patch], ['success', x2TscOk]], 'Three identical exec_command calls, exit 2, same TS2339; apply_patch on web/src/cart.ts; then exit 0.');
+plant('Retry prevention (streak)', 'F3', 'the same `pnpm --filter @shop/web typecheck` streak four days earlier, ended by an Edit (Claude session 2)', [['fail ×1', c2Tsc[0]], ['fail ×2', c2Tsc[1]], ['fail ×3', c2Tsc[2]], ['fix (edit)', c2CartEdit], ['success', c2TscOk]], 'Three identical Bash calls, exit 2, same TS2322; an Edit of web/src/cart.ts; then the typecheck passes. With F2 the streak is seen in two sessions, which a retry rule needs.');
 plant('Command patterns / user_prefers_manual + Permission notes', 'G1', '`git push` rejected with feedback (Claude)', [['rejected', c1Push]], 'Feedback: "I deploy myself, just show me the command".');
 plant('Command patterns / user_prefers_manual + Permission notes', 'G2', '`docker compose up -d api` rejected with feedback (Claude)', [['rejected', c2Docker]], 'Feedback: "don\'t start containers, I run docker compose myself. Just tell me the command."');
 plant('Command patterns / user_prefers_manual + Permission notes', 'G3', '`git push` rejected without feedback (Claude)', [['rejected', c3Push]], 'toolUseResult "User rejected tool use", then a `[Request interrupted by user for tool use]` marker.');

@@ -13,7 +13,7 @@ import { retryFindings } from './derive/retryFindings.js';
 import { relativeScope, searchScopeFindings } from './derive/searchScopeFindings.js';
 import { mergeDrafts } from './mergeFindings.js';
 import type { ProjectFiles } from './projectFiles.js';
-import { MIN_OCCURRENCES, MIN_OCCURRENCES_USER_STATED } from './thresholds.js';
+import { MIN_OCCURRENCES, MIN_OCCURRENCES_USER_STATED, MIN_SESSIONS } from './thresholds.js';
 import { estimateWaste, type WasteEstimate } from './wasteEstimate.js';
 import type { FindingDraft } from './findingDraft.js';
 
@@ -32,8 +32,18 @@ export interface DeriveOptions {
   minOccurrences?: number;
 }
 
-export function meetsThreshold(draft: Pick<FindingDraft, 'occurrences' | 'userStated'>, minOccurrences = MIN_OCCURRENCES): boolean {
-  return draft.occurrences >= minOccurrences || (draft.userStated && draft.occurrences >= MIN_OCCURRENCES_USER_STATED);
+/** Sessions the evidence comes from. */
+function sessionsOf(draft: Pick<FindingDraft, 'evidence'>): number {
+  return new Set(draft.evidence.map((ref) => `${ref.agent}\u0000${ref.sessionId}`)).size;
+}
+
+/**
+ * Enough evidence for a rule: MIN_OCCURRENCES in MIN_SESSIONS sessions, or the user's own words. A user who
+ * lowers the occurrence threshold below the session threshold accepts single-session findings too.
+ */
+export function meetsThreshold(draft: Pick<FindingDraft, 'occurrences' | 'userStated' | 'evidence'>, minOccurrences = MIN_OCCURRENCES): boolean {
+  if (draft.userStated && draft.occurrences >= MIN_OCCURRENCES_USER_STATED) return true;
+  return draft.occurrences >= minOccurrences && sessionsOf(draft) >= Math.min(MIN_SESSIONS, minOccurrences);
 }
 
 export function isStale(finding: Pick<Finding, 'details'>): boolean {

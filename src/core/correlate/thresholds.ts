@@ -20,6 +20,11 @@ export const COMMAND_TOKEN_OVERLAP_MIN = 0.6;
 export const MIN_OCCURRENCES = 2;
 /** …or this many when the user said it in their own words (rejection feedback). */
 export const MIN_OCCURRENCES_USER_STATED = 1;
+/**
+ * …and it must have happened in this many sessions: within one session it is one episode (one stuck
+ * moment, one task), however many calls it took. The user's own words are enough on their own.
+ */
+export const MIN_SESSIONS = 2;
 
 /** A command the user rejected without stating a preference is a preference only when rejected in this many sessions. */
 export const PREFERENCE_MIN_SESSIONS = 2;

@@ -78,6 +78,11 @@ export interface ToolCall {
   subagent: boolean;
   /** Working directory of the session when the call was made, when the log records it. */
   cwd?: string;
+  /**
+   * Calls the agent issued together (one assistant message, or one Codex batch before any output) share
+   * this id: none of them saw another's result, so they are one attempt, and none can be the fix of another.
+   */
+  turn?: string;
 }
 
 /** Output kept for calls that succeeded: enough to tell an empty search from a match. */

@@ -46,10 +46,10 @@ test('--apply writes exactly the printed diff and the JSON proposedText; a secon
     json.proposals!.map((p) => [path.basename(p.path), p.agent, p.kind, p.scope, p.exists, p.changed, p.merge.added.length, p.merge.removed.length]),
     [
       ['CLAUDE.md', 'claude', 'context', 'project', false, true, 9, 0],
-      ['MEMORY.md', 'claude', 'memory', 'project', false, true, 3, 0],
+      ['MEMORY.md', 'claude', 'memory', 'project', false, true, 2, 0],
       ['AGENTS.md', 'codex', 'context', 'project', false, true, 9, 0],
-      ['instructions.md', 'codex', 'memory', 'shared', false, true, 3, 0],
-      ['GEMINI.md', 'gemini', 'context', 'project', false, true, 12, 0],
+      ['instructions.md', 'codex', 'memory', 'shared', false, true, 2, 0],
+      ['GEMINI.md', 'gemini', 'context', 'project', false, true, 11, 0],
     ],
   );
   assert.match(json.proposals![3].proposedSection!, new RegExp(`^<!-- headroom:learn:start project="${fx.project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" -->`));
@@ -151,7 +151,8 @@ test('shared instructions.md with two projects: a run for one keeps the other pr
   const other = await addSecondProject(fx, 'shop-b');
   const env = safeEnv(fx.home);
   const instructions = path.join(fx.home, '.codex', 'instructions.md');
-  const b = await runCli(['--project', other, '--agent', 'codex', '--apply'], env);
+  // All agents: a memory rule needs its pattern in two sessions, and no memory pattern of the demo is in two Codex sessions.
+  const b = await runCli(['--project', other, '--apply'], env);
   assert.equal(b.code, 0, b.err);
   const withB = fs.readFileSync(instructions, 'utf8');
   const bStart = withB.indexOf(`<!-- headroom:learn:start project="${other}" -->`);
@@ -160,7 +161,7 @@ test('shared instructions.md with two projects: a run for one keeps the other pr
   // the user adds their own text, then project A is learned
   const userText = `# My Codex instructions\n\nAlways be brief.\n\n${withB}\nTrailing note.\n`;
   fs.writeFileSync(instructions, userText);
-  const a = await runCli(['--project', fx.project, '--agent', 'codex', '--apply', '--json'], env);
+  const a = await runCli(['--project', fx.project, '--apply', '--json'], env);
   assert.equal(a.code, 0, a.err);
   const json = JSON.parse(a.out) as LearnJson;
   assert.ok(json.written!.includes(instructions));
@@ -168,7 +169,7 @@ test('shared instructions.md with two projects: a run for one keeps the other pr
   assert.ok(after.startsWith(userText), 'everything that was there, B’s section included, is unchanged; A is appended');
   assert.match(after.slice(userText.length), new RegExp(`^\\n<!-- headroom:learn:start project="${fx.project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" -->`));
   // re-running B changes nothing, A's section stays
-  const bAgain = await runCli(['--project', other, '--agent', 'codex', '--apply', '--json'], env);
+  const bAgain = await runCli(['--project', other, '--apply', '--json'], env);
   assert.deepEqual((JSON.parse(bAgain.out) as LearnJson).written, []);
   assert.equal(fs.readFileSync(instructions, 'utf8'), after);
 });

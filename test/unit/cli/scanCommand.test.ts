@@ -43,7 +43,7 @@ test('scan --project --json on the demo gives each agent its totals at totals.<a
     const t = json.totals[agent];
     return { sessions: t.sessions, toolCalls: t.toolCalls, failed: t.failed, rejected: t.rejected, interrupted: t.interrupted, skippedLines: t.skippedLines };
   };
-  assert.deepEqual(pick('claude'), { sessions: 4, toolCalls: 61, failed: 17, rejected: 3, interrupted: 1, skippedLines: 0 });
+  assert.deepEqual(pick('claude'), { sessions: 4, toolCalls: 66, failed: 20, rejected: 3, interrupted: 1, skippedLines: 0 });
   assert.deepEqual(pick('codex'), { sessions: 2, toolCalls: 28, failed: 9, rejected: 2, interrupted: 0, skippedLines: 0 });
   assert.deepEqual(pick('gemini'), { sessions: 2, toolCalls: 16, failed: 4, rejected: 2, interrupted: 0, skippedLines: 0 });
   assert.equal(json.projects.length, 1);
@@ -61,10 +61,10 @@ test('scan without --project scans the current directory, and text mode names ea
   const home = await demoHome();
   const { code, stdout } = await run(['scan'], { HOME: home, NO_COLOR: '1' }, DEMO_PROJECT);
   assert.equal(code, 0);
-  assert.match(stdout, /Claude Code\s+4 sessions \(1 subagent\) · 61 tool calls · 17 failed · 3 rejected · 1 interrupted · 0 lines skipped/);
+  assert.match(stdout, /Claude Code\s+4 sessions \(1 subagent\) · 66 tool calls · 20 failed · 3 rejected · 1 interrupted · 0 lines skipped/);
   assert.match(stdout, /Codex CLI\s+2 sessions · 28 tool calls · 9 failed/);
   assert.match(stdout, /Gemini CLI\s+2 sessions · 16 tool calls · 4 failed/);
-  assert.match(stdout, /most common errors: file_not_found 6/);
+  assert.match(stdout, /most common errors: exit_code 8, file_not_found 6/);
 });
 
 test('scan --all groups every agent\'s sessions by the project path the logs record', async () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtinAgentPlugins } from '../../../src/core/agents/builtins.js';
 import type { ParsedSession } from '../../../src/core/agents/plugin.js';
@@ -24,17 +25,17 @@ async function parseAll(): Promise<ParsedSession[]> {
   return sessions;
 }
 
-const where = (ref: { file: string; line: number }) => `${path.basename(ref.file)}:${ref.line}`;
+const where = (ref: { file: string; line: number }) => `${path.basename(ref.file).replace(/^again-/, '')}:${ref.line}`;
 
 /*
  * The fix-and-retry sequences in test/fixtures/samples and what they must (not) produce:
  *
- * PAIRS
- * - codex/rollout-0.123.0-unified-exec.jsonl 20 → 21, search_scope: `rg --files .claude/skills
- *   …/entire-agent-kiro` fails ("rg: .claude/skills: No such file or directory"), the next call lists
- *   the working directory with `rg --files`: the same search in a wider scope.
+ * PAIRS: none.
  *
  * DO NOT PAIR (each a trap for a looser rule)
+ * - codex/rollout-0.123.0-unified-exec.jsonl 20 → 21: `rg --files .claude/skills …/entire-agent-kiro` fails
+ *   ("rg: .claude/skills: No such file or directory") and `rg --files` works, but both were issued in one batch
+ *   (lines 12–14, with `pwd`, before any output): the second call never saw the first fail, so it is no fix.
  * - claude/cc-2.0.76-errors.jsonl 120 → 126: the harness failed, the agent edited the script
  *   (123), then ran the identical command: a retry after a fix elsewhere, not a correction.
  * - claude/cc-2.0.76-errors.jsonl 77 → 80: `cd /tmp/repo && git add app.js && …harness.sh …` failed
@@ -55,36 +56,58 @@ test('real samples: the fix-and-retry sequences give exactly the expected correc
   const corrections = correlateSessions(await parseAll());
   assert.deepEqual(
     corrections.map((c) => ({ kind: c.kind, failed: where(c.failed), fixed: where(c.fixed) })),
-    [{ kind: 'search_scope', failed: 'rollout-0.123.0-unified-exec.jsonl:20', fixed: 'rollout-0.123.0-unified-exec.jsonl:21' }],
+    [],
   );
-  assert.deepEqual(corrections[0].change, { from: '.claude/skills /Users/ninawork/entire/external-agents/agents/entire-agent-kiro', to: '.' });
 });
+
+/**
+ * The same sessions again, as if recorded a second time (a copy of each file under another session id):
+ * the patterns of each session are then seen in two sessions.
+ */
+function seenTwice(sessions: ParsedSession[]): ParsedSession[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samples-again-'));
+  const again = sessions.map((s) => {
+    const file = path.join(dir, `again-${path.basename(s.file)}`);
+    fs.copyFileSync(s.file, file);
+    const sessionId = `${s.sessionId}-again`;
+    return { ...s, sessionId, file, calls: s.calls.map((c) => ({ ...c, sessionId, file })) };
+  });
+  return [...sessions, ...again];
+}
 
 /*
  * Findings over all samples (thresholds on): the four failing `golangci-lint run` calls of the Kiro
  * session (295, 313, 318, 323, within the window, no `golangci-lint run` success between) are a retry
- * streak; `mise run test-all` (27) and `mise run test:all` (482) both failed on the sandbox: a permission note.
- * Nothing else repeats enough.
+ * streak; `mise run test-all` (27) and `mise run test:all` (482) both failed on the sandbox. Each is one
+ * episode of one session, so neither is a rule; the same sessions seen twice make both rules (and the
+ * single compact.go denial, now once per copy).
  */
-test('real samples: the findings are the golangci-lint retry streak and the mise permission note', async () => {
+test('real samples: the golangci-lint retry streak and the mise permission note are one session each: no rule until seen twice', async () => {
   const sessions = await parseAll();
-  const { findings } = deriveFindings(sessions, correlateSessions(sessions), { root: '/nowhere', exists: () => true, lineCount: () => undefined });
+  const files = { root: '/nowhere', exists: () => true, lineCount: () => undefined };
+  const once = deriveFindings(sessions, correlateSessions(sessions), files);
+  assert.deepEqual(once.findings, []);
+  const twice = seenTwice(sessions);
+  const { findings } = deriveFindings(twice, correlateSessions(twice), files);
   assert.deepEqual(
-    findings.map((f) => [f.category, f.key, f.occurrences, f.evidence.map(where)]),
+    findings.map((f) => [f.category, f.key, f.occurrences, f.sessions, [...new Set(f.evidence.map(where))]]),
     [
       [
         'retry',
         'Bash golangci-lint run exit_code',
-        4,
+        8,
+        2,
         ['rollout-0.123.0-unified-exec.jsonl:295', 'rollout-0.123.0-unified-exec.jsonl:313', 'rollout-0.123.0-unified-exec.jsonl:318', 'rollout-0.123.0-unified-exec.jsonl:323'],
       ],
-      ['permission', 'mise run', 2, ['rollout-0.121.0-turn-aborted.jsonl:27', 'rollout-0.121.0-turn-aborted.jsonl:482']],
+      ['permission', 'mise run', 4, 2, ['rollout-0.121.0-turn-aborted.jsonl:27', 'rollout-0.121.0-turn-aborted.jsonl:482']],
+      // The one sandbox denial of `gofmt -w …/compact.go && go test` (364), now seen once in each copy.
+      ['permission', '/Users/ninawork/entire/external-agents/agents/entire-agent-kiro/internal/kiro/compact.go', 2, 2, ['rollout-0.123.0-unified-exec.jsonl:364']],
     ],
   );
 });
 
 test('real samples: every cited line of every cited file is the record holding that call’s result', async () => {
-  const sessions = await parseAll();
+  const sessions = seenTwice(await parseAll());
   const corrections = correlateSessions(sessions);
   const { findings } = deriveFindings(sessions, corrections, { root: '/nowhere', exists: () => true, lineCount: () => undefined });
   const refs = [...corrections.flatMap((c) => [c.failed, c.fixed]), ...findings.flatMap((f) => f.evidence)];

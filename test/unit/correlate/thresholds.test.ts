@@ -8,6 +8,7 @@ import { meetsThreshold } from '../../../src/core/correlate/deriveFindings.js';
 import { findStreaks } from '../../../src/core/correlate/derive/retryFindings.js';
 import { deriveContext } from '../../../src/core/correlate/derive/deriveContext.js';
 import { callLookup } from '../../../src/core/correlate/callLookup.js';
+import { toCallRef } from '../../../src/core/correlate/callRef.js';
 import { tokensFromBytes } from '../../../src/core/correlate/wasteEstimate.js';
 import {
   BASENAME_EDIT_DISTANCE_DIVISOR,
@@ -17,6 +18,7 @@ import {
   CORRECTION_WINDOW_CALLS,
   MIN_OCCURRENCES,
   MIN_OCCURRENCES_USER_STATED,
+  MIN_SESSIONS,
   RETRY_STREAK_MIN,
   SAME_PROGRAM_ARGS_OVERLAP_MIN,
   SEARCH_PATTERN_MIN_EDIT_DISTANCE,
@@ -69,11 +71,24 @@ test('COMMAND_TOKEN_OVERLAP_MIN: different programs pair only at high overlap of
   assert.equal(correlateCalls(session([bashFail('make test V=1'), bash('gmake test V=1')]).calls).length, 0);
 });
 
+/** Evidence of `n` calls spread over `sessions` sessions. */
+const evidenceIn = (n: number, sessions = n) =>
+  Array.from({ length: n }, (_, i) => toCallRef(session([bash('make')], `s${(i % sessions) + 1}`).calls[0]));
+
 test('MIN_OCCURRENCES and MIN_OCCURRENCES_USER_STATED', () => {
-  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES, userStated: false }));
-  assert.ok(!meetsThreshold({ occurrences: MIN_OCCURRENCES - 1, userStated: false }));
-  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true }));
-  assert.ok(!meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED - 1, userStated: true }));
+  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES, userStated: false, evidence: evidenceIn(MIN_OCCURRENCES) }));
+  assert.ok(!meetsThreshold({ occurrences: MIN_OCCURRENCES - 1, userStated: false, evidence: evidenceIn(MIN_OCCURRENCES - 1) }));
+  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true, evidence: evidenceIn(1) }));
+  assert.ok(!meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED - 1, userStated: true, evidence: [] }));
+});
+
+test('MIN_SESSIONS: a pattern in one session is one episode, however often; in that many sessions it is a rule', () => {
+  assert.ok(!meetsThreshold({ occurrences: 3, userStated: false, evidence: evidenceIn(3, MIN_SESSIONS - 1) }));
+  assert.ok(meetsThreshold({ occurrences: 3, userStated: false, evidence: evidenceIn(3, MIN_SESSIONS) }));
+  // The user's own words are a standing preference: one session is enough.
+  assert.ok(meetsThreshold({ occurrences: 1, userStated: true, evidence: evidenceIn(1, 1) }));
+  // A user who asks for single occurrences accepts single sessions.
+  assert.ok(meetsThreshold({ occurrences: 1, userStated: false, evidence: evidenceIn(1, 1) }, 1));
 });
 
 test('RETRY_STREAK_MIN: that many identical failures in a row is a streak, one fewer is not', () => {
@@ -88,7 +103,7 @@ test('BYTES_PER_TOKEN: tokens are bytes divided by it', () => {
 });
 
 test('the user\'s evidence threshold raises the bar, but their own words still count once', () => {
-  assert.ok(!meetsThreshold({ occurrences: 2, userStated: false }, 3));
-  assert.ok(meetsThreshold({ occurrences: 3, userStated: false }, 3));
-  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true }, 5));
+  assert.ok(!meetsThreshold({ occurrences: 2, userStated: false, evidence: evidenceIn(2) }, 3));
+  assert.ok(meetsThreshold({ occurrences: 3, userStated: false, evidence: evidenceIn(3) }, 3));
+  assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true, evidence: evidenceIn(1) }, 5));
 });

@@ -17,9 +17,11 @@ export const ClaudeRecordSchema = z.object({
   cwd: optionalString,
   timestamp: optionalString,
   isSidechain: z.boolean().optional().catch(undefined),
+  /** One API request; the records of one assistant message (one block each) share it. */
+  requestId: optionalString,
   /** user/assistant only; `null` has been seen in the wild (#2299 of the reference tool). */
   message: z
-    .object({ content: z.union([z.string(), z.array(z.unknown())]).optional().catch(undefined) })
+    .object({ id: optionalString, content: z.union([z.string(), z.array(z.unknown())]).optional().catch(undefined) })
     .nullable()
     .optional()
     .catch(undefined),

@@ -25,6 +25,8 @@ interface ClaudeCallUse {
   timestamp?: string;
   cwd?: string;
   sidechain: boolean;
+  /** The assistant message that issued the call (its tool_use blocks were issued together). */
+  turn?: string;
 }
 
 interface ClaudeCallResult extends ClaudeOutcome {
@@ -122,6 +124,7 @@ class ClaudeSessionBuilder {
         timestamp: record.timestamp,
         cwd: record.cwd,
         sidechain: record.isSidechain === true,
+        turn: record.message?.id ?? record.requestId ?? (record.uuid ? `record:${record.uuid}` : undefined),
       });
     }
     return malformed;
@@ -194,6 +197,7 @@ class ClaudeSessionBuilder {
     if (result.exitCode !== undefined) call.exitCode = result.exitCode;
     if (result.userFeedback !== undefined) call.userFeedback = result.userFeedback;
     if (use.cwd !== undefined) call.cwd = use.cwd;
+    if (use.turn !== undefined) call.turn = use.turn;
     return call;
   }
 }

@@ -15,6 +15,8 @@ interface CallRecord {
   described: DescribedCall;
   /** A turn_aborted came while this call had no output yet. */
   aborted: boolean;
+  /** Calls added with no output recorded between them were issued together, before any result. */
+  batch: number;
 }
 
 interface OutputRecord {
@@ -34,6 +36,9 @@ export class CodexSessionBuilder {
   private readonly callsById = new Map<string, CallRecord>();
   private readonly outputs = new Map<string, OutputRecord>();
   private readonly events = new Map<string, CallEvents & { line?: number }>();
+  private batch = 0;
+  /** Set when a result arrives: the next call was issued after seeing it, so it starts a new batch. */
+  private resultSinceLastCall = true;
 
   constructor(
     private readonly agent: string,
@@ -43,7 +48,9 @@ export class CodexSessionBuilder {
   /** Records a call; a call_id seen before (history copied into a forked file) is ignored. */
   addCall(callId: string, line: number, described: DescribedCall, timestamp: string | undefined, cwd: string | undefined): void {
     if (this.callsById.has(callId)) return;
-    const record: CallRecord = { callId, line, timestamp, cwd, described, aborted: false };
+    if (this.resultSinceLastCall) this.batch += 1;
+    this.resultSinceLastCall = false;
+    const record: CallRecord = { callId, line, timestamp, cwd, described, aborted: false, batch: this.batch };
     this.calls.push(record);
     this.callsById.set(callId, record);
   }
@@ -51,6 +58,7 @@ export class CodexSessionBuilder {
   /** Records a `*_output` item; the first output of a call wins. */
   addOutput(callId: string, line: number, output: unknown): void {
     if (this.outputs.has(callId)) return;
+    this.resultSinceLastCall = true;
     const text = outputText(output);
     const read = readToolResultText(text);
     const shown = read.format === 'json_metadata' ? read.body : text;
@@ -113,6 +121,7 @@ export class CodexSessionBuilder {
       if (resolved.errorKind !== undefined && resolved.outcome === 'failed') toolCall.errorKind = resolved.errorKind;
       if (resolved.exitCode !== undefined) toolCall.exitCode = resolved.exitCode;
       if (call.cwd !== undefined) toolCall.cwd = call.cwd;
+      toolCall.turn = `batch:${call.batch}`;
       return toolCall;
     });
   }
@@ -144,6 +153,7 @@ export class CodexSessionBuilder {
   }
 
   private eventsOf(callId: string, line: number): CallEvents & { line?: number } {
+    this.resultSinceLastCall = true;
     let events = this.events.get(callId);
     if (!events) {
       events = { line };

@@ -28,7 +28,10 @@ export function geminiToolCalls(conversation: GeminiConversation, context: Gemin
         notes.skip(line, 'tool call without id or name; skipped');
         continue;
       }
-      calls.push(toToolCall(toolCall.data, line, calls.length, message.data.timestamp, context));
+      const call = toToolCall(toolCall.data, line, calls.length, message.data.timestamp, context);
+      // The toolCalls of one gemini message were requested together, before any of their results.
+      call.turn = `message:${line}`;
+      calls.push(call);
     }
   }
   return calls;

@@ -1,7 +1,7 @@
 import type { Correction } from '../../model/finding.js';
 import type { ToolCall } from '../../model/toolCall.js';
 import { callKey, toCallRef } from '../callRef.js';
-import { needsFix } from '../correlateFailures.js';
+import { needsFix, sameTurn } from '../correlateFailures.js';
 import type { RetryDetails } from '../findingDetails.js';
 import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { CORRECTION_WINDOW_CALLS, RETRY_STREAK_MIN } from '../thresholds.js';
@@ -24,7 +24,8 @@ function editedPaths(calls: readonly ToolCall[], ctx: DeriveContext): string[] {
 
 /**
  * Streaks in one session: the same call (tool, subject) failing the same way again and again,
- * each failure within CORRECTION_WINDOW_CALLS of the last, with no success of that call between.
+ * each failure within CORRECTION_WINDOW_CALLS of the last, with no success of that call between. Calls of one
+ * turn (parallel calls) count once: they were issued before any of them failed.
  */
 export function findStreaks(calls: readonly ToolCall[], ctx: DeriveContext): Streak[] {
   const open = new Map<string, Streak>();
@@ -46,6 +47,7 @@ export function findStreaks(calls: readonly ToolCall[], ctx: DeriveContext): Str
     const signature = `${subject}\u0000${call.errorKind ?? 'no_matches'}`;
     const streak = open.get(signature);
     const last = streak?.calls[streak.calls.length - 1];
+    if (streak && last && sameTurn(call, last)) return; // issued together with the last failure: the same attempt
     if (streak && last && call.index - last.index <= CORRECTION_WINDOW_CALLS) {
       streak.calls.push(call);
       lastFailurePosition.set(streak, position);

@@ -14,14 +14,17 @@ test('real excerpt: reads of a file outside the project (an agent tool-results f
   const claude = builtinAgentPlugins().find((p) => p.name === 'claude')!;
   const parsed = await claude.parse({ agent: 'claude', path: EXCERPT, projectPath: '/Users/alisha/Projects/external-agents', subagent: false });
   assert.equal(parsed.calls.filter((c) => c.errorKind === 'file_too_large').length, 3, 'the excerpt holds the three failed reads');
-  const { findings } = deriveFindings([parsed], correlateSessions([parsed]), fakeFiles({}));
+  // Seen in two sessions, so the session threshold is met: only the path being outside the project stops it.
+  const again = { ...parsed, sessionId: `${parsed.sessionId}-again`, calls: parsed.calls.map((c) => ({ ...c, sessionId: `${parsed.sessionId}-again` })) };
+  const sessions = [parsed, again];
+  const { findings } = deriveFindings(sessions, correlateSessions(sessions), fakeFiles({}));
   assert.deepEqual(findings.map((f) => f.category), []);
 });
 
-test('near miss: the same streak on a project file still gives both findings', () => {
+test('near miss: the same streak on a project file, in two sessions (the threshold), still gives both findings', () => {
   const tooLarge = () => read('/proj/internal/transcript.go', { outcome: 'failed', errorKind: 'file_too_large' });
-  const s = session([tooLarge(), tooLarge(), tooLarge()]);
-  const { findings } = deriveFindings([s], correlateSessions([s]), fakeFiles({ 'internal/transcript.go': 3000 }));
+  const sessions = [session([tooLarge(), tooLarge(), tooLarge()], 's1'), session([tooLarge(), tooLarge(), tooLarge()], 's2')];
+  const { findings } = deriveFindings(sessions, correlateSessions(sessions), fakeFiles({ 'internal/transcript.go': 3000 }));
   assert.deepEqual(findings.map((f) => f.category).sort(), ['large_file', 'retry']);
 });
 

@@ -48,6 +48,8 @@ function agentEnvironment(baseEnv, agentHome, demoProject) {
     /** Where the sessions of the demo home say they worked (in-host tests learn on it). */
     HEADROOM_TEST_DEMO_PROJECT: demoProject,
     HEADROOM_TEST_AGENT_HOME: agentHome,
+    // The rules headroom remembers writing (the learning lifecycle): per run, never the machine's own state file.
+    HEADROOM_LEARN_STATE_DIR: path.join(agentHome, '.headroom-learn-state'),
   };
 }
 

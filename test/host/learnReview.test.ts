@@ -60,9 +60,9 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     assert.equal(await api.review.learn({ folder: vscode.Uri.file(demoProject) }), 'done');
     const state = api.review.getReviewState();
     const project = reviewProject(state, demoProject);
-    assert.equal(project.learnings.length, 12, `the demo yields 12 learnings (${project.learnings.map((l) => l.text).join(' | ')})`);
+    assert.equal(project.learnings.length, 11, `the demo yields 11 learnings (${project.learnings.map((l) => l.text).join(' | ')})`);
     assert.ok(project.learnings.every((l) => l.checked), 'every learning is checked by default');
-    assert.equal(state.badge, 12, 'the badge counts rules, not rule × file');
+    assert.equal(state.badge, 11, 'the badge counts rules, not rule × file');
 
     assert.equal(state.tree.length, 1);
     const projectItem = state.tree[0]!;
@@ -70,10 +70,10 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     assert.equal(projectItem.label, path.basename(demoProject));
     for (const name of ['Claude Code', 'Codex CLI', 'Gemini CLI']) assert.ok(projectItem.description?.includes(name), `${name} in ${projectItem.description}`);
     const learningItems = flattenTree(state.tree).filter((item) => item.kind === 'learning');
-    assert.equal(learningItems.length, 12, 'each learning is one tree item');
-    assert.equal(new Set(learningItems.map((item) => item.label)).size, 12, 'no rule is listed twice');
+    assert.equal(learningItems.length, 11, 'each learning is one tree item');
+    assert.equal(new Set(learningItems.map((item) => item.label)).size, 11, 'no rule is listed twice');
     const checkboxes = flattenTree(state.tree).filter((item) => item.checked !== undefined);
-    assert.equal(checkboxes.length, 12 + project.existingRules.length, 'a checkbox per learning and per rule already in a file, nothing per agent');
+    assert.equal(checkboxes.length, 11 + project.existingRules.length, 'a checkbox per learning and per rule already in a file, nothing per agent');
     assert.deepEqual(project.existingRules.map((r) => r.text), ['an old rule that is kept'], 'the rule already in AGENTS.md is listed once');
 
     const categories = projectItem.children.filter((c) => c.kind === 'category').map((c) => c.label);
@@ -170,7 +170,7 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
       assert.equal(target(state, file).learnings.includes(dropped.id), false);
     }
     assert.equal(target(state, geminiMd).learnings.includes(dropped.id), false, 'nor does GEMINI.md (written once its markers are repaired)');
-    assert.equal(state.badge, 11, 'the badge drops by one');
+    assert.equal(state.badge, 10, 'the badge drops by one');
     const agentsDiff = await api.review.openDiff(agentsMd);
     assert.equal(agentsDiff.lines.some((line) => line.text.includes(droppedText)), false, 'nor is it in the AGENTS.md diff');
     await api.review.openDiff(claudeMd);

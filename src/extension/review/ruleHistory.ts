@@ -24,7 +24,9 @@ function lifecycleOf(result: ProjectLearnResult, text: string): RuleLifecycle | 
 /** "recurred 2 times since written" / "retire? no matching situation in 45 days", for a tree item's description. */
 export function lifecycleNote(result: ProjectLearnResult, text: string): string | undefined {
   const rule = lifecycleOf(result, text);
-  return rule ? lifecycleLabel(rule) : undefined;
+  // Nothing has been seen since it was written: no news for a one-line description.
+  if (!rule || (!rule.retire && rule.recurred === 0 && rule.situations === 0)) return undefined;
+  return lifecycleLabel(rule);
 }
 
 /** Text keys of the retire candidates: pre-unchecked in the review. */

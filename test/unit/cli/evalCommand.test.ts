@@ -7,36 +7,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli, safeEnv, tempDir } from './cliHarness.js';
+import { found, missing, REJECTED, writeClaudeSession, type FakeCall } from './fakeClaudeSessions.js';
 import type { EvalJson } from '../../../src/cli/evalCommand.js';
 
-interface FakeCall {
-  id: string;
-  name: string;
-  input: Record<string, unknown>;
-  result: string;
-  isError?: boolean;
-}
-
-const REJECTED = "The user doesn't want to proceed with this tool use. The tool use was rejected. To tell you how to proceed, the user said:\nI push myself";
-
-/** One Claude Code session file (tool_use + tool_result records), its calls a minute apart from `day`. */
+/** One Claude Code session, its calls a minute apart on March `day`. */
 function writeSession(home: string, project: string, fileId: string, day: number, calls: FakeCall[]): void {
-  const folder = path.join(home, '.claude', 'projects', project.replace(/[^A-Za-z0-9]/g, '-'));
-  fs.mkdirSync(folder, { recursive: true });
-  const base = { cwd: project, sessionId: fileId, version: '2.1.29', userType: 'external', isSidechain: false };
-  const lines = calls.flatMap((call, i) => {
-    const timestamp = `2026-03-0${day}T10:${String(i).padStart(2, '0')}:00.000Z`;
-    const result = { type: 'tool_result', tool_use_id: call.id, content: call.result, ...(call.isError ? { is_error: true } : {}) };
-    return [
-      { ...base, type: 'assistant', uuid: `a-${fileId}-${i}`, timestamp, message: { role: 'assistant', content: [{ type: 'tool_use', id: call.id, name: call.name, input: call.input }] } },
-      { ...base, type: 'user', uuid: `u-${fileId}-${i}`, timestamp, message: { role: 'user', content: [result] } },
-    ];
-  });
-  fs.writeFileSync(path.join(folder, `${fileId}.jsonl`), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  writeClaudeSession(home, project, fileId, calls, (i) => `2026-03-0${day}T10:${String(i).padStart(2, '0')}:00.000Z`);
 }
-
-const missing = (id: string, project: string, rel: string): FakeCall => ({ id, name: 'Read', input: { file_path: path.join(project, rel) }, result: 'File does not exist.', isError: true });
-const found = (id: string, project: string, rel: string): FakeCall => ({ id, name: 'Read', input: { file_path: path.join(project, rel) }, result: '1\tdef money(): ...' });
 
 /** Four sessions, one checkpoint copy; learning from the first two (split 0.5). */
 function history(): { home: string; project: string } {

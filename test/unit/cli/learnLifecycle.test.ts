@@ -7,38 +7,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli, safeEnv, tempDir } from './cliHarness.js';
+import { found, missing, REJECTED, writeClaudeSession, type FakeCall } from './fakeClaudeSessions.js';
 import type { LearnJson } from '../../../src/cli/learnCommand.js';
 
-interface FakeCall {
-  id: string;
-  name: string;
-  input: Record<string, unknown>;
-  result: string;
-  isError?: boolean;
-}
-
 const DAY = 24 * 60 * 60 * 1000;
-const REJECTED = "The user doesn't want to proceed with this tool use. The tool use was rejected. To tell you how to proceed, the user said:\nI push myself";
 
-/** One Claude Code session file, its calls a minute apart from `daysAgo` days before now. */
+/** One Claude Code session, its calls a minute apart from `daysAgo` days before now. */
 function writeSession(home: string, project: string, fileId: string, daysAgo: number, calls: FakeCall[]): void {
-  const folder = path.join(home, '.claude', 'projects', project.replace(/[^A-Za-z0-9]/g, '-'));
-  fs.mkdirSync(folder, { recursive: true });
-  const base = { cwd: project, sessionId: fileId, version: '2.1.29', userType: 'external', isSidechain: false };
   const start = Date.now() - daysAgo * DAY;
-  const lines = calls.flatMap((call, i) => {
-    const timestamp = new Date(start + i * 60_000).toISOString();
-    const result = { type: 'tool_result', tool_use_id: call.id, content: call.result, ...(call.isError ? { is_error: true } : {}) };
-    return [
-      { ...base, type: 'assistant', uuid: `a-${fileId}-${i}`, timestamp, message: { role: 'assistant', content: [{ type: 'tool_use', id: call.id, name: call.name, input: call.input }] } },
-      { ...base, type: 'user', uuid: `u-${fileId}-${i}`, timestamp, message: { role: 'user', content: [result] } },
-    ];
-  });
-  fs.writeFileSync(path.join(folder, `${fileId}.jsonl`), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  writeClaudeSession(home, project, fileId, calls, (i) => new Date(start + i * 60_000).toISOString());
 }
-
-const missing = (id: string, project: string, rel: string): FakeCall => ({ id, name: 'Read', input: { file_path: path.join(project, rel) }, result: 'File does not exist.', isError: true });
-const found = (id: string, project: string, rel: string): FakeCall => ({ id, name: 'Read', input: { file_path: path.join(project, rel) }, result: '1\tdef money(): ...' });
 
 function history() {
   const root = tempDir('learn-life-');

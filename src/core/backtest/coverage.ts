@@ -3,7 +3,7 @@ import { commandOf, pathOf, patternOf } from '../correlate/callViews.js';
 import { shellSearch } from '../correlate/commandSearch.js';
 import { needsFix } from '../correlate/correlateFailures.js';
 import { commandTemplate } from '../correlate/derive/commandPatternFindings.js';
-import { commandSubject } from '../correlate/derive/commandSubject.js';
+import { runningCommandSubject } from '../correlate/derive/runningCommand.js';
 import { ENVIRONMENT_ERROR_KINDS } from '../correlate/derive/environmentFindings.js';
 import { permissionFindings } from '../correlate/derive/permissionFindings.js';
 import { findStreaks } from '../correlate/derive/retryFindings.js';
@@ -25,7 +25,7 @@ import type { LaterCalls } from './laterCalls.js';
 /**
  * When a rule "covers" a later failure: one exact definition per category, read from the finding's
  * structured details and the later call's normalised tool, input, outcome and error kind, with the
- * correlator's own normalisers (project-relative paths, commandShape, commandSubject, streaks).
+ * correlator's own normalisers (project-relative paths, commandShape, runningCommandSubject, streaks).
  * Never a text match on the rule. Each returns the later failures the finding covers.
  */
 export type CoverageDefinition = (finding: Finding, later: LaterCalls) => ToolCall[];
@@ -88,7 +88,7 @@ const environmentCoverage: CoverageDefinition = (finding, later) => {
 
 /**
  * command_pattern — user_prefers_manual: a later rejection of a command of the same kind
- * (commandSubject: program and subcommand, `git push`). launcher: a later failure (not an
+ * (runningCommandSubject: the program that runs and its subcommand or task, `git push`, `mise run test:ci`). launcher: a later failure (not an
  * environment error: those are the environment rules') of the same program by the same wrong
  * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored).
  */
@@ -97,7 +97,7 @@ const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   return later.failures.filter((call) => {
     const shape = shellShape(call);
     if (!shape) return false;
-    if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && commandSubject(commandOf(call) ?? '') === d.subject;
+    if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && runningCommandSubject(commandOf(call) ?? '') === d.subject;
     if (call.outcome !== 'failed') return false;
     if (d.mode === 'launcher') {
       return !ENVIRONMENT_ERROR_KINDS.has(call.errorKind ?? 'other') && shape.program === d.program && shape.launcher === d.from;

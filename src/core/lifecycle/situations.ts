@@ -4,6 +4,7 @@ import { shellSearch } from '../correlate/commandSearch.js';
 import { callSubject } from '../correlate/derive/callSubject.js';
 import { commandTemplate } from '../correlate/derive/commandPatternFindings.js';
 import { commandSubject } from '../correlate/derive/commandSubject.js';
+import { runningCommandSubject } from '../correlate/derive/runningCommand.js';
 import { relativeScope } from '../correlate/derive/searchScopeFindings.js';
 import { isPathTool } from '../correlate/fileIntent.js';
 import type {
@@ -66,7 +67,7 @@ const commandPattern: SituationDefinition = (finding, call) => {
   const d = finding.details as CommandPatternDetails;
   const s = shape(call);
   if (!s) return false;
-  if (d.mode === 'user_prefers_manual') return commandSubject(commandOf(call) ?? '') === d.subject;
+  if (d.mode === 'user_prefers_manual') return runningCommandSubject(commandOf(call) ?? '') === d.subject;
   if (d.mode === 'launcher') return s.program === d.program;
   const template = commandTemplate(s.normalised);
   return template === commandTemplate(d.from) || template === commandTemplate(d.to);

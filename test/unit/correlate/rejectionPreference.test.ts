@@ -62,7 +62,7 @@ test('the program that runs: cd, env, comments, wrappers and heredoc feeders are
   assert.equal(runningCommandSubject("cat <<'EOF' > /tmp/x.go\npackage main\nEOF"), '');
   assert.equal(runningCommandSubject('# check the tree first\ngit status --short'), 'git status');
   assert.equal(runningCommandSubject('FOO=1 sudo nohup make build'), 'make build');
-  assert.equal(runningCommandSubject('time env CI=1 mise run test:ci 2>&1 | tail -50'), 'mise run');
+  assert.equal(runningCommandSubject('time env CI=1 mise run test:ci 2>&1 | tail -50'), 'mise run test:ci');
   assert.equal(runningCommandSubject('echo hi | jq .'), 'jq');
   assert.equal(runningCommandSubject('cd /some/dir'), '');
   assert.equal(runningCommandSubject('# just a comment'), '');
@@ -86,18 +86,39 @@ test('real excerpt: one rejection with "don\'t worry about linting for now" is n
 test('real excerpt: one rejection with "don\'t run CI or integration tests, too slow." is a rule quoting those words', async () => {
   const [rule] = preferences([await parseCorpusExcerpt('paul-cli-mise-ci-rejected-too-slow.jsonl')]);
   assert.equal(rule.details.dropped, undefined);
-  assert.equal(rule.rule, "**user_prefers_manual**: User rejected `mise run` once — show the command, don't execute (user: “don't run CI or integration tests, too slow.”)");
+  assert.equal(rule.rule, "**user_prefers_manual**: User rejected `mise run test:ci` once — show the command, don't execute (user: “don't run CI or integration tests, too slow.”)");
 });
 
-test('real excerpts: mise run rejected in two sessions is a rule, without quoting "i\'ll take it from here."', async () => {
+test('real excerpts: a task runner is keyed on its task: `mise run fmt && …` and `mise run test:integration` in two sessions are no rule', async () => {
   const sessions = [
     await parseCorpusExcerpt('paul-20260205-mise-rejected-take-it-from-here.jsonl'),
     await parseCorpusExcerpt('paul-20260205-mise-rejected-no-words.jsonl'),
   ];
-  const [rule] = preferences(sessions);
-  assert.equal(rule.details.dropped, undefined);
-  assert.equal(rule.sessions, 2);
-  assert.equal(rule.rule, "**user_prefers_manual**: User rejected `mise run` 2 times — show the command, don't execute");
+  assert.deepEqual(preferences(sessions).filter((f) => f.details.dropped === undefined), []);
+  const all = deriveFindings(sessions, correlateSessions(sessions), fakeFiles({}), { minOccurrences: 1 }).findings;
+  assert.deepEqual(
+    all.filter((f) => f.details.mode === 'user_prefers_manual').map((f) => [f.details.subject, f.details.dropped]),
+    [
+      ['mise run fmt', 'single rejection without a stated preference'],
+      ['mise run test:integration', 'single rejection without a stated preference'],
+    ],
+  );
+});
+
+test('a command rejected in two sessions but run with consent as often is no preference (mise run fmt, run daily)', () => {
+  const found = preferences([
+    session([rejected('mise run fmt 2>&1 | tail -5'), bash('mise run fmt'), bash('mise run fmt && mise run lint')], 's1'),
+    session([rejected('mise run fmt'), bash('mise run fmt 2>&1')], 's2'),
+    session([rejected('mise run test:integration')], 's3'),
+    session([rejected('mise run test:integration 2>&1 | tail -50'), bash('mise run test:integration', { outcome: 'failed' })], 's4'),
+  ]);
+  assert.deepEqual(
+    found.map((f) => [f.details.subject, f.details.dropped]).sort(),
+    [
+      ['mise run fmt', 'run without objection as often as rejected, without a stated preference'],
+      ['mise run test:integration', undefined],
+    ],
+  );
 });
 
 test('"don\'t commit, I do it" once is a rule quoting only those words', () => {

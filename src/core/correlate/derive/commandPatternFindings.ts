@@ -45,23 +45,43 @@ function correctedCommands(corrections: readonly Correction[], ctx: DeriveContex
 /** Why a preference candidate is no rule, shown to the user with the candidate. */
 const SINGLE_REJECTION_REASON = 'single rejection without a stated preference';
 const ONE_SESSION_REASON = 'rejected in one session only, without a stated preference';
+const ALSO_ACCEPTED_REASON = 'run without objection as often as rejected, without a stated preference';
+
+/** How many times each kind of command ran with the user's consent (it ran: ok or failed, not rejected). */
+function acceptedCounts(ctx: DeriveContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const call of ctx.calls.all()) {
+    if (call.tool !== 'Bash' || (call.outcome !== 'ok' && call.outcome !== 'failed')) continue;
+    const subject = runningCommandSubject(commandOf(call) ?? '');
+    counts.set(subject, (counts.get(subject) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function whyNotAPreference(calls: readonly ToolCall[], userWords: readonly string[], accepted: number): string | undefined {
+  if (userWords.length > 0) return undefined;
+  if (accepted >= calls.length) return ALSO_ACCEPTED_REASON;
+  if (new Set(calls.map((call) => call.sessionId)).size >= PREFERENCE_MIN_SESSIONS) return undefined;
+  return calls.length === 1 ? SINGLE_REJECTION_REASON : ONE_SESSION_REASON;
+}
 
 /**
  * user_prefers_manual: the same kind of shell command rejected by the user. A rejection is mostly a
  * one-off redirection ("no, pull first"), so a rule needs a standing preference: the user's words
  * state one (only those words are quoted), or the command was rejected in at least
- * PREFERENCE_MIN_SESSIONS sessions. Other candidates are kept, marked `dropped`, so the user sees why.
+ * PREFERENCE_MIN_SESSIONS sessions and ran with the user's consent less often than it was rejected
+ * (`mise run fmt` rejected twice but run thirty times is no preference). Other candidates are kept,
+ * marked `dropped`, so the user sees why.
  */
 function rejectedCommands(ctx: DeriveContext): FindingDraft[] {
   const rejected = ctx.calls.all().filter((call): call is ToolCall => call.tool === 'Bash' && call.outcome === 'rejected');
   const groups = groupBy(rejected, (call) => runningCommandSubject(commandOf(call) ?? ''));
+  const accepted = acceptedCounts(ctx);
   return [...groups.entries()]
     .filter(([subject]) => subject.length > 0)
     .map(([subject, calls]) => {
       const userWords = preferenceWordsOf(calls);
-      const sessions = new Set(calls.map((call) => call.sessionId)).size;
-      const standing = userWords.length > 0 || sessions >= PREFERENCE_MIN_SESSIONS;
-      const dropped = standing ? undefined : calls.length === 1 ? SINGLE_REJECTION_REASON : ONE_SESSION_REASON;
+      const dropped = whyNotAPreference(calls, userWords, accepted.get(subject) ?? 0);
       const borderlineWords = dropped ? feedbackWordsOf(calls) : [];
       const details: CommandPatternDetails = {
         mode: 'user_prefers_manual',

@@ -21,7 +21,7 @@ export function permissionFindings(ctx: DeriveContext): FindingDraft[] {
     if (call.tool !== 'Bash') return isPathTool(call.tool) ? callSubject(call, ctx) : call.originalTool;
     const command = commandOf(call) ?? '';
     const file = commandShape(command).args.find((arg) => !arg.startsWith('-') && arg.includes('/'));
-    return file ? ctx.relative(file, toCallRef(call)) : commandSubject(command);
+    return file ? ctx.relative(file, toCallRef(call)) : commandSubject(command, { withTask: false });
   };
   return [...groupBy(denied, subjectOf).entries()].map(([subject, calls]) => {
     const firstLine = calls[0].output.split('\n').find((line) => /denied|permit|EACCES|EPERM|sandbox|policy/i.test(line)) ?? '';

@@ -4,6 +4,7 @@ import { shellSearch } from '../correlate/commandSearch.js';
 import { needsFix } from '../correlate/correlateFailures.js';
 import { commandTemplate } from '../correlate/derive/commandPatternFindings.js';
 import { runningCommandSubject } from '../correlate/derive/runningCommand.js';
+import { saysNoProjectHere } from '../correlate/derive/workingFolderFindings.js';
 import { ENVIRONMENT_ERROR_KINDS } from '../correlate/derive/environmentFindings.js';
 import { permissionFindings } from '../correlate/derive/permissionFindings.js';
 import { findStreaks } from '../correlate/derive/retryFindings.js';
@@ -91,6 +92,7 @@ const environmentCoverage: CoverageDefinition = (finding, later) => {
  * (runningCommandSubject: the program that runs and its subcommand or task, `git push`, `mise run test:ci`). launcher: a later failure (not an
  * environment error: those are the environment rules') of the same program by the same wrong
  * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored).
+ * working_folder: a later "no project here" failure of the same program that names the folder.
  */
 const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as CommandPatternDetails;
@@ -99,6 +101,10 @@ const commandPatternCoverage: CoverageDefinition = (finding, later) => {
     if (!shape) return false;
     if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && runningCommandSubject(commandOf(call) ?? '') === d.subject;
     if (call.outcome !== 'failed') return false;
+    if (d.mode === 'working_folder') {
+      const mentionsFolder = (commandOf(call) ?? '').includes(d.folder) || call.output.includes(d.folder);
+      return shape.program === d.program && saysNoProjectHere(call.output) && mentionsFolder;
+    }
     if (d.mode === 'launcher') {
       return !ENVIRONMENT_ERROR_KINDS.has(call.errorKind ?? 'other') && shape.program === d.program && shape.launcher === d.from;
     }

@@ -11,6 +11,7 @@ import { largeFileFindings } from './derive/largeFileFindings.js';
 import { permissionFindings } from './derive/permissionFindings.js';
 import { retryFindings } from './derive/retryFindings.js';
 import { relativeScope, searchScopeFindings } from './derive/searchScopeFindings.js';
+import { workingFolderFindings } from './derive/workingFolderFindings.js';
 import { mergeDrafts } from './mergeFindings.js';
 import type { ProjectFiles } from './projectFiles.js';
 import { MIN_OCCURRENCES, MIN_OCCURRENCES_USER_STATED, MIN_SESSIONS } from './thresholds.js';
@@ -90,6 +91,10 @@ export function deriveFindings(
       ctx,
     ),
     ...permissionFindings(ctx),
+    ...workingFolderFindings(
+      sessions.map((s) => s.calls),
+      ctx,
+    ),
   ]);
   const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {

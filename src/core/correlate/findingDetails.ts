@@ -44,7 +44,9 @@ export type CommandPatternDetails =
       /** For a dropped candidate: the user's words, for an LLM to judge (personal data left out). */
       borderlineWords?: string[];
     }
-  | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string };
+  | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string }
+  /** A build tool found no project where it ran, and worked in `folder` (project-relative): a nested module. */
+  | { mode: 'working_folder'; program: string; folder: string; from: string; to: string; errorKind: string };
 
 export type LargeFileDetails = {
   path: string;

@@ -62,13 +62,13 @@ const filePath: SituationDefinition = (finding, call, later) => {
 /** environment: the same program run by any launcher (`pytest` through `python3 -m` or `uv run`). */
 const environment: SituationDefinition = (finding, call) => shape(call)?.program === (finding.details as EnvironmentDetails).program;
 
-/** command_pattern: a command of the same kind (user preference), the same program (launcher), the same command (corrected, either form). */
+/** command_pattern: a command of the same kind (user preference), the same program (launcher, working folder), the same command (corrected, either form). */
 const commandPattern: SituationDefinition = (finding, call) => {
   const d = finding.details as CommandPatternDetails;
   const s = shape(call);
   if (!s) return false;
   if (d.mode === 'user_prefers_manual') return runningCommandSubject(commandOf(call) ?? '') === d.subject;
-  if (d.mode === 'launcher') return s.program === d.program;
+  if (d.mode === 'launcher' || d.mode === 'working_folder') return s.program === d.program;
   const template = commandTemplate(s.normalised);
   return template === commandTemplate(d.from) || template === commandTemplate(d.to);
 };

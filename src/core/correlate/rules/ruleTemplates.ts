@@ -20,6 +20,9 @@ const PROGRAM_LABELS: Record<string, string> = {
   node: 'Node.js',
 };
 
+/** What a nested project is called, by the program that found none (working-folder rules). */
+const PROJECT_KINDS: Record<string, string> = { go: 'Go module', cargo: 'Cargo package', 'node-pm': 'package' };
+
 function environment(d: EnvironmentDetails): string {
   const label = PROGRAM_LABELS[d.program] ?? d.program;
   return (
@@ -48,6 +51,10 @@ function commandPattern(d: CommandPatternDetails): string {
   }
   if (d.mode === 'launcher') {
     return `**${PROGRAM_LABELS[d.program] ?? d.program}**: use ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;
+  }
+  if (d.mode === 'working_folder') {
+    const what = PROJECT_KINDS[d.program] ?? `${code(d.program)} project`;
+    return `${code(folder(d.folder))} is its own ${what}: run ${code(d.program)} from inside it (${code(`cd ${d.folder} && ${d.to}`)}), not ${code(d.from)} from above it`;
   }
   return `Run ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;
 }

@@ -46,8 +46,9 @@ function shellShape(call: ToolCall): CommandShape | undefined {
   return command ? commandShape(command) : undefined;
 }
 
-/** A folder-level correction: the failed side of its evidence listed a folder (LS), not a file. */
+/** A folder-level correction: a folder rule (folderFindings), or the failed side of its evidence listed a folder (LS). */
 function isFolderCorrection(finding: Finding): boolean {
+  if ((finding.details as FilePathDetails).folder === true) return true;
   return finding.evidence.some((ref) => ref.outcome === 'failed' && ref.tool === 'LS');
 }
 

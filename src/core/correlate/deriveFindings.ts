@@ -7,9 +7,11 @@ import { commandPatternFindings } from './derive/commandPatternFindings.js';
 import { deriveContext } from './derive/deriveContext.js';
 import { environmentFindings } from './derive/environmentFindings.js';
 import { filePathFindings } from './derive/filePathFindings.js';
+import { folderFindings } from './derive/folderFindings.js';
 import { largeFileFindings } from './derive/largeFileFindings.js';
 import { permissionFindings } from './derive/permissionFindings.js';
 import { retryFindings } from './derive/retryFindings.js';
+import { searchedFileAsPath } from './derive/searchedFileCorrections.js';
 import { relativeScope, searchScopeFindings } from './derive/searchScopeFindings.js';
 import { mergeDrafts } from './mergeFindings.js';
 import type { ProjectFiles } from './projectFiles.js';
@@ -78,10 +80,13 @@ export function deriveFindings(
   const comparable = (value: string, c: Correction) =>
     c.kind === 'path' ? ctx.relative(value, c.failed) : c.kind === 'search_scope' ? relativeScope(value, ctx, c.failed) : value;
   const { kept, dropped } = dropContradictions(corrections, comparable);
+  const located = kept.map((c) => searchedFileAsPath(c, ctx));
+  const folders = folderFindings(located, ctx);
   const drafts = mergeDrafts([
     ...environmentFindings(kept, ctx),
-    ...filePathFindings(kept, ctx),
-    ...searchScopeFindings(kept, ctx),
+    ...folders.drafts,
+    ...filePathFindings(folders.rest, ctx),
+    ...searchScopeFindings(folders.rest, ctx),
     ...commandPatternFindings(kept, ctx),
     ...largeFileFindings(kept, ctx),
     ...retryFindings(

@@ -18,6 +18,8 @@ export type FilePathDetails = {
   to: string;
   /** Every right path seen for this wrong path, most frequent first (the first is `to`). */
   alternatives: Array<{ path: string; count: number }>;
+  /** `from` and `to` are folders: every path looked for under `from` was found under `to` (folderFindings). */
+  folder?: boolean;
   /** Why the rule is not proposed, when it is not. */
   stale?: string;
 };

@@ -29,6 +29,10 @@ function environment(d: EnvironmentDetails): string {
 }
 
 function filePath(d: FilePathDetails): string {
+  if (d.folder) {
+    const right = d.to === '.' ? `${code('.')} (the project root)` : code(folder(d.to));
+    return `${code(folder(d.from))} does not exist → its files are in ${right}`;
+  }
   return `${code(d.from)} → actually at ${code(d.to)}`;
 }
 

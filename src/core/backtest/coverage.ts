@@ -18,6 +18,7 @@ import type {
 } from '../correlate/findingDetails.js';
 import { commandShape, type CommandShape } from '../correlate/normaliseLauncher.js';
 import { SEARCH_TOOLS, searchScope } from '../correlate/searchIntent.js';
+import { unknownNameOf } from '../correlate/unknownName.js';
 import type { CallRef, Category, Finding } from '../model/finding.js';
 import type { ToolCall } from '../model/toolCall.js';
 import type { LaterCalls } from './laterCalls.js';
@@ -91,11 +92,16 @@ const environmentCoverage: CoverageDefinition = (finding, later) => {
  * command_pattern — user_prefers_manual: a later rejection of a command of the same kind
  * (commandSubject: program and subcommand, `git push`). launcher: a later failure (not an
  * environment error: those are the environment rules') of the same program by the same wrong
- * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored).
+ * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored). name: a later
+ * failure on the same unknown skill, tool or subcommand.
  */
 const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as CommandPatternDetails;
   return later.failures.filter((call) => {
+    if (d.mode === 'name') {
+      const unknown = unknownNameOf(call);
+      return unknown !== undefined && unknown.kind === d.nameKind && unknown.subject === d.from;
+    }
     const shape = shellShape(call);
     if (!shape) return false;
     if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && commandSubject(commandOf(call) ?? '') === d.subject;

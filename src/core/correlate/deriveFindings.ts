@@ -9,6 +9,7 @@ import { environmentFindings } from './derive/environmentFindings.js';
 import { filePathFindings } from './derive/filePathFindings.js';
 import { folderFindings } from './derive/folderFindings.js';
 import { largeFileFindings } from './derive/largeFileFindings.js';
+import { nameFindings } from './derive/nameFindings.js';
 import { permissionFindings } from './derive/permissionFindings.js';
 import { retryFindings } from './derive/retryFindings.js';
 import { searchedFileAsPath } from './derive/searchedFileCorrections.js';
@@ -88,6 +89,7 @@ export function deriveFindings(
     ...filePathFindings(folders.rest, ctx),
     ...searchScopeFindings(folders.rest, ctx),
     ...commandPatternFindings(kept, ctx),
+    ...nameFindings(kept, ctx),
     ...largeFileFindings(kept, ctx),
     ...retryFindings(
       sessions.map((s) => s.calls),

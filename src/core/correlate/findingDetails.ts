@@ -1,4 +1,5 @@
 import type { CorrectionKind } from '../model/finding.js';
+import type { UnknownNameKind } from './unknownName.js';
 
 /** Category-specific facts each finding carries in `details` (and the templates read). */
 
@@ -46,7 +47,9 @@ export type CommandPatternDetails =
       /** For a dropped candidate: the user's words, for an LLM to judge (personal data left out). */
       borderlineWords?: string[];
     }
-  | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string };
+  | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string }
+  /** A skill, tool or subcommand the tooling did not know (`from`), and the name that worked (`to`). */
+  | { mode: 'name'; nameKind: UnknownNameKind; from: string; to: string };
 
 export type LargeFileDetails = {
   path: string;

@@ -18,6 +18,7 @@ import type {
 } from '../correlate/findingDetails.js';
 import { commandShape, type CommandShape } from '../correlate/normaliseLauncher.js';
 import { SEARCH_TOOLS, searchScope } from '../correlate/searchIntent.js';
+import { failedOnTheCode, gateCommandOf } from '../correlate/gateCommand.js';
 import { unknownNameOf } from '../correlate/unknownName.js';
 import type { CallRef, Category, Finding } from '../model/finding.js';
 import type { ToolCall } from '../model/toolCall.js';
@@ -93,7 +94,7 @@ const environmentCoverage: CoverageDefinition = (finding, later) => {
  * (commandSubject: program and subcommand, `git push`). launcher: a later failure (not an
  * environment error: those are the environment rules') of the same program by the same wrong
  * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored). name: a later
- * failure on the same unknown skill, tool or subcommand.
+ * failure on the same unknown skill, tool or subcommand. gate: a later run of the same gate that failed on the code.
  */
 const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as CommandPatternDetails;
@@ -102,6 +103,7 @@ const commandPatternCoverage: CoverageDefinition = (finding, later) => {
       const unknown = unknownNameOf(call);
       return unknown !== undefined && unknown.kind === d.nameKind && unknown.subject === d.from;
     }
+    if (d.mode === 'gate') return gateCommandOf(call) === d.command && failedOnTheCode(call);
     const shape = shellShape(call);
     if (!shape) return false;
     if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && commandSubject(commandOf(call) ?? '') === d.subject;

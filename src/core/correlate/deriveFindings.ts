@@ -8,6 +8,7 @@ import { deriveContext } from './derive/deriveContext.js';
 import { environmentFindings } from './derive/environmentFindings.js';
 import { filePathFindings } from './derive/filePathFindings.js';
 import { folderFindings } from './derive/folderFindings.js';
+import { gateFindings, withoutGateRetries } from './derive/gateFindings.js';
 import { largeFileFindings } from './derive/largeFileFindings.js';
 import { nameFindings } from './derive/nameFindings.js';
 import { permissionFindings } from './derive/permissionFindings.js';
@@ -83,7 +84,9 @@ export function deriveFindings(
   const { kept, dropped } = dropContradictions(corrections, comparable);
   const located = kept.map((c) => searchedFileAsPath(c, ctx));
   const folders = folderFindings(located, ctx);
-  const drafts = mergeDrafts([
+  const gates = gateFindings(ctx);
+  const drafts = mergeDrafts(withoutGateRetries([
+    ...gates,
     ...environmentFindings(kept, ctx),
     ...folders.drafts,
     ...filePathFindings(folders.rest, ctx),
@@ -97,7 +100,7 @@ export function deriveFindings(
       ctx,
     ),
     ...permissionFindings(ctx),
-  ]);
+  ], gates.filter((gate) => meetsThreshold(gate, options.minOccurrences))));
   const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {
     findings,

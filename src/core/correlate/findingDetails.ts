@@ -49,7 +49,9 @@ export type CommandPatternDetails =
     }
   | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string }
   /** A skill, tool or subcommand the tooling did not know (`from`), and the name that worked (`to`). */
-  | { mode: 'name'; nameKind: UnknownNameKind; from: string; to: string };
+  | { mode: 'name'; nameKind: UnknownNameKind; from: string; to: string }
+  /** A gate command (lint, test, type-check) that failed on the agent's code, and the checks that failed most. */
+  | { mode: 'gate'; command: string; checks: string[]; failedRuns: number; dropped?: string };
 
 export type LargeFileDetails = {
   path: string;

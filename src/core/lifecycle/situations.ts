@@ -6,6 +6,7 @@ import { commandTemplate } from '../correlate/derive/commandPatternFindings.js';
 import { commandSubject } from '../correlate/derive/commandSubject.js';
 import { relativeScope } from '../correlate/derive/searchScopeFindings.js';
 import { isPathTool } from '../correlate/fileIntent.js';
+import { gateCommandOf } from '../correlate/gateCommand.js';
 import type {
   CommandPatternDetails,
   EnvironmentDetails,
@@ -73,6 +74,7 @@ function nameSituation(from: string, to: string, call: ToolCall): boolean {
 const commandPattern: SituationDefinition = (finding, call) => {
   const d = finding.details as CommandPatternDetails;
   if (d.mode === 'name') return nameSituation(d.from, d.to, call);
+  if (d.mode === 'gate') return gateCommandOf(call) === d.command;
   const s = shape(call);
   if (!s) return false;
   if (d.mode === 'user_prefers_manual') return commandSubject(commandOf(call) ?? '') === d.subject;

@@ -50,6 +50,10 @@ function commandPattern(d: CommandPatternDetails): string {
     const words = d.userWords.length > 0 ? ` (user: ${d.userWords.map(quote).join('; ')})` : '';
     return `**user_prefers_manual**: User rejected ${code(d.subject)} ${times(d.rejections)} — show the command, don't execute${words}`;
   }
+  if (d.mode === 'gate') {
+    const checks = d.checks.length > 0 ? `; it most often fails on ${d.checks.map(code).join(', ')}` : ' and fix what it reports';
+    return `Before finishing, run ${code(d.command)}${checks}`;
+  }
   if (d.mode === 'name') {
     if (d.nameKind === 'subcommand') return `${code(d.from)} is not a command → use ${code(d.to)}`;
     return `${d.nameKind === 'skill' ? 'Skill' : 'Tool'} ${code(d.from)} does not exist → use ${code(d.to)}`;

@@ -19,6 +19,8 @@ import type {
 } from '../correlate/findingDetails.js';
 import { commandShape, type CommandShape } from '../correlate/normaliseLauncher.js';
 import { SEARCH_TOOLS, searchScope } from '../correlate/searchIntent.js';
+import { failedOnTheCode, gateCommandOf } from '../correlate/gateCommand.js';
+import { unknownNameOf } from '../correlate/unknownName.js';
 import type { CallRef, Category, Finding } from '../model/finding.js';
 import type { ToolCall } from '../model/toolCall.js';
 import type { LaterCalls } from './laterCalls.js';
@@ -47,8 +49,9 @@ function shellShape(call: ToolCall): CommandShape | undefined {
   return command ? commandShape(command) : undefined;
 }
 
-/** A folder-level correction: the failed side of its evidence listed a folder (LS), not a file. */
+/** A folder-level correction: a folder rule (folderFindings), or the failed side of its evidence listed a folder (LS). */
 function isFolderCorrection(finding: Finding): boolean {
+  if ((finding.details as FilePathDetails).folder === true) return true;
   return finding.evidence.some((ref) => ref.outcome === 'failed' && ref.tool === 'LS');
 }
 
@@ -91,12 +94,18 @@ const environmentCoverage: CoverageDefinition = (finding, later) => {
  * command_pattern — user_prefers_manual: a later rejection of a command of the same kind
  * (runningCommandSubject: the program that runs and its subcommand or task, `git push`, `mise run test:ci`). launcher: a later failure (not an
  * environment error: those are the environment rules') of the same program by the same wrong
- * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored).
+ * launcher. corrected: a later failure of the same wrong command (normalised, numbers ignored). name: a later
+ * failure on the same unknown skill, tool or subcommand. gate: a later run of the same gate that failed on the code.
  * working_folder: a later "no project here" failure of the same program that names the folder.
  */
 const commandPatternCoverage: CoverageDefinition = (finding, later) => {
   const d = finding.details as CommandPatternDetails;
   return later.failures.filter((call) => {
+    if (d.mode === 'name') {
+      const unknown = unknownNameOf(call);
+      return unknown !== undefined && unknown.kind === d.nameKind && unknown.subject === d.from;
+    }
+    if (d.mode === 'gate') return gateCommandOf(call) === d.command && failedOnTheCode(call);
     const shape = shellShape(call);
     if (!shape) return false;
     if (d.mode === 'user_prefers_manual') return call.outcome === 'rejected' && runningCommandSubject(commandOf(call) ?? '') === d.subject;

@@ -93,8 +93,21 @@ export function skipsChecks(failedCommand: string, fixedCommand: string): boolea
   return skipping(fixedCommand) > skipping(failedCommand);
 }
 
+/** Operands that name the whole project, not a part of it. */
+const WHOLE_PROJECT: ReadonlySet<string> = new Set(['./...', '...', '.', './']);
+
+/** A check of the whole project: no test selection and no operand narrower than `./...` (`go test ./...`, `mise run lint`). */
+export function checksWholeProject(args: readonly string[]): boolean {
+  return checkSelection(args).every((item) => CHECK_SUBCOMMAND.test(item) || WHOLE_PROJECT.has(item));
+}
+
+/** The arguments without output or cache flags (`go test -v -count=1 ./...` checks what `go test ./...` does). */
+export function withoutOutputFlags(args: readonly string[]): string[] {
+  return args.filter((word) => !OUTPUT_ONLY_FLAGS.test(word));
+}
+
 /** The two argument lists differ only in output or cache flags (`-v`, `-count=1`, `--quiet`). */
 export function differsOnlyInOutputFlags(a: readonly string[], b: readonly string[]): boolean {
-  const meaningful = (args: readonly string[]) => args.filter((word) => !OUTPUT_ONLY_FLAGS.test(word)).join('\u0000');
+  const meaningful = (args: readonly string[]) => withoutOutputFlags(args).join('\u0000');
   return meaningful(a) === meaningful(b);
 }

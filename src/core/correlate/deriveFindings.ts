@@ -7,9 +7,13 @@ import { commandPatternFindings } from './derive/commandPatternFindings.js';
 import { deriveContext } from './derive/deriveContext.js';
 import { environmentFindings } from './derive/environmentFindings.js';
 import { filePathFindings } from './derive/filePathFindings.js';
+import { folderFindings } from './derive/folderFindings.js';
+import { gateFindings, withoutGateRetries } from './derive/gateFindings.js';
 import { largeFileFindings } from './derive/largeFileFindings.js';
+import { nameFindings } from './derive/nameFindings.js';
 import { permissionFindings } from './derive/permissionFindings.js';
 import { retryFindings } from './derive/retryFindings.js';
+import { searchedFileAsPath } from './derive/searchedFileCorrections.js';
 import { relativeScope, searchScopeFindings } from './derive/searchScopeFindings.js';
 import { workingFolderFindings } from './derive/workingFolderFindings.js';
 import { mergeDrafts } from './mergeFindings.js';
@@ -79,11 +83,17 @@ export function deriveFindings(
   const comparable = (value: string, c: Correction) =>
     c.kind === 'path' ? ctx.relative(value, c.failed) : c.kind === 'search_scope' ? relativeScope(value, ctx, c.failed) : value;
   const { kept, dropped } = dropContradictions(corrections, comparable);
-  const drafts = mergeDrafts([
+  const located = kept.map((c) => searchedFileAsPath(c, ctx));
+  const folders = folderFindings(located, ctx);
+  const gates = gateFindings(ctx);
+  const drafts = mergeDrafts(withoutGateRetries([
+    ...gates,
     ...environmentFindings(kept, ctx),
-    ...filePathFindings(kept, ctx),
-    ...searchScopeFindings(kept, ctx),
+    ...folders.drafts,
+    ...filePathFindings(folders.rest, ctx),
+    ...searchScopeFindings(folders.rest, ctx),
     ...commandPatternFindings(kept, ctx),
+    ...nameFindings(kept, ctx),
     ...largeFileFindings(kept, ctx),
     ...retryFindings(
       sessions.map((s) => s.calls),
@@ -95,7 +105,7 @@ export function deriveFindings(
       sessions.map((s) => s.calls),
       ctx,
     ),
-  ]);
+  ], gates.filter((gate) => meetsThreshold(gate, options.minOccurrences))));
   const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {
     findings,

@@ -1,4 +1,5 @@
 import type { CorrectionKind } from '../model/finding.js';
+import type { UnknownNameKind } from './unknownName.js';
 
 /** Category-specific facts each finding carries in `details` (and the templates read). */
 
@@ -18,6 +19,8 @@ export type FilePathDetails = {
   to: string;
   /** Every right path seen for this wrong path, most frequent first (the first is `to`). */
   alternatives: Array<{ path: string; count: number }>;
+  /** `from` and `to` are folders: every path looked for under `from` was found under `to` (folderFindings). */
+  folder?: boolean;
   /** Why the rule is not proposed, when it is not. */
   stale?: string;
 };
@@ -46,7 +49,11 @@ export type CommandPatternDetails =
     }
   | { mode: 'corrected' | 'launcher'; program: string; from: string; to: string; errorKind: string }
   /** A build tool found no project where it ran, and worked in `folder` (project-relative): a nested module. */
-  | { mode: 'working_folder'; program: string; folder: string; from: string; to: string; errorKind: string };
+  | { mode: 'working_folder'; program: string; folder: string; from: string; to: string; errorKind: string }
+  /** A skill, tool or subcommand the tooling did not know (`from`), and the name that worked (`to`). */
+  | { mode: 'name'; nameKind: UnknownNameKind; from: string; to: string }
+  /** A gate command (lint, test, type-check) that failed on the agent's code, and the checks that failed most. */
+  | { mode: 'gate'; command: string; checks: string[]; failedRuns: number; dropped?: string };
 
 export type LargeFileDetails = {
   path: string;

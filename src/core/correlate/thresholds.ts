@@ -26,6 +26,12 @@ export const MIN_OCCURRENCES_USER_STATED = 1;
  */
 export const MIN_SESSIONS = 2;
 
+/** Different wrong paths in one missing folder, all found in one other folder, that make one folder rule instead of per-file rules. */
+export const FOLDER_RULE_MIN_WRONG_PATHS = 2;
+
+/** A gate rule names at most this many of the checks that failed most (`goconst`, `errcheck`, `ireturn`). */
+export const GATE_CHECKS_SHOWN = 3;
+
 /** A command the user rejected without stating a preference is a preference only when rejected in this many sessions. */
 export const PREFERENCE_MIN_SESSIONS = 2;
 

@@ -7,6 +7,7 @@ import { commandSubject } from '../correlate/derive/commandSubject.js';
 import { runningCommandSubject } from '../correlate/derive/runningCommand.js';
 import { relativeScope } from '../correlate/derive/searchScopeFindings.js';
 import { isPathTool } from '../correlate/fileIntent.js';
+import { gateCommandOf } from '../correlate/gateCommand.js';
 import type {
   CommandPatternDetails,
   EnvironmentDetails,
@@ -62,9 +63,19 @@ const filePath: SituationDefinition = (finding, call, later) => {
 /** environment: the same program run by any launcher (`pytest` through `python3 -m` or `uv run`). */
 const environment: SituationDefinition = (finding, call) => shape(call)?.program === (finding.details as EnvironmentDetails).program;
 
+/** name: a call of the unknown name or of the name that worked (the skill, the tool, the subcommand). */
+function nameSituation(from: string, to: string, call: ToolCall): boolean {
+  const named = [call.originalTool, ...Object.values(call.input).filter((v): v is string => typeof v === 'string')];
+  if (named.includes(from) || named.includes(to)) return true;
+  const words = shape(call)?.words.join(' ') ?? '';
+  return [from, to].some((subject) => subject.includes(' ') && (words === subject || words.startsWith(`${subject} `)));
+}
+
 /** command_pattern: a command of the same kind (user preference), the same program (launcher, working folder), the same command (corrected, either form). */
 const commandPattern: SituationDefinition = (finding, call) => {
   const d = finding.details as CommandPatternDetails;
+  if (d.mode === 'name') return nameSituation(d.from, d.to, call);
+  if (d.mode === 'gate') return gateCommandOf(call) === d.command;
   const s = shape(call);
   if (!s) return false;
   if (d.mode === 'user_prefers_manual') return runningCommandSubject(commandOf(call) ?? '') === d.subject;

@@ -53,7 +53,8 @@ export interface CallRef {
   outcome: Outcome;
 }
 
-export type CorrectionKind = 'path' | 'search_scope' | 'search_pattern' | 'launcher' | 'command' | 'read_range';
+/** `name`: a skill, tool or subcommand the agent's own tooling did not know, called under another name that worked. */
+export type CorrectionKind = 'path' | 'search_scope' | 'search_pattern' | 'launcher' | 'command' | 'read_range' | 'name';
 
 /** A failed call and the later call of the same intent that worked. */
 export interface Correction {

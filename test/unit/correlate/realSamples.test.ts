@@ -92,6 +92,9 @@ test('real samples: the golangci-lint retry streak and the mise permission note 
   assert.deepEqual(
     findings.map((f) => [f.category, f.key, f.occurrences, f.sessions, [...new Set(f.evidence.map(where))]]),
     [
+      // `mise run test:unit` failing (exit 1) on the mise.toml the agent had just edited (466); the golangci-lint runs
+      // that could not load packages ("no go files to analyze") are no gate failures: the streak stays a retry note.
+      ['command_pattern', 'gate:mise run test:unit', 2, 2, ['rollout-0.121.0-turn-aborted.jsonl:466']],
       [
         'retry',
         'Bash golangci-lint run exit_code',

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { correlateCalls } from '../../../src/core/correlate/correlateFailures.js';
+import { correlateCalls, correlateSessions } from '../../../src/core/correlate/correlateFailures.js';
 import { nearBasename, maxBasenameDistance } from '../../../src/core/correlate/nearBasename.js';
 import { editDistance } from '../../../src/core/correlate/editDistance.js';
 import { nearPattern } from '../../../src/core/correlate/searchIntent.js';
-import { meetsThreshold } from '../../../src/core/correlate/deriveFindings.js';
+import { deriveFindings, meetsThreshold } from '../../../src/core/correlate/deriveFindings.js';
 import { findStreaks } from '../../../src/core/correlate/derive/retryFindings.js';
 import { deriveContext } from '../../../src/core/correlate/derive/deriveContext.js';
 import { callLookup } from '../../../src/core/correlate/callLookup.js';
@@ -16,6 +16,7 @@ import {
   BYTES_PER_TOKEN,
   COMMAND_TOKEN_OVERLAP_MIN,
   CORRECTION_WINDOW_CALLS,
+  FOLDER_RULE_MIN_WRONG_PATHS,
   MIN_OCCURRENCES,
   MIN_OCCURRENCES_USER_STATED,
   MIN_SESSIONS,
@@ -106,4 +107,18 @@ test('the user\'s evidence threshold raises the bar, but their own words still c
   assert.ok(!meetsThreshold({ occurrences: 2, userStated: false, evidence: evidenceIn(2) }, 3));
   assert.ok(meetsThreshold({ occurrences: 3, userStated: false, evidence: evidenceIn(3) }, 3));
   assert.ok(meetsThreshold({ occurrences: MIN_OCCURRENCES_USER_STATED, userStated: true, evidence: evidenceIn(1) }, 5));
+});
+
+test('FOLDER_RULE_MIN_WRONG_PATHS: that many different wrong paths in a missing folder make a folder rule, one fewer keeps the per-file rule', () => {
+  const files = fakeFiles({ 'src/new/a.ts': 1, 'src/new/b.ts': 1, 'src/new/c.ts': 1 });
+  const names = ['a.ts', 'b.ts', 'c.ts'];
+  const sessions = (distinct: number) =>
+    [0, 1].map((i) => session([readMissing(`/proj/src/old/${names[i % distinct]}`), read(`/proj/src/new/${names[i % distinct]}`)], `s${i + 1}`));
+  const rules = (distinct: number) => {
+    const s = sessions(distinct);
+    return deriveFindings(s, correlateSessions(s), files).findings.map((f) => f.rule);
+  };
+  assert.equal(FOLDER_RULE_MIN_WRONG_PATHS, 2);
+  assert.deepEqual(rules(FOLDER_RULE_MIN_WRONG_PATHS), ['`src/old/` does not exist → its files are in `src/new/`']);
+  assert.deepEqual(rules(FOLDER_RULE_MIN_WRONG_PATHS - 1), ['`src/old/a.ts` → actually at `src/new/a.ts`']);
 });

@@ -32,6 +32,10 @@ function environment(d: EnvironmentDetails): string {
 }
 
 function filePath(d: FilePathDetails): string {
+  if (d.folder) {
+    const right = d.to === '.' ? `${code('.')} (the project root)` : code(folder(d.to));
+    return `${code(folder(d.from))} does not exist → its files are in ${right}`;
+  }
   return `${code(d.from)} → actually at ${code(d.to)}`;
 }
 
@@ -48,6 +52,14 @@ function commandPattern(d: CommandPatternDetails): string {
   if (d.mode === 'user_prefers_manual') {
     const words = d.userWords.length > 0 ? ` (user: ${d.userWords.map(quote).join('; ')})` : '';
     return `**user_prefers_manual**: User rejected ${code(d.subject)} ${times(d.rejections)} — show the command, don't execute${words}`;
+  }
+  if (d.mode === 'gate') {
+    const checks = d.checks.length > 0 ? `; it most often fails on ${d.checks.map(code).join(', ')}` : ' and fix what it reports';
+    return `Before finishing, run ${code(d.command)}${checks}`;
+  }
+  if (d.mode === 'name') {
+    if (d.nameKind === 'subcommand') return `${code(d.from)} is not a command → use ${code(d.to)}`;
+    return `${d.nameKind === 'skill' ? 'Skill' : 'Tool'} ${code(d.from)} does not exist → use ${code(d.to)}`;
   }
   if (d.mode === 'launcher') {
     return `**${PROGRAM_LABELS[d.program] ?? d.program}**: use ${code(d.to)}, not ${code(d.from)} (${errorKindWords(d.errorKind)})`;

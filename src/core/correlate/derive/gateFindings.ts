@@ -1,0 +1,86 @@
+import type { ToolCall } from '../../model/toolCall.js';
+import { callKey, toCallRef } from '../callRef.js';
+import { commandOf } from '../callViews.js';
+import type { CommandPatternDetails } from '../findingDetails.js';
+import { groupBy, type FindingDraft } from '../findingDraft.js';
+import { failedOnTheCode, gateCommandOf } from '../gateCommand.js';
+import { GATE_CHECKS_SHOWN, MIN_SESSIONS } from '../thresholds.js';
+import type { DeriveContext } from './deriveContext.js';
+import { failingChecks } from './failingChecks.js';
+import { runningCommandSubject } from './runningCommand.js';
+
+interface GateFailure {
+  gate: string;
+  call: ToolCall;
+}
+
+function isEdit(call: ToolCall): boolean {
+  return call.outcome === 'ok' && (call.tool === 'Edit' || call.tool === 'Write');
+}
+
+/** Gate runs that failed on code the agent had written: after a successful edit in the same session. */
+function gateFailures(ctx: DeriveContext): GateFailure[] {
+  const failures: GateFailure[] = [];
+  for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
+    let edited = false;
+    for (const call of [...calls].sort((a, b) => a.index - b.index)) {
+      edited ||= isEdit(call);
+      const gate = gateCommandOf(call);
+      if (gate && edited && failedOnTheCode(call)) failures.push({ gate, call });
+    }
+  }
+  return failures;
+}
+
+/** The checks that failed in MIN_SESSIONS sessions or more, most sessions first (then most runs), at most GATE_CHECKS_SHOWN. */
+function mostFailingChecks(failures: readonly GateFailure[]): string[] {
+  const sessions = new Map<string, Set<string>>();
+  const runs = new Map<string, number>();
+  for (const { call } of failures) {
+    for (const check of failingChecks(call.output)) {
+      sessions.set(check, (sessions.get(check) ?? new Set()).add(`${call.agent}\u0000${call.sessionId}`));
+      runs.set(check, (runs.get(check) ?? 0) + 1);
+    }
+  }
+  return [...sessions.keys()]
+    .filter((check) => sessions.get(check)!.size >= MIN_SESSIONS)
+    .sort((a, b) => sessions.get(b)!.size - sessions.get(a)!.size || runs.get(b)! - runs.get(a)! || a.localeCompare(b))
+    .slice(0, GATE_CHECKS_SHOWN);
+}
+
+const NO_REPEATED_CHECK_REASON = 'no check failed in two sessions: nothing specific to say beyond running it';
+
+/**
+ * Gate commands that fail on the agent's own code: one workflow rule per gate (run it before finishing;
+ * it most often fails on these checks) instead of a retry note per streak. It needs the failures in
+ * MIN_SESSIONS sessions like any rule. A gate the user rejected running (same kind of command) is
+ * listed but dropped: the rule would tell the agent to do what the user stopped. A gate with no check that
+ * failed in MIN_SESSIONS sessions is dropped too: "run the linter and fix what it reports" is the workflow the
+ * agent already follows (that is how its failures were seen), so it says nothing the next session can use.
+ */
+export function gateFindings(ctx: DeriveContext): FindingDraft[] {
+  const rejected = new Set(
+    ctx.calls
+      .all()
+      .filter((call) => call.tool === 'Bash' && call.outcome === 'rejected')
+      .map((call) => runningCommandSubject(commandOf(call) ?? '')),
+  );
+  return [...groupBy(gateFailures(ctx), (f) => f.gate).entries()].map(([gate, group]) => {
+    const subject = runningCommandSubject(gate);
+    const checks = mostFailingChecks(group);
+    const details: CommandPatternDetails = {
+      mode: 'gate',
+      command: gate,
+      checks,
+      failedRuns: group.length,
+      dropped: rejected.has(subject) ? `the user rejected running \`${subject}\` commands` : checks.length === 0 ? NO_REPEATED_CHECK_REASON : undefined,
+    };
+    return { category: 'command_pattern', key: `gate:${gate}`, occurrences: group.length, evidence: group.map((f) => toCallRef(f.call)), userStated: false, details };
+  });
+}
+
+/** Retry notes about runs a gate rule already covers (every failure in them is one of its failures) add nothing. */
+export function withoutGateRetries(drafts: readonly FindingDraft[], gates: readonly FindingDraft[]): FindingDraft[] {
+  const covered = new Set(gates.flatMap((g) => g.evidence.map(callKey)));
+  return drafts.filter((d) => d.category !== 'retry' || !d.evidence.filter((ref) => ref.outcome === 'failed').every((ref) => covered.has(callKey(ref))));
+}

@@ -47,7 +47,7 @@ export interface BacktestResult {
  */
 async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent: string; session: ParsedSession }>> {
   const scanned: Array<{ agent: string; session: ParsedSession }> = [];
-  const { checkouts } = await projectCheckouts(options.plugins, options.projectPath, options.environment, options.reporter, { signal: options.signal });
+  const { checkouts } = await projectCheckouts(options.plugins, options.projectPath, options.environment, { signal: options.signal });
   for (const plugin of options.plugins) {
     options.signal?.throwIfAborted();
     if (!(await plugin.detect(options.environment))) continue;

@@ -22,10 +22,11 @@ export async function projectCheckouts(
   plugins: readonly AgentPlugin[],
   projectPath: string,
   environment: AgentEnvironment,
-  reporter: ScanReporter,
   options: { signal?: AbortSignal; git?: GitReader } = {},
 ): Promise<ProjectCheckouts> {
-  const groups = await groupProjectSessions(plugins, environment, reporter, options.signal, options.git);
+  // A look-up: what the listing meets (other projects' unreadable or unattributed files) is not this project's news;
+  // reading this project's sessions reports its own.
+  const groups = await groupProjectSessions(plugins, environment, { warn: () => undefined }, options.signal, options.git);
   const group = groups.find(
     (g) => sameProjectPath(g.projectPath, projectPath) || g.worktrees.some((w) => sameProjectPath(w.checkout, projectPath) || sameProjectPath(w.recorded, projectPath)),
   );

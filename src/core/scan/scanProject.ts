@@ -166,7 +166,7 @@ export async function scanProject(
   projectPath: string,
   options: ScanOptions,
 ): Promise<AgentScan[]> {
-  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, options.reporter, { signal: options.signal })).checkouts;
+  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal })).checkouts;
   const results: AgentScan[] = [];
   for (const plugin of plugins) {
     options.signal?.throwIfAborted();

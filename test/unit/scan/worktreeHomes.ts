@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { AgentEnvironment } from '../../../src/core/agents/plugin.js';
 import { tempDir } from '../cli/cliHarness.js';
 
-export const WORKTREE_RECORDS = path.resolve(__dirname, '../../fixtures/corpus/worktrees');
+const WORKTREE_RECORDS = path.resolve(__dirname, '../../fixtures/corpus/worktrees');
 
 /** A temp folder, removed when the test process exits. */
 export function tempFolder(prefix: string): string {

@@ -12,13 +12,22 @@ import { runCli, safeEnv } from '../cli/cliHarness.js';
 import { addRecordedSession, addSession, claudeEnvironment, makeGitRepository, makeGitWorktree, tempFolder, type ToolStep } from './worktreeHomes.js';
 
 const plugins = [new ClaudeCodePlugin()];
+/** test/fixtures/corpus/worktrees/: one real Claude Code record of each recorded folder. */
+const CLAUDE_RECORDS = [
+  'alisha-external-agents.jsonl',
+  'alisha-wt-external-agents-code-review.jsonl',
+  'dip-cli.jsonl',
+  'gtrrz-cli-on-improve-status-cmd-output.jsonl',
+  'gtrrz-improve-status-cmd-output.jsonl',
+  'gtrrz-test-cli-cli.jsonl',
+  'paul-cli.jsonl',
+  'paul-completion-stanza-manager.jsonl',
+];
 const silent = { warn: () => undefined };
 
 test('the corpus\'s recorded folders (gone, no .git): the two worktrees join their repositories, the clones stay apart', async () => {
   const home = tempFolder('wt-corpus');
-  for (const fixture of fs.readdirSync(path.resolve(__dirname, '../../fixtures/corpus/worktrees')).filter((f) => f.endsWith('.jsonl') && !f.startsWith('codex-'))) {
-    addRecordedSession(home, fixture);
-  }
+  for (const fixture of CLAUDE_RECORDS) addRecordedSession(home, fixture);
   const listed = await listLearnProjects(plugins, claudeEnvironment(home), silent);
   assert.deepEqual(listed, [
     { projectPath: '/Users/alisha/Projects/external-agents', agents: ['claude'], worktrees: ['/Users/alisha/Projects/wt/external-agents-code-review'] },

@@ -6,7 +6,7 @@ import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
 import { learnProject, type ProjectLearning } from '../core/pipeline/learnProject.js';
-import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
+import { checkoutsOf, listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { UnreadableFileError } from '../core/pipeline/readTextFile.js';
 import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
@@ -122,7 +122,7 @@ export async function runLearnCommand(
   const results: LearnJson[] = [];
   const skipped: LearnAllJson['skipped'] = [];
   let failed = false;
-  for (const [index, projectPath] of projects.entries()) {
+  for (const [index, { projectPath, checkouts }] of projects.entries()) {
     const counter = `[${index + 1}/${projects.length}]`;
     if (args.all) {
       if (!(await isFolder(projectPath))) {
@@ -137,6 +137,7 @@ export async function runLearnCommand(
     try {
       outcome = await learnProject({
         projectPath,
+        checkouts,
         plugins,
         environment,
         analyzer: backend,
@@ -182,20 +183,21 @@ export async function runLearnCommand(
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
-/** --all: every project with sessions (saying so when there is none); otherwise the one --project folder (default: cwd). */
+/** --all: every project with sessions (saying so when there is none), with its worktrees; otherwise the one --project folder (default: cwd). */
 async function projectsToLearn(
   args: LearnArgs,
   plugins: AgentPlugin[],
   environment: AgentEnvironment,
   io: CliIO,
   listWarnings: string[],
-): Promise<string[]> {
+): Promise<Array<{ projectPath: string; checkouts?: string[] }>> {
   if (!args.all) {
     const projectPath = path.resolve(io.cwd, args.project ?? '.');
     await assertProjectFolder(projectPath);
-    return [projectPath];
+    return [{ projectPath }];
   }
-  const projects = (await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) })).map((p) => p.projectPath);
+  const listed = await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) });
+  const projects = listed.map((entry) => ({ projectPath: entry.projectPath, checkouts: checkoutsOf(entry) }));
   if (projects.length === 0 && !args.json) {
     writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
     writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');

@@ -41,6 +41,8 @@ interface ProposalJson {
 
 export interface LearnJson {
   projectPath: string;
+  /** The other checkouts of its repository (worktrees) whose sessions were pooled with the project's; absent when none. */
+  pooledCheckouts?: string[];
   totals: Record<string, ScanStats>;
   analyzer: AnalyzerReport;
   waste: WasteEstimate;
@@ -93,6 +95,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
   const proposed = new Set(result.learnings.flatMap((l) => l.findingIds));
   const json: LearnJson = {
     projectPath: result.projectPath,
+    ...(result.pooledCheckouts ? { pooledCheckouts: result.pooledCheckouts } : {}),
     totals: toScanJson([{ projectPath: result.projectPath, agents: result.agents.map((a) => ({ agent: a.name, displayName: a.displayName, stats: a.stats })) }], warnings).totals,
     analyzer: result.analyzer,
     waste: result.waste,

@@ -35,6 +35,10 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
     out('  Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
     return;
   }
+  if (json.pooledCheckouts) {
+    out(`  with the sessions of ${plural(json.pooledCheckouts.length, 'other checkout')} of its repository (git worktrees):`);
+    for (const checkout of json.pooledCheckouts) out(`    ${checkout}`);
+  }
   for (const [agent, t] of agents) {
     out(`  ${agent.padEnd(8)} ${plural(t.sessions, 'session')} · ${plural(t.toolCalls, 'tool call')} · ${t.failed} failed · ${t.rejected} rejected · ${t.interrupted} interrupted`);
   }

@@ -45,6 +45,11 @@ export interface ParsedSession {
 export interface ProjectSessions {
   projectPath: string;
   sessions: SessionFile[];
+  /**
+   * The git branches its sessions recorded (Claude Code's `gitBranch`, Codex's `session_meta.git.branch`), when the
+   * logs record any: how a worktree whose folder is gone is told from its repository (scan/worktrees).
+   */
+  branches?: string[];
 }
 
 export type { TargetKind };

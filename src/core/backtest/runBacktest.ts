@@ -4,6 +4,7 @@ import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.j
 import type { Finding, Learning } from '../model/finding.js';
 import { findingsInSessions } from '../pipeline/findFindings.js';
 import type { LearnProgress } from '../pipeline/learnProgress.js';
+import { findCheckoutSessions, projectCheckouts } from '../scan/projectCheckouts.js';
 import { scanSessions } from '../scan/scanProject.js';
 import { orderSessions, type DatedSession } from './orderSessions.js';
 import { learnAndReplay } from './projectBacktest.js';
@@ -39,18 +40,20 @@ export interface BacktestResult {
 }
 
 /**
- * Every session file of every agent, each parsed on its own: the scanner drops a call id it has
+ * Every session file of every agent (with the sessions of the repository's other checkouts, as a learn pools
+ * them), each parsed on its own: the scanner drops a call id it has
  * seen in an earlier *file*, but the backtest must keep each call with the session that *started*
  * first, so the de-duplication is left to orderSessions.
  */
 async function scanEachSession(options: BacktestOptions): Promise<Array<{ agent: string; session: ParsedSession }>> {
   const scanned: Array<{ agent: string; session: ParsedSession }> = [];
+  const { checkouts } = await projectCheckouts(options.plugins, options.projectPath, options.environment, { signal: options.signal });
   for (const plugin of options.plugins) {
     options.signal?.throwIfAborted();
     if (!(await plugin.detect(options.environment))) continue;
-    const files = await plugin.findSessions(options.projectPath, options.environment, options.reporter);
+    const files = await findCheckoutSessions(plugin, checkouts, options.environment, options.reporter);
     for (const [done, file] of files.entries()) {
-      const scan = await scanSessions(plugin, options.projectPath, [file], { ...options, onProgress: undefined });
+      const scan = await scanSessions(plugin, options.projectPath, [file], { ...options, checkouts, onProgress: undefined });
       for (const session of scan.sessions) scanned.push({ agent: plugin.name, session });
       options.onProgress?.({ phase: 'scan', agent: plugin.name, file: file.path, done: done + 1, total: files.length });
     }

@@ -32,6 +32,11 @@ interface AgentScanSummary {
  */
 export interface ProjectFindings {
   projectPath: string;
+  /**
+   * The other checkouts of the project's repository (its worktrees; for a worktree, the main checkout and the
+   * other worktrees) whose sessions were pooled with the project's. Absent when there were none.
+   */
+  pooledCheckouts?: string[];
   /** The agents with sessions for the project, in plugin order. */
   agents: AgentScanSummary[];
   /** Their files: only an agent with sessions gets rules. */
@@ -63,6 +68,11 @@ export interface FindFindingsOptions {
   targetOptions?: TargetOptions;
   /** Occurrences a finding needs before it becomes a rule (default MIN_OCCURRENCES = 2). */
   minOccurrences?: number;
+  /**
+   * Every checkout of the project's repository whose sessions are learned with it (the project and its worktrees,
+   * as listLearnProjects lists them); default: found by listing every agent's projects (projectCheckouts).
+   */
+  checkouts?: readonly string[];
   /** The project as it is now; defaults to the disk under projectPath. */
   projectFiles?: ProjectFiles;
   /** Reads the agents' files for their existing rules; defaults to the disk. */
@@ -104,6 +114,7 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
     reporter: { warn: (message) => warnings.push(message) },
     signal,
     onProgress: (progress) => options.onProgress?.({ phase: 'scan', ...progress }),
+    checkouts: options.checkouts,
   });
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);
@@ -124,7 +135,23 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
     options.writtenRules && options.writtenRules.length > 0
       ? ruleLifecycle({ written: options.writtenRules, existingRules, sessions, files: projectFiles, now: options.now ?? new Date(), retireAfterDays: options.retireAfterDays })
       : undefined;
-  return { projectPath, agents: scans.map(summariseScan), agentTargets, existingRules, ...found, warnings, ...(lifecycle ? { lifecycle } : {}), backtest };
+  const pooled = pooledCheckouts(scans);
+  return {
+    projectPath,
+    ...(pooled.length > 0 ? { pooledCheckouts: pooled } : {}),
+    agents: scans.map(summariseScan),
+    agentTargets,
+    existingRules,
+    ...found,
+    warnings,
+    ...(lifecycle ? { lifecycle } : {}),
+    backtest,
+  };
+}
+
+/** Every agent's pooled checkouts, each once, sorted. */
+function pooledCheckouts(scans: readonly AgentScan[]): string[] {
+  return [...new Set(scans.flatMap((scan) => scan.pooledCheckouts))].sort();
 }
 
 /** The part of stage one that needs only the parsed sessions: failures paired with fixes → findings. */

@@ -1,25 +1,28 @@
 import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile } from '../agents/plugin.js';
 import { normaliseProjectPath } from '../agents/projectPaths.js';
+import { addBranch } from '../agents/recordedBranches.js';
+import { diskGitReader, type GitReader } from './worktrees/gitCheckout.js';
+import { linkWorktrees, type WorktreeLink } from './worktrees/linkWorktrees.js';
 
 /** One project and, per agent with sessions for it, those session files. */
 export interface ProjectSessionGroup {
-  /** The project path as the first agent's logs record it. */
+  /** The project path as the first agent's logs record it (for a repository with worktrees: its main checkout). */
   projectPath: string;
   /** In plugin order; each agent once. */
   agents: Array<{ plugin: AgentPlugin; sessions: SessionFile[] }>;
+  /** The git branches the sessions recorded, each once. */
+  branches: string[];
+  /** The worktrees of this repository whose sessions are pooled with it (their root folders), each once. */
+  worktrees: WorktreeLink[];
 }
 
-/**
- * Every project any detected plugin has sessions for, each once: the agents record the same folder in different
- * spellings (trailing slash, case on Windows, `\` or `/`), so paths are compared as the scanners compare them.
- * Sorted by path. Projects listed with no sessions are left out (nothing to learn from them).
- */
-export async function groupProjectSessions(
+/** Every plugin's projects, one group per recorded folder (paths compared as the scanners compare them). */
+async function groupByRecordedFolder(
   plugins: readonly AgentPlugin[],
   environment: AgentEnvironment,
   reporter: ScanReporter,
   signal?: AbortSignal,
-): Promise<ProjectSessionGroup[]> {
+): Promise<Map<string, ProjectSessionGroup>> {
   const byKey = new Map<string, ProjectSessionGroup>();
   for (const plugin of plugins) {
     signal?.throwIfAborted();
@@ -27,12 +30,56 @@ export async function groupProjectSessions(
     for (const project of await plugin.listProjects(environment, reporter)) {
       if (project.sessions.length === 0) continue;
       const key = normaliseProjectPath(project.projectPath);
-      const group = byKey.get(key) ?? { projectPath: project.projectPath, agents: [] };
+      const group = byKey.get(key) ?? { projectPath: project.projectPath, agents: [], branches: [], worktrees: [] };
       byKey.set(key, group);
-      const entry = group.agents.find((agent) => agent.plugin === plugin);
-      if (entry) entry.sessions.push(...project.sessions);
-      else group.agents.push({ plugin, sessions: [...project.sessions] });
+      for (const branch of project.branches ?? []) group.branches = addBranch(group.branches, branch);
+      addSessions(group, plugin, project.sessions);
     }
   }
+  return byKey;
+}
+
+function addSessions(group: ProjectSessionGroup, plugin: AgentPlugin, sessions: readonly SessionFile[]): void {
+  const entry = group.agents.find((agent) => agent.plugin === plugin);
+  if (entry) entry.sessions.push(...sessions);
+  else group.agents.push({ plugin, sessions: [...sessions] });
+}
+
+/** Moves each worktree's group into its repository's (made when the repository has no sessions of its own). */
+function poolWorktrees(byKey: Map<string, ProjectSessionGroup>, links: Map<string, WorktreeLink>): void {
+  for (const [key, link] of links) {
+    const worktree = byKey.get(key);
+    if (!worktree) continue;
+    const repositoryKey = normaliseProjectPath(link.repository);
+    const repository = byKey.get(repositoryKey) ?? { projectPath: link.repository, agents: [], branches: [], worktrees: [] };
+    byKey.set(repositoryKey, repository);
+    byKey.delete(key);
+    for (const { plugin, sessions } of worktree.agents) addSessions(repository, plugin, sessions);
+    for (const branch of worktree.branches) repository.branches = addBranch(repository.branches, branch);
+    const checkoutKey = normaliseProjectPath(link.checkout);
+    if (!repository.worktrees.some((w) => normaliseProjectPath(w.checkout) === checkoutKey)) repository.worktrees.push(link);
+  }
+}
+
+/**
+ * Every project any detected plugin has sessions for, each once: the agents record the same folder in different
+ * spellings (trailing slash, case on Windows, `\` or `/`), so paths are compared as the scanners compare them.
+ * A project is a repository: the sessions recorded in its git worktrees join it (linkWorktrees). Sorted by path.
+ * Projects listed with no sessions are left out (nothing to learn from them).
+ */
+export async function groupProjectSessions(
+  plugins: readonly AgentPlugin[],
+  environment: AgentEnvironment,
+  reporter: ScanReporter,
+  signal?: AbortSignal,
+  git: GitReader = diskGitReader,
+): Promise<ProjectSessionGroup[]> {
+  const byKey = await groupByRecordedFolder(plugins, environment, reporter, signal);
+  const links = await linkWorktrees(
+    [...byKey.values()].map((group) => ({ path: group.projectPath, branches: group.branches })),
+    git,
+  );
+  poolWorktrees(byKey, links);
+  for (const group of byKey.values()) group.worktrees.sort((a, b) => a.checkout.localeCompare(b.checkout));
   return [...byKey.values()].sort((a, b) => a.projectPath.localeCompare(b.projectPath));
 }

@@ -1,7 +1,10 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter, SessionFile } from '../agents/plugin.js';
 import type { AgentRegistry } from '../agents/registry.js';
 import { describeFsError } from '../agents/fsWalk.js';
+import { sameProjectPath } from '../agents/projectPaths.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
+import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
+import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
 import { excerpt, OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
 
 export interface AgentScan {
@@ -12,6 +15,8 @@ export interface AgentScan {
   /** Files found but not readable at all. */
   unreadableFiles: string[];
   stats: ScanStats;
+  /** The other checkouts of the repository (worktrees, or the main checkout) whose sessions this scan pooled. */
+  pooledCheckouts: string[];
 }
 
 export interface ScanStats {
@@ -39,6 +44,11 @@ export interface ScanOptions {
   reporter: ScanReporter;
   signal?: AbortSignal;
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Every checkout of the project's repository whose sessions are scanned with it (projectCheckouts): paths
+   * recorded in any of them are rewritten to the project's (rebaseSession). Unset: the project alone.
+   */
+  checkouts?: readonly string[];
 }
 
 /** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
@@ -84,6 +94,7 @@ export async function scanSessions(
       continue;
     }
     for (const warning of parsed.warnings) options.reporter.warn(warning);
+    if (options.checkouts) parsed = rebaseSession(parsed, projectPath, options.checkouts);
     const unique = parsed.calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {
@@ -109,7 +120,14 @@ export async function scanSessions(
     sessions,
     unreadableFiles,
     stats: { ...totalSessions(sessions), duplicateCalls },
+    pooledCheckouts: pooledCheckouts(projectPath, files),
   };
+}
+
+/** The checkouts other than the project that some of the files were found for, each once. */
+function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): string[] {
+  const others = files.map((file) => file.projectPath).filter((checkout) => !sameProjectPath(checkout, projectPath));
+  return [...new Set(others)].sort();
 }
 
 function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'duplicateCalls'> {
@@ -138,19 +156,24 @@ function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'dup
   return stats;
 }
 
-/** Scans one project for every selected agent; agents without sessions for it are left out. */
+/**
+ * Scans one project for every selected agent, with the sessions of the other checkouts of its repository
+ * (projectCheckouts: its worktrees, or for a worktree its repository and the other worktrees); agents without
+ * sessions for it are left out. `options.checkouts`, when the caller listed them already, saves listing again.
+ */
 export async function scanProject(
   plugins: readonly AgentPlugin[],
   projectPath: string,
   options: ScanOptions,
 ): Promise<AgentScan[]> {
+  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal })).checkouts;
   const results: AgentScan[] = [];
   for (const plugin of plugins) {
     options.signal?.throwIfAborted();
     if (!(await plugin.detect(options.environment))) continue;
-    const files = await plugin.findSessions(projectPath, options.environment, options.reporter);
+    const files = await findCheckoutSessions(plugin, checkouts, options.environment, options.reporter);
     if (files.length === 0) continue;
-    results.push(await scanSessions(plugin, projectPath, files, options));
+    results.push(await scanSessions(plugin, projectPath, files, { ...options, checkouts }));
   }
   return results;
 }
@@ -164,9 +187,10 @@ export interface ProjectScan {
 export async function scanAllProjects(plugins: readonly AgentPlugin[], options: ScanOptions): Promise<ProjectScan[]> {
   const groups = await groupProjectSessions(plugins, options.environment, options.reporter, options.signal);
   const results: ProjectScan[] = [];
-  for (const { projectPath, agents: work } of groups) {
+  for (const { projectPath, agents: work, worktrees } of groups) {
     const agents: AgentScan[] = [];
-    for (const { plugin, sessions } of work) agents.push(await scanSessions(plugin, projectPath, sessions, options));
+    const checkouts = [projectPath, ...worktrees.map((w) => w.checkout)];
+    for (const { plugin, sessions } of work) agents.push(await scanSessions(plugin, projectPath, sessions, { ...options, checkouts }));
     results.push({ projectPath, agents });
   }
   return results;

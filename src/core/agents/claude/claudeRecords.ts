@@ -15,6 +15,8 @@ export const ClaudeRecordSchema = z.object({
   uuid: optionalString,
   sessionId: optionalString,
   cwd: optionalString,
+  /** The branch checked out where the record was written ('HEAD' when detached). */
+  gitBranch: optionalString,
   timestamp: optionalString,
   isSidechain: z.boolean().optional().catch(undefined),
   /** One API request; the records of one assistant message (one block each) share it. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { AgentEnvironment, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
 import { describeFsError, listDir } from '../fsWalk.js';
 import { normaliseProjectPath } from '../projectPaths.js';
+import { addBranch } from '../recordedBranches.js';
 import { claudeProjectsDir } from './claudeRoot.js';
 import { listClaudeSessionFiles, type ClaudeTranscriptFile } from './listClaudeSessionFiles.js';
 import { readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
@@ -17,10 +18,11 @@ import { CLAUDE_AGENT } from './parseClaudeSession.js';
 export async function listClaudeProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
   const projectsDir = claudeProjectsDir(environment);
   const projects = new Map<string, ProjectSessions>();
-  const add = (projectPath: string, file: Omit<SessionFile, 'projectPath'>) => {
+  const add = (projectPath: string, file: Omit<SessionFile, 'projectPath'>, gitBranch: string | undefined) => {
     const key = normaliseProjectPath(projectPath);
     const project = projects.get(key) ?? { projectPath, sessions: [] };
     project.sessions.push({ ...file, projectPath: project.projectPath });
+    if (gitBranch !== undefined) project.branches = addBranch(project.branches, gitBranch);
     projects.set(key, project);
   };
 
@@ -41,7 +43,7 @@ export async function listClaudeProjects(environment: AgentEnvironment, reporter
         path: transcript.path,
         subagent: transcript.subagent,
         sessionId: transcript.subagent ? (header.sessionId ?? transcript.sessionIdFromPath) : transcript.sessionIdFromPath,
-      });
+      }, header.gitBranch);
     }
   }
   return [...projects.values()]

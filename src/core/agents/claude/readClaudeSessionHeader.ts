@@ -6,6 +6,8 @@ export interface ClaudeSessionHeader {
   cwd?: string;
   /** Session id of that record (for a subagent: its parent's). */
   sessionId?: string;
+  /** The git branch that record names, when it names one. */
+  gitBranch?: string;
 }
 
 /**
@@ -20,7 +22,8 @@ export async function readClaudeSessionHeader(filePath: string): Promise<ClaudeS
     if (!parsed.success) continue;
     sessionId ??= parsed.data.sessionId;
     if (parsed.data.cwd !== undefined && parsed.data.cwd !== '') {
-      return { cwd: parsed.data.cwd, sessionId: parsed.data.sessionId ?? sessionId };
+      const gitBranch = parsed.data.gitBranch;
+      return { cwd: parsed.data.cwd, sessionId: parsed.data.sessionId ?? sessionId, ...(gitBranch ? { gitBranch } : {}) };
     }
   }
   return { sessionId };

@@ -11,6 +11,7 @@ import type {
 } from '../plugin.js';
 import { isDirectory } from '../fsWalk.js';
 import { isSameOrInside, normaliseProjectPath } from '../projectPaths.js';
+import { addBranch } from '../recordedBranches.js';
 import { codexRoot, listRolloutFiles } from './codexHome.js';
 import { parseCodexRollout } from './parseCodexRollout.js';
 import { parseLegacyJson } from './parseLegacyJson.js';
@@ -67,6 +68,7 @@ export class CodexPlugin implements AgentPlugin {
         projects.set(key, project);
       }
       project.sessions.push(this.sessionFile(file, head, project.projectPath));
+      if (head.branch !== undefined) project.branches = addBranch(project.branches, head.branch);
     }
     if (unattributed.length > 0) {
       const shown = unattributed.slice(0, 5).join(', ');

@@ -29,6 +29,8 @@ export const sessionMetaSchema = z.object({
   cwd: z.string().optional(),
   /** 'cli', 'exec', 'vscode', … or `{subagent: …}` for a sub-agent thread. */
   source: z.unknown().optional(),
+  /** The repository state at the start (0.1x+): `{commit_hash, branch, repository_url}`. */
+  git: z.object({ branch: z.string().optional().catch(undefined) }).nullable().optional().catch(undefined),
 });
 
 export const turnContextSchema = z.object({

@@ -13,6 +13,8 @@ export interface SessionHead {
   cwd?: string;
   sessionId?: string;
   subagent: boolean;
+  /** The git branch session_meta records, when it records one. */
+  branch?: string;
 }
 
 /** Records read at most before giving up on finding the cwd (it is on line 1 in every known format but the oldest). */
@@ -51,6 +53,8 @@ function readHeadRecord(value: unknown, head: SessionHead): void {
         head.sessionId = meta.data.id;
         head.cwd ??= meta.data.cwd;
         head.subagent = isSubagentSource(meta.data.source);
+        const branch = meta.data.git?.branch;
+        if (branch) head.branch = branch;
       }
     } else if (type === 'turn_context') {
       const context = turnContextSchema.safeParse(payload);

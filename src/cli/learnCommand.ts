@@ -12,6 +12,7 @@ import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
+import { printDropped } from './droppedReport.js';
 import { progressLine } from './progressLine.js';
 import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
@@ -229,6 +230,7 @@ function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
   printFindings(json, io);
+  printDropped(json, io);
   printAnalyzer(json.analyzer, io);
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);

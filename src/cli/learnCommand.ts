@@ -13,6 +13,7 @@ import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
 import { printDropped } from './droppedReport.js';
+import { explainRules, printExplanations, type RuleExplanation } from './explainReport.js';
 import { progressLine } from './progressLine.js';
 import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
@@ -36,6 +37,7 @@ interface LearnArgs {
   json: boolean;
   retireAfterDays?: number;
   retire: boolean;
+  explain: boolean;
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
@@ -58,6 +60,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
       json: { type: 'boolean' },
       'retire-after-days': { type: 'string' },
       retire: { type: 'boolean' },
+      explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn --help',
@@ -91,6 +94,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     json: Boolean(values.json),
     retireAfterDays,
     retire: Boolean(values.retire),
+    explain: Boolean(values.explain),
   };
 }
 
@@ -166,13 +170,15 @@ export async function runLearnCommand(
       json.written = applied.written;
       json.writeErrors = applied.errors;
     }
+    const explanations = args.explain ? await explainRules(outcome, json, plugins, args.minOccurrences, io.signal) : undefined;
+    if (explanations) json.explain = explanations;
     if (outcome.proposals.some((p) => p.error) || (applied && applied.errors.length > 0)) failed = true;
     if (args.json) {
       results.push(json);
       for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
       for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
     } else {
-      printProject(json, outcome, io, environment.home, applied, args.retire);
+      printProject(json, outcome, io, environment.home, applied, args.retire, explanations);
     }
   }
 
@@ -226,11 +232,20 @@ function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { bac
   }
 }
 
-function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home: string, applied: ApplyOutcome | undefined, retire: boolean): void {
+function printProject(
+  json: LearnJson,
+  outcome: ProjectLearning,
+  io: CliIO,
+  home: string,
+  applied: ApplyOutcome | undefined,
+  retire: boolean,
+  explanations?: readonly RuleExplanation[],
+): void {
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
   printFindings(json, io);
-  printDropped(json, io);
+  printDropped(json, io, explanations !== undefined);
+  if (explanations) printExplanations(explanations, io);
   printAnalyzer(json.analyzer, io);
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);

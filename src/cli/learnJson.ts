@@ -9,6 +9,7 @@ import type { ProjectLearning } from '../core/pipeline/learnProject.js';
 import type { RuleLifecycle } from '../core/lifecycle/ruleLifecycle.js';
 import type { ScanStats } from '../core/scan/scanProject.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
+import type { RuleExplanation } from './explainReport.js';
 import { toScanJson } from './scanCommand.js';
 
 interface MergeEntryJson {
@@ -79,6 +80,8 @@ export interface LearnJson {
   proposals?: ProposalJson[];
   /** Rules headroom wrote earlier, still in the sections: recurrences and situations since, retire candidates (absent when none is remembered). */
   lifecycle?: RuleLifecycle[];
+  /** With --explain: per proposed rule, the thresholds it passed, its backtest figure and its evidence as episodes. */
+  explain?: RuleExplanation[];
   /** With --apply: the files written. */
   written?: string[];
   /** With --apply: one line per file that could not be written (changed since read, permissions …). */

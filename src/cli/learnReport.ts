@@ -46,7 +46,7 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
 }
 
 /** "would have prevented 1 of 5 later failures (~73 tokens)", "no later match", "not enough history to test". */
-function backtestText(figure: NonNullable<LearnJson['findings'][number]['backtest']>): string {
+export function backtestText(figure: NonNullable<LearnJson['findings'][number]['backtest']>): string {
   if (!figure.tested) return 'not enough history to test';
   if (figure.matches === 0) return `no later match (of ${plural(figure.laterFailures, 'later failure')})`;
   return `would have prevented ${figure.matches} of ${plural(figure.laterFailures, 'later failure')} (~${figure.coveredTokens} tokens)`;

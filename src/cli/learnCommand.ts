@@ -170,8 +170,7 @@ export async function runLearnCommand(
       json.written = applied.written;
       json.writeErrors = applied.errors;
     }
-    const explanations = args.explain ? await explainRules(outcome, json, plugins, args.minOccurrences, io.signal) : undefined;
-    if (explanations) json.explain = explanations;
+    const explanations = args.explain ? (json.explain = await explainRules(outcome, json, plugins, args.minOccurrences, io.signal)) : undefined;
     if (outcome.proposals.some((p) => p.error) || (applied && applied.errors.length > 0)) failed = true;
     if (args.json) {
       results.push(json);

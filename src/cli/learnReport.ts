@@ -180,7 +180,7 @@ export function statusLine(json: LearnJson, proposals: readonly AgentProposal[],
 
 function upToDate(json: LearnJson, proposals: readonly AgentProposal[]): string {
   if (json.rules.length === 0 && proposals.every((p) => p.currentSection === undefined)) {
-    if (json.dropped.length > 0) return `Nothing to learn: none of the ${plural(json.dropped.length, 'candidate')} has what a rule needs (see "Not proposed" above).`;
+    if (json.dropped.length > 0) return `Nothing to learn: ${plural(json.dropped.length, 'candidate')} found, none with what a rule needs (see "Not proposed" above).`;
     return 'Nothing to learn: no repeated failure with a fix in these sessions yet.';
   }
   return `Up to date: the learned sections in ${plural(proposals.length, 'file')} already hold these rules.`;

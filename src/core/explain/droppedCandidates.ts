@@ -71,6 +71,7 @@ export interface DropObservation {
 /** Text from logs made safe to show: secrets redacted, control characters gone, one line, bounded. */
 export function safeSubject(text: string, max = SUBJECT_MAX_CHARS): string {
   const clean = redactSecrets(text)
+    // eslint-disable-next-line no-control-regex -- removing control and invisible characters is the point
     .text.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -50,14 +50,18 @@ const FIXED_OUTPUT_LINES = 1;
 const OUTPUT_LINE_CHARS = 200;
 const WORDS_CHARS = 300;
 
+/** Lines the agents wrap a shell's output in (Claude's exit line, Codex's chunk header, Gemini's fields): no news. */
+const WRAPPER_LINES = /^(Exit code -?\d+|Chunk ID: \S+|Wall time: .*|Process exited with code -?\d+|Original token count: \d+|Output:|Command: .*|Directory: .*|Error: \(none\)|Exit Code: -?\d+|Signal: .*|Background PIDs: .*|Process Group PGID: .*)$/;
+
 /** The first meaningful lines of a call's output: ANSI colours and tool wrappers gone, secrets redacted, each bounded. */
 function outputLines(output: string, max: number): string[] {
   return output
+    // eslint-disable-next-line no-control-regex -- removing ANSI colour codes is the point
     .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
     .replace(/<\/?tool_use_error>/g, '')
     .split(/\r\n|\n|\r/)
-    .map((line) => safeSubject(line, OUTPUT_LINE_CHARS))
-    .filter((line) => line.length > 0)
+    .map((line) => safeSubject(line.replace(/^Output: /, ''), OUTPUT_LINE_CHARS))
+    .filter((line) => line.length > 0 && !WRAPPER_LINES.test(line))
     .slice(0, max);
 }
 

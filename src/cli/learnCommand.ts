@@ -12,6 +12,8 @@ import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { toLearnJson, type LearnJson } from './learnJson.js';
+import { printDropped } from './droppedReport.js';
+import { explainRules, printExplanations, type RuleExplanation } from './explainReport.js';
 import { progressLine } from './progressLine.js';
 import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
@@ -35,6 +37,7 @@ interface LearnArgs {
   json: boolean;
   retireAfterDays?: number;
   retire: boolean;
+  explain: boolean;
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
@@ -57,6 +60,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
       json: { type: 'boolean' },
       'retire-after-days': { type: 'string' },
       retire: { type: 'boolean' },
+      explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn --help',
@@ -90,7 +94,19 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     json: Boolean(values.json),
     retireAfterDays,
     retire: Boolean(values.retire),
+    explain: Boolean(values.explain),
   };
+}
+
+/** With --all: "[i/n] <project>" before its report, or why it is skipped (false: a folder that no longer exists). */
+async function announceProject(projectPath: string, counter: string, io: CliIO, skipped: LearnAllJson['skipped']): Promise<boolean> {
+  if (!(await isFolder(projectPath))) {
+    writeLine(io.stderr, painter(io.stderr, io.env)('yellow', `${counter} ${projectPath}: the folder no longer exists; skipped.`));
+    skipped.push({ projectPath, reason: 'the folder no longer exists' });
+    return false;
+  }
+  writeLine(io.stderr, `${counter} ${projectPath}`);
+  return true;
 }
 
 /**
@@ -118,20 +134,11 @@ export async function runLearnCommand(
   const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
   const history = await loadRuleHistory(io, environment.home);
 
-  const errPaint = painter(io.stderr, io.env);
   const results: LearnJson[] = [];
   const skipped: LearnAllJson['skipped'] = [];
   let failed = false;
   for (const [index, { projectPath, checkouts }] of projects.entries()) {
-    const counter = `[${index + 1}/${projects.length}]`;
-    if (args.all) {
-      if (!(await isFolder(projectPath))) {
-        writeLine(io.stderr, errPaint('yellow', `${counter} ${projectPath}: the folder no longer exists; skipped.`));
-        skipped.push({ projectPath, reason: 'the folder no longer exists' });
-        continue;
-      }
-      writeLine(io.stderr, `${counter} ${projectPath}`);
-    }
+    if (args.all && !(await announceProject(projectPath, `[${index + 1}/${projects.length}]`, io, skipped))) continue;
     let outcome: ProjectLearning;
     const progress = progressLine(io.stderr, io.env);
     try {
@@ -166,13 +173,14 @@ export async function runLearnCommand(
       json.written = applied.written;
       json.writeErrors = applied.errors;
     }
+    const explanations = args.explain ? (json.explain = await explainRules(outcome, json, plugins, args.minOccurrences, io.signal)) : undefined;
     if (outcome.proposals.some((p) => p.error) || (applied && applied.errors.length > 0)) failed = true;
     if (args.json) {
       results.push(json);
       for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
       for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
     } else {
-      printProject(json, outcome, io, environment.home, applied, args.retire);
+      printProject(json, outcome, io, environment.home, applied, args.retire, explanations);
     }
   }
 
@@ -227,10 +235,20 @@ function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { bac
   }
 }
 
-function printProject(json: LearnJson, outcome: ProjectLearning, io: CliIO, home: string, applied: ApplyOutcome | undefined, retire: boolean): void {
+function printProject(
+  json: LearnJson,
+  outcome: ProjectLearning,
+  io: CliIO,
+  home: string,
+  applied: ApplyOutcome | undefined,
+  retire: boolean,
+  explanations?: readonly RuleExplanation[],
+): void {
   const paint = painter(io.stdout, io.env);
   printProjectHeader(json, io);
   printFindings(json, io);
+  printDropped(json, io, explanations !== undefined);
+  if (explanations) printExplanations(explanations, io);
   printAnalyzer(json.analyzer, io);
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);

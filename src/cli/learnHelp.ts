@@ -1,7 +1,7 @@
 import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
 
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--explain] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
@@ -39,6 +39,10 @@ Options:
                         occurred since is listed as a candidate to retire ("retire? …" in the summary)
   --retire              Remove those candidates from the sections (with --apply); without it they are
                         only listed. Rules written earlier also show how often their failure recurred
+  --explain             Show why each proposed rule was proposed: the thresholds it passed, its backtest
+                        figure and its evidence as episodes (the failed call and its error, the calls in
+                        between, the call that worked, the user's words, each with file:line), and every
+                        candidate that was not proposed with its reason (secrets redacted)
   --json                Print the result as JSON (shape documented in README.md), with a "proposals"
                         entry per file and, with --apply, "written"
   -h, --help            Show this help

@@ -2,12 +2,14 @@ import type { AnalyzerReport } from '../core/analyze/backend.js';
 import { ruleFigure } from '../core/backtest/projectBacktest.js';
 import { droppedReason, isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
+import { DROP_REASON_LABELS, type DroppedCandidate } from '../core/explain/droppedCandidates.js';
 import { CATEGORY_HEADINGS, type CallRef, type Category, type Correction, type Finding } from '../core/model/finding.js';
 import type { AgentProposal } from '../core/pipeline/learnProposals.js';
 import type { ProjectLearning } from '../core/pipeline/learnProject.js';
 import type { RuleLifecycle } from '../core/lifecycle/ruleLifecycle.js';
 import type { ScanStats } from '../core/scan/scanProject.js';
 import type { MergeEntry } from '../core/write/mergeRules.js';
+import type { RuleExplanation } from './explainReport.js';
 import { toScanJson } from './scanCommand.js';
 
 interface MergeEntryJson {
@@ -59,7 +61,7 @@ export interface LearnJson {
     userStated: boolean;
     proposed: boolean;
     stale?: string;
-    /** Why the finding is no rule although it met the thresholds (a rejection without a stated preference). */
+    /** Why the finding is no rule although it met the thresholds (a rejection without a stated preference, personal data, the analyzer's words). */
     dropped?: string;
     details: Record<string, unknown>;
     evidence: CallRef[];
@@ -73,11 +75,15 @@ export interface LearnJson {
   rules: Array<{ id: string; category: Category; target: Finding['target']; heading: string; text: string; findingIds: string[] }>;
   contradictions: number;
   belowThreshold: number;
+  /** Every candidate that did not become a rule, grouped by reason (in DROP_REASONS order), with why and where it was seen. */
+  dropped: Array<DroppedCandidate & { label: string }>;
   warnings: string[];
   /** Every target file of every agent with sessions for the project. */
   proposals?: ProposalJson[];
   /** Rules headroom wrote earlier, still in the sections: recurrences and situations since, retire candidates (absent when none is remembered). */
   lifecycle?: RuleLifecycle[];
+  /** With --explain: per proposed rule, the thresholds it passed, its backtest figure and its evidence as episodes. */
+  explain?: RuleExplanation[];
   /** With --apply: the files written. */
   written?: string[];
   /** With --apply: one line per file that could not be written (changed since read, permissions …). */
@@ -89,6 +95,12 @@ function findingBacktest(result: ProjectLearning, findingId: string): LearnJson[
   if (!learning || !result.backtest) return undefined;
   const figure = ruleFigure(learning, result.findings, result.backtest);
   return figure ? { tested: true, ...figure } : { tested: false, matches: 0, laterFailures: result.backtest.laterFailures, coveredTokens: 0 };
+}
+
+/** Why a finding that met the thresholds is no rule: the dropped list's entry for it (personal data, the analyzer). */
+function notProposedWhy(result: ProjectLearning, findingId: string): string | undefined {
+  const entry = result.dropped.find((d) => d.findingId === findingId && d.reason !== 'stale');
+  return entry && (entry.detail ? `${DROP_REASON_LABELS[entry.reason]}: ${entry.detail}` : DROP_REASON_LABELS[entry.reason]);
 }
 
 export function toLearnJson(result: ProjectLearning, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
@@ -112,7 +124,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
       userStated: f.userStated,
       proposed: proposed.has(f.id),
       stale: isStale(f) ? String(f.details.stale) : undefined,
-      dropped: droppedReason(f),
+      dropped: droppedReason(f) ?? (proposed.has(f.id) ? undefined : notProposedWhy(result, f.id)),
       details: f.details,
       evidence: f.evidence,
       backtest: findingBacktest(result, f.id),
@@ -127,6 +139,7 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
     })),
     contradictions: result.contradictions,
     belowThreshold: result.belowThreshold,
+    dropped: result.dropped.map((d) => ({ ...d, label: DROP_REASON_LABELS[d.reason] })),
     warnings,
   };
   if (proposals) json.proposals = proposals.map(toProposalJson);

@@ -50,7 +50,7 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
 }
 
 /** "would have prevented 1 of 5 later failures (~73 tokens)", "no later match", "not enough history to test". */
-function backtestText(figure: NonNullable<LearnJson['findings'][number]['backtest']>): string {
+export function backtestText(figure: NonNullable<LearnJson['findings'][number]['backtest']>): string {
   if (!figure.tested) return 'not enough history to test';
   if (figure.matches === 0) return `no later match (of ${plural(figure.laterFailures, 'later failure')})`;
   return `would have prevented ${figure.matches} of ${plural(figure.laterFailures, 'later failure')} (~${figure.coveredTokens} tokens)`;
@@ -184,6 +184,7 @@ export function statusLine(json: LearnJson, proposals: readonly AgentProposal[],
 
 function upToDate(json: LearnJson, proposals: readonly AgentProposal[]): string {
   if (json.rules.length === 0 && proposals.every((p) => p.currentSection === undefined)) {
+    if (json.dropped.length > 0) return `Nothing to learn: ${plural(json.dropped.length, 'candidate')} found, none with what a rule needs (see "Not proposed" above).`;
     return 'Nothing to learn: no repeated failure with a fix in these sessions yet.';
   }
   return `Up to date: the learned sections in ${plural(proposals.length, 'file')} already hold these rules.`;

@@ -11,6 +11,7 @@ export const Commands = {
   copyRule: 'headroom.copyRule',
   showEvidence: 'headroom.showEvidence',
   openEvidence: 'headroom.openEvidence',
+  openTimeline: 'headroom.openTimeline',
   refreshReview: 'headroom.refreshReview',
   excludeFromFile: 'headroom.excludeFromFile',
   includeInFile: 'headroom.includeInFile',

@@ -8,6 +8,7 @@ import type { HeadroomServices } from './services.js';
 import { registerReviewCommands } from './views/reviewCommands.js';
 import { ReviewView } from './views/reviewView.js';
 import { SessionExcerptProvider, sessionScheme } from './views/sessionExcerptProvider.js';
+import { TimelineDocuments, timelineScheme } from './views/timelineDocument.js';
 
 /** The parts of the review feature, for the in-host tests' hooks (src/extension/api/testingHooks.ts). */
 export interface ReviewFeature {
@@ -30,13 +31,15 @@ export function registerReview(context: vscode.ExtensionContext, services: Headr
   const view = new ReviewView(services, () => learn.status);
   const proposed = new ProposedContentProvider(review);
   const excerpts = new SessionExcerptProvider();
+  const timelines = new TimelineDocuments(services.registry);
   context.subscriptions.push(
     learn,
     view,
     proposed,
     vscode.workspace.registerTextDocumentContentProvider(proposedScheme, proposed),
     vscode.workspace.registerTextDocumentContentProvider(sessionScheme, excerpts),
-    ...registerReviewCommands({ review, view, apply, excerpts, showDiff }),
+    vscode.workspace.registerTextDocumentContentProvider(timelineScheme, timelines),
+    ...registerReviewCommands({ review, view, apply, excerpts, timelines, showDiff }),
     DiffPanel.register(review, extensionUri, diffActions),
     // The open panel is not a subscription of its own (a user closes it): closed with the extension.
     { dispose: () => DiffPanel.open?.dispose() },

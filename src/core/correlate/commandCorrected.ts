@@ -28,17 +28,23 @@ function directoryOf(call: ToolCall): string {
  * Not when files were edited in between: the edit fixed the code, whatever flags changed. And not
  * for a test/build/lint run that only picked other tests or other output flags (`-run X`, `-v`, `-count=1`):
  * a check that failed on the code does not pass by being asked differently.
+ * Returns why not (the reason the user is shown), or undefined when it does teach one.
  */
-export function commandCorrected(failed: ToolCall, fixed: ToolCall, between: readonly ToolCall[]): boolean {
+export function commandNotCorrected(
+  failed: ToolCall,
+  fixed: ToolCall,
+  between: readonly ToolCall[],
+): 'checks_less' | 'other_directory' | 'edit_was_fix' | 'reran_check' | undefined {
   const failedCommand = commandOf(failed) ?? '';
   const fixedCommand = commandOf(fixed) ?? '';
-  if (skipsChecks(failedCommand, fixedCommand) || directoryOf(failed) !== directoryOf(fixed)) return false;
-  if (commandFormWasWrong(failed)) return true;
-  if (between.some(isSuccessfulEdit)) return false;
+  if (skipsChecks(failedCommand, fixedCommand)) return 'checks_less';
+  if (directoryOf(failed) !== directoryOf(fixed)) return 'other_directory';
+  if (commandFormWasWrong(failed)) return undefined;
+  if (between.some(isSuccessfulEdit)) return 'edit_was_fix';
   const a = commandShape(failedCommand);
   const b = commandShape(fixedCommand);
-  if (!isCheckCommand(a)) return true;
+  if (!isCheckCommand(a)) return undefined;
   const sameSelection = checkSelection(a.args).join('\u0000') === checkSelection(b.args).join('\u0000');
   const otherProgram = a.program !== b.program || a.launcher !== b.launcher;
-  return sameSelection && (otherProgram || !differsOnlyInOutputFlags(a.args, b.args));
+  return sameSelection && (otherProgram || !differsOnlyInOutputFlags(a.args, b.args)) ? undefined : 'reran_check';
 }

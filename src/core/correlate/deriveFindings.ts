@@ -29,6 +29,8 @@ export interface DerivedFindings {
   contradictions: Correction[];
   /** Findings seen too rarely to be proposed. */
   belowThreshold: number;
+  /** Those findings themselves (for the report's "not proposed" list). */
+  belowThresholdFindings: Finding[];
   waste: WasteEstimate;
 }
 
@@ -107,10 +109,12 @@ export function deriveFindings(
     ),
   ], gates.filter((gate) => meetsThreshold(gate, options.minOccurrences))));
   const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
+  const belowThresholdFindings = drafts.filter((draft) => !meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {
     findings,
     contradictions: dropped,
-    belowThreshold: drafts.length - findings.length,
+    belowThreshold: belowThresholdFindings.length,
+    belowThresholdFindings,
     waste: estimateWaste(calls, findings.filter((f) => !isStale(f) && droppedReason(f) === undefined)),
   };
 }

@@ -1,4 +1,6 @@
 import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
+import { combineDropped, type DroppedCandidate } from '../explain/droppedCandidates.js';
+import { analysisStageDrops } from '../explain/stageDrops.js';
 import type { Learning } from '../model/finding.js';
 import { withoutPersonalData } from '../write/personalDataGate.js';
 import type { ReadTextFile } from '../write/planProposals.js';
@@ -12,6 +14,8 @@ export interface ProjectAnalysis {
   analyzer: AnalyzerReport;
   /** Every target file of every agent with sessions, planned against the files as read now. */
   proposals: AgentProposal[];
+  /** Every candidate that is no rule, with why: stage one's (the findings' `dropped`) and this stage's (analyzer, personal data). */
+  dropped: DroppedCandidate[];
 }
 
 export interface AnalyzeAndPlanOptions {
@@ -27,7 +31,7 @@ export interface AnalyzeAndPlanOptions {
 }
 
 /** What stage two needs of the findings. */
-export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'> & Partial<Pick<ProjectFindings, 'lifecycle'>>;
+export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'> & Partial<Pick<ProjectFindings, 'lifecycle' | 'dropped'>>;
 
 /**
  * Stage two of a learn: findings → rules (the analyzer) → a proposal per target file. Needs no logs, so the
@@ -44,6 +48,7 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
   // Checked on the rendered rule, whatever the analyzer: no personal data or machine path reaches a rules file.
   const { kept: learnings, dropped } = withoutPersonalData(analyzed.learnings);
   const report: AnalyzerReport = { ...analyzed.report, dropped: [...analyzed.report.dropped, ...dropped] };
+  const stageTwo = analysisStageDrops({ findings: found.findings, analyzed: analyzed.learnings, kept: learnings, gate: dropped, analyzerDropped: analyzed.report.dropped });
   const proposals = await planLearnProposals({
     projectPath,
     agents: found.agentTargets,
@@ -52,5 +57,5 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
     pathExists: options.pathExists,
     retired: options.retire ? new Map((found.lifecycle ?? []).flatMap((rule) => (rule.retire ? [[rule.textKey, rule.retire] as const] : []))) : undefined,
   });
-  return { learnings, analyzer: report, proposals };
+  return { learnings, analyzer: report, proposals, dropped: combineDropped(found.dropped ?? [], stageTwo) };
 }

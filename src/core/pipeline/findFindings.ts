@@ -1,10 +1,12 @@
 import type { AgentEnvironment, AgentPlugin, ParsedSession, TargetOptions } from '../agents/plugin.js';
 import type { ExistingRule } from '../analyze/backend.js';
 import { backtestOfScans, DEFAULT_SPLIT, type ProjectBacktest } from '../backtest/projectBacktest.js';
-import { correlateSessions } from '../correlate/correlateFailures.js';
+import { correlateSessions, type CorrelationDrop } from '../correlate/correlateFailures.js';
 import { deriveFindings } from '../correlate/deriveFindings.js';
 import { diskProjectFiles, type ProjectFiles } from '../correlate/projectFiles.js';
 import type { WasteEstimate } from '../correlate/wasteEstimate.js';
+import type { DroppedCandidate } from '../explain/droppedCandidates.js';
+import { findingStageDrops } from '../explain/stageDrops.js';
 import type { Correction, Finding } from '../model/finding.js';
 import { ruleLifecycle, type RuleLifecycle } from '../lifecycle/ruleLifecycle.js';
 import type { WrittenRule } from '../lifecycle/ruleState.js';
@@ -50,6 +52,8 @@ export interface ProjectFindings {
   findings: Finding[];
   /** Findings seen fewer times than the threshold asks (not proposed). */
   belowThreshold: number;
+  /** The candidates that did not become findings, or findings that cannot be rules, each with why (see analyzeAndPlan for the rest). */
+  dropped: DroppedCandidate[];
   waste: WasteEstimate;
   /** Problems met while scanning (skipped files and lines), all of them. */
   warnings: string[];
@@ -159,15 +163,24 @@ export function findingsInSessions(
   sessions: readonly ParsedSession[],
   projectFiles: ProjectFiles,
   minOccurrences?: number,
-): Pick<ProjectFindings, 'corrections' | 'contradictions' | 'findings' | 'belowThreshold' | 'waste'> {
-  const corrections = correlateSessions(sessions);
+): Pick<ProjectFindings, 'corrections' | 'contradictions' | 'findings' | 'belowThreshold' | 'waste' | 'dropped'> {
+  const correlationDrops: CorrelationDrop[] = [];
+  const corrections = correlateSessions(sessions, (drop) => correlationDrops.push(drop));
   const derived = deriveFindings(sessions, corrections, projectFiles, { minOccurrences });
   const contradicted = new Set(derived.contradictions);
+  const dropped = findingStageDrops({
+    correlation: correlationDrops,
+    contradictions: derived.contradictions,
+    belowThreshold: derived.belowThresholdFindings,
+    findings: derived.findings,
+    minOccurrences,
+  });
   return {
     corrections: corrections.filter((correction) => !contradicted.has(correction)),
     contradictions: derived.contradictions.length,
     findings: derived.findings,
     belowThreshold: derived.belowThreshold,
     waste: derived.waste,
+    dropped,
   };
 }

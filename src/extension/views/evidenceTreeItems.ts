@@ -4,7 +4,8 @@ import type { CallRef } from '../../core/model/finding.js';
 import { Commands } from '../commands.js';
 import { callSummary, type CallNode, type EvidenceNode } from './reviewNodes.js';
 
-// The evidence under a rule: each failed call (✗) with the call that fixed it, opening the session excerpt on click.
+// The evidence under a rule: each failed call (✗) with the call that fixed it. A click opens the rule's evidence
+// timeline; the raw log lines are the inline Open Raw Session Log action (and the context menu).
 
 export function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   const { projectPath } = node.project;
@@ -16,7 +17,7 @@ export function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   item.tooltip = evidenceTooltip(node.call, node.fix, projectPath);
   item.iconPath = new vscode.ThemeIcon(node.call.outcome === 'ok' ? 'pass' : node.call.outcome === 'rejected' ? 'circle-slash' : 'error');
   item.contextValue = 'headroom.evidence';
-  item.command = { command: Commands.openEvidence, title: vscode.l10n.t('Open Session Excerpt'), arguments: [node.call] };
+  item.command = { command: Commands.openTimeline, title: vscode.l10n.t('Open Evidence Timeline'), arguments: [node] };
   return item;
 }
 
@@ -28,7 +29,7 @@ export function callItem(node: CallNode): vscode.TreeItem {
   item.tooltip = evidenceTooltip(node.call, undefined, projectPath);
   item.iconPath = new vscode.ThemeIcon(node.role === 'failed' ? 'error' : 'pass');
   item.contextValue = 'headroom.evidenceCall';
-  item.command = { command: Commands.openEvidence, title: vscode.l10n.t('Open Session Excerpt'), arguments: [node.call] };
+  item.command = { command: Commands.openTimeline, title: vscode.l10n.t('Open Evidence Timeline'), arguments: [node] };
   return item;
 }
 

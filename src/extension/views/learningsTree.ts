@@ -14,6 +14,8 @@ export interface TreeSnapshotItem {
   tooltip?: string;
   checked?: boolean;
   contextValue?: string;
+  /** The command a click runs. */
+  command?: string;
   children: TreeSnapshotItem[];
 }
 
@@ -167,6 +169,7 @@ export function snapshotTree(provider: LearningsTreeDataProvider, parent?: Revie
       tooltip,
       checked: state === undefined ? undefined : state === vscode.TreeItemCheckboxState.Checked,
       contextValue: item.contextValue,
+      command: item.command?.command,
       children: snapshotTree(provider, node),
     };
   });

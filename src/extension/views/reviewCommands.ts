@@ -8,12 +8,14 @@ import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
 import type { ReviewView } from './reviewView.js';
 import { plainRule, type FileRuleNode, type LearningNode, type ReviewNode } from './reviewNodes.js';
 import type { SessionExcerptProvider } from './sessionExcerptProvider.js';
+import type { TimelineDocuments, TimelineRequest } from './timelineDocument.js';
 
 export interface ReviewCommandParts {
   readonly review: ReviewModel;
   readonly view: ReviewView;
   readonly apply: ApplyFlow;
   readonly excerpts: SessionExcerptProvider;
+  readonly timelines: TimelineDocuments;
   /** Opens (or moves) the diff panel to a target. */
   readonly showDiff: (target: ReviewTarget) => Promise<DiffPanel>;
 }
@@ -37,9 +39,27 @@ function learningOf(view: ReviewView, node?: ReviewNode): LearningNode | undefin
   return node?.kind === 'learning' ? node : view.selection.find((n): n is LearningNode => n.kind === 'learning');
 }
 
+/**
+ * What a timeline command shows: the rule of a learning node, or of an evidence (or call) node's learning; a
+ * request passed as it is (tests, other features).
+ */
+function timelineRequest(view: ReviewView, arg?: ReviewNode | TimelineRequest): TimelineRequest | undefined {
+  if (arg && !('kind' in arg)) return arg;
+  let node: ReviewNode | undefined = arg ?? view.selection[0];
+  while (node && node.kind !== 'learning' && (node.kind === 'evidence' || node.kind === 'call')) node = view.tree.getParent(node);
+  if (node?.kind !== 'learning') return undefined;
+  return { projectPath: node.project.projectPath, title: node.learning.text, evidence: node.learning.evidence };
+}
+
+/** The raw log lines of an evidence call: a CallRef, or an evidence / call node of the tree (its failed call). */
+function rawRef(arg: CallRef | ReviewNode): CallRef | undefined {
+  if (!('kind' in arg)) return arg;
+  return arg.kind === 'evidence' || arg.kind === 'call' ? arg.call : undefined;
+}
+
 /** The review's commands on files (diff, native diff, Apply, exclude/include a rule), on rules and on evidence. */
 export function registerReviewCommands(parts: ReviewCommandParts): vscode.Disposable[] {
-  const { review, view, apply, excerpts } = parts;
+  const { review, view, apply, excerpts, timelines } = parts;
   const onTarget = (act: (target: ReviewTarget) => Promise<unknown>) => async (node?: ReviewNode) => {
     const target = targetOf(parts, node);
     if (target) await act(target);
@@ -70,9 +90,15 @@ export function registerReviewCommands(parts: ReviewCommandParts): vscode.Dispos
       if (!learning) return;
       const [first] = view.tree.getChildren(learning);
       if (first) await view.treeView.reveal(first, { expand: true, focus: true, select: true });
-      const ref = learning.learning.evidence.find((e) => e.outcome !== 'ok') ?? learning.learning.evidence[0];
-      if (ref) await excerpts.open(ref);
+      return timelines.open(timelineRequest(view, learning)!);
     }),
-    vscode.commands.registerCommand(Commands.openEvidence, (ref: CallRef) => excerpts.open(ref)),
+    vscode.commands.registerCommand(Commands.openTimeline, async (arg?: ReviewNode | TimelineRequest) => {
+      const request = timelineRequest(view, arg);
+      return request ? timelines.open(request) : undefined;
+    }),
+    vscode.commands.registerCommand(Commands.openEvidence, async (arg: CallRef | ReviewNode) => {
+      const ref = rawRef(arg);
+      return ref ? excerpts.open(ref) : undefined;
+    }),
   ];
 }

@@ -6,8 +6,8 @@ import { painter, plural, writeLine, type CliIO } from './output.js';
 /** Examples shown per reason in the default report; --explain shows up to EXPLAIN_EXAMPLES. */
 const REPORT_EXAMPLES = 2;
 const EXPLAIN_EXAMPLES = 20;
-/** Longest example line in the default report. */
-const EXAMPLE_CHARS = 110;
+/** Longest subject, and longest reason, of an example in the default report (each on its own line). */
+const EXAMPLE_CHARS = 150;
 
 function short(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -29,9 +29,8 @@ export function printDropped(json: LearnJson, io: CliIO, full = false): void {
     const entries = json.dropped.filter((d) => d.reason === reason);
     for (const entry of entries.slice(0, limit)) {
       const seen = entry.evidence[0] ? ` (${path.basename(entry.evidence[0].file)}:${entry.evidence[0].line})` : '';
-      const why = entry.detail ? ` — ${full ? entry.detail : short(entry.detail, EXAMPLE_CHARS / 2)}` : '';
-      const subject = full ? entry.subject : short(entry.subject, Math.max(50, EXAMPLE_CHARS - why.length));
-      out(paint('dim', `      ${subject}${why}${seen}`));
+      out(paint('dim', `      ${full ? entry.subject : short(entry.subject, EXAMPLE_CHARS)}`));
+      out(paint('dim', `        — ${entry.detail ? (full ? entry.detail : short(entry.detail, EXAMPLE_CHARS)) : 'see --explain'}${seen}`));
       if (full && entry.evidence.length > 1) {
         out(paint('dim', `        evidence ${entry.evidence.map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ')}`));
       }

@@ -249,7 +249,7 @@ function printProject(
   printFindings(json, io);
   printDropped(json, io, explanations !== undefined);
   if (explanations) printExplanations(explanations, io);
-  printAnalyzer(json.analyzer, io);
+  printAnalyzer(json.analyzer, io, new Set(json.dropped.map((d) => d.subject)));
   writeLine(io.stdout);
   printDiffs(outcome.proposals, io);
   printSummary(json.projectPath, outcome.proposals, io, home, applied);

@@ -82,8 +82,16 @@ export function printFindings(json: LearnJson, io: CliIO): void {
   if (json.findings.length > 0) out();
 }
 
-/** "Analyzer: <backend> — <reason>", then its notes, tokens and dropped rules. */
-export function printAnalyzer(report: AnalyzerReport, io: CliIO, stream: NodeJS.WritableStream & { isTTY?: boolean } = io.stdout): void {
+/**
+ * "Analyzer: <backend> — <reason>", then its notes, tokens and the rules it dropped, except those already in
+ * the "Not proposed" list printed before it (`listed`: their subjects), so nothing is said twice.
+ */
+export function printAnalyzer(
+  report: AnalyzerReport,
+  io: CliIO,
+  listed: ReadonlySet<string> = new Set(),
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = io.stdout,
+): void {
   const paint = painter(stream, io.env);
   const model = report.model ? ` (${report.model})` : '';
   writeLine(stream, `Analyzer: ${report.backend}${model} — ${report.reason}`);
@@ -91,7 +99,9 @@ export function printAnalyzer(report: AnalyzerReport, io: CliIO, stream: NodeJS.
   if (report.tokensSent !== undefined || report.tokensReceived !== undefined) {
     writeLine(stream, paint('dim', `  tokens: ${report.tokensSent ?? 0} sent, ${report.tokensReceived ?? 0} received`));
   }
-  for (const dropped of report.dropped) writeLine(stream, paint('dim', `  dropped: ${dropped.text} — ${dropped.why}`));
+  for (const dropped of report.dropped) {
+    if (!listed.has(dropped.text)) writeLine(stream, paint('dim', `  dropped: ${dropped.text} — ${dropped.why}`));
+  }
 }
 
 /** The unified diff of every changed file. */

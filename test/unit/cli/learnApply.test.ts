@@ -19,7 +19,8 @@ test('dry run on the demo home: a diff for all five files, nothing written (tree
   assert.ok(diffs.has(path.join(fx.claudeProjectDir, 'memory', 'MEMORY.md')), 'MEMORY.md is Claude Code’s auto-memory file by default');
   assert.ok(diffs.has(path.join(fx.home, '.codex', 'instructions.md')));
   assert.match(out, /^Analyzer: offline — offline, because no --model, no API key/m);
-  assert.match(out, /dropped: `services\/api\/config\/settings.py`.*stale/);
+  assert.match(out, /✗ no longer true in the project: 1\n {6}`services\/api\/config\/settings.py` → actually at `services\/api\/src\/shop\/settings.py`\n {8}— services\/api\/src\/shop\/settings.py does not exist in the project now/);
+  assert.doesNotMatch(out, /^ {2}dropped: /m, 'said once, in the "Not proposed" list');
   assert.match(out, /CLAUDE.md \(Claude Code, context\): new file, 23 lines · rules: 0 kept, 9 added, 0 removed/);
   assert.match(out, /Dry run: 5 files would change\. Run again with --apply to write them\./);
 });

@@ -103,7 +103,7 @@ test('a path that is gone from the project is reported as a dropped rule', async
   const { home, project } = fixture();
   fs.rmSync(path.join(project, 'lib', 'foo.ts'));
   const { out } = await run(['--project', project], home);
-  assert.match(out, /dropped: `src\/foo.ts` → actually at `lib\/foo.ts` — stale: lib\/foo.ts does not exist in the project now/);
+  assert.match(out, /✗ no longer true in the project: 1\n {6}`src\/foo.ts` → actually at `lib\/foo.ts`\n {8}— lib\/foo.ts does not exist in the project now/);
   assert.doesNotMatch(out, /^\+- `src\/foo.ts`/m);
 });
 

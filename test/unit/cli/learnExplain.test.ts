@@ -30,7 +30,7 @@ test('"Nothing to learn" says why: a wrong path corrected in one session only is
   writeClaudeSession(home, project, 'only-session', [missing('t1', project, 'app/money.py'), found('t2', project, 'src/money.py')], (i) => `2026-01-01T10:0${i}:00.000Z`);
   const run = await runCli(['--project', project], safeEnv(home));
   assert.equal(run.code, 0, run.err);
-  assert.match(run.out, /Not proposed: 1 candidate\n {2}✗ below threshold: 1\n {6}`app\/money\.py` → actually at `src\/money\.py` — 1 occurrence in 1 session \(needs 2 in 2\) \(only-session\.jsonl:2\)\n/);
+  assert.match(run.out, /Not proposed: 1 candidate\n {2}✗ below threshold: 1\n {6}`app\/money\.py` → actually at `src\/money\.py`\n {8}— 1 occurrence in 1 session \(needs 2 in 2\) \(only-session\.jsonl:2\)\n/);
   assert.match(run.out, /Nothing to learn: 1 candidate found, none with what a rule needs \(see "Not proposed" above\)\./);
 });
 

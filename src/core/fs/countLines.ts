@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 
 /** Files larger than this are not counted (the rule then names the file without its size): counting is synchronous. */
-export const LINE_COUNT_MAX_BYTES = 512 * 1024 * 1024;
+const LINE_COUNT_MAX_BYTES = 512 * 1024 * 1024;
 
 const CHUNK_BYTES = 64 * 1024;
 

@@ -5,7 +5,7 @@ import { lock } from 'proper-lockfile';
 const STALE_MS = 10_000;
 
 /** The lock of a file: a hidden folder beside it (made atomically by mkdir), removed when the write is done. */
-export function lockPathFor(file: string): string {
+function lockPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.headroom-lock`);
 }
 

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { lock } from 'proper-lockfile';
 
@@ -18,6 +19,8 @@ function lockPathFor(file: string): string {
  */
 export async function withFileLock<T>(file: string, action: () => Promise<T>): Promise<T> {
   const lockfilePath = lockPathFor(file);
+  // The lock sits beside the file, whose folder may not exist yet (Claude's memory folder before its first file).
+  await fs.mkdir(path.dirname(file), { recursive: true });
   let release: () => Promise<void>;
   try {
     release = await lock(file, {

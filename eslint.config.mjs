@@ -100,6 +100,7 @@ const layers = [
   { from: 'src/webview/', deny: ['src/'], allow: ['src/webview/'], why: 'webview pages are browser bundles of src/webview code only' },
   { from: 'src/core/model/', deny: ['src/'], allow: ['src/core/model/'], why: 'the model is the bottom layer of src/core' },
   { from: 'src/core/logs/', deny: ['src/'], allow: ['src/core/logs/', 'src/core/model/'], why: 'log helpers sit just above the model' },
+  { from: 'src/core/fs/', deny: ['src/'], allow: ['src/core/fs/', 'src/core/logs/', 'src/core/model/'], why: 'file-system guards sit just above the log helpers' },
   {
     from: 'src/core/agents/',
     deny: ['src/core/scan/', 'src/core/correlate/', 'src/core/analyze/', 'src/core/write/', 'src/core/pipeline/'],

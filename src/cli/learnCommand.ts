@@ -166,7 +166,9 @@ export async function runLearnCommand(
       return EXIT_FAILURE;
     }
     progress.clear();
-    const applied = args.apply ? await applyProposals(outcome.proposals) : undefined;
+    // Unreadable session files: a dry run shows the plan, --apply writes nothing; both exit 1.
+    const unreadable = outcome.agents.flatMap((agent) => agent.unreadableFiles);
+    const applied = args.apply && unreadable.length === 0 ? await applyProposals(outcome.proposals) : undefined;
     await rememberWrittenRules(history, outcome, applied, io);
     const json = toLearnJson(outcome, [...(index === 0 ? listWarnings : []), ...outcome.warnings], outcome.proposals);
     if (applied) {
@@ -174,14 +176,10 @@ export async function runLearnCommand(
       json.writeErrors = applied.errors;
     }
     const explanations = args.explain ? (json.explain = await explainRules(outcome, json, plugins, args.minOccurrences, io.signal)) : undefined;
-    if (outcome.proposals.some((p) => p.error) || (applied && applied.errors.length > 0)) failed = true;
-    if (args.json) {
-      results.push(json);
-      for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
-      for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
-    } else {
-      printProject(json, outcome, io, environment.home, applied, args.retire, explanations);
-    }
+    if (unreadable.length > 0 || outcome.proposals.some((p) => p.error || p.refused) || (applied && applied.errors.length > 0)) failed = true;
+    if (args.json) results.push(json);
+    else printProject(json, outcome, io, environment.home, applied, args.retire, explanations);
+    reportNotWritten(outcome, applied, args.apply ? unreadable : [], args.json, io);
   }
 
   if (args.json) {
@@ -189,6 +187,31 @@ export async function runLearnCommand(
     writeLine(io.stdout, JSON.stringify(output, null, 2));
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * On stderr: with --json, the marker errors and write errors (printProject shows them otherwise); files refused in
+ * a dry run (an apply lists them among its errors); an apply refused for unreadable sessions.
+ */
+function reportNotWritten(outcome: ProjectLearning, applied: ApplyOutcome | undefined, unreadable: readonly string[], json: boolean, io: CliIO): void {
+  if (json) {
+    for (const p of outcome.proposals) if (p.error) writeLine(io.stderr, `headroom-learn: ${p.error.message}`);
+    for (const line of applied?.errors ?? []) writeLine(io.stderr, `headroom-learn: ${line}`);
+  }
+  if (!applied) for (const p of outcome.proposals) if (p.refused) writeLine(io.stderr, `headroom-learn: ${p.refused}`);
+  if (unreadable.length > 0) writeLine(io.stderr, `headroom-learn: ${unreadableRefusal(unreadable)}`);
+}
+
+/**
+ * Why --apply wrote nothing: rules planned without some sessions could drop or reword rules those sessions
+ * support, so a run with unreadable session files never writes (a dry run shows the plan and the files).
+ */
+function unreadableRefusal(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+  return (
+    `${plural(files.length, 'session file')} could not be read (${shown}), so nothing was written: rules planned without them ` +
+    'could drop ones they support. Fix the files\' permissions or move them away, then run again (the warnings above say why each failed).'
+  );
 }
 
 /** --all: every project with sessions (saying so when there is none), with its worktrees; otherwise the one --project folder (default: cwd). */

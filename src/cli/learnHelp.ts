@@ -55,10 +55,12 @@ Commands:
 
 Exit codes:
   0  success, including "nothing to learn" and "up to date"
-  1  failure: a file could not be read or written, broken markers, a file changed before writing,
-     the analysis failed, the project folder does not exist
+  1  failure: a file could not be read or written (an unreadable session file: --apply writes nothing),
+     a file refused (a link leading outside the project, a FIFO, an encoding it cannot keep), broken
+     markers, a file changed before writing, the analysis failed, the project folder does not exist
   2  bad usage: an unknown flag, --agent or --model, or both --project and --all
-  130  stopped with Ctrl-C (LLM requests and agent CLIs are cancelled)
+  130  stopped with Ctrl-C, 143 with SIGTERM (LLM requests and agent CLIs are cancelled; a second
+       Ctrl-C quits at once)
 
 Environment:
   CLAUDE_CONFIG_DIR     Claude Code's folder (default ~/.claude)

@@ -47,17 +47,45 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Exit code of a run stopped by SIGTERM (128 + 15). */
+export const EXIT_TERMINATED = 143;
+
+/** How long a stopped run may take to wind down (close files, end agent CLIs) before the process exits anyway. */
+const STOP_GRACE_MS = 1500;
+
+/**
+ * The process around main(): Ctrl-C or SIGTERM stops the run (the signal aborts every read, request and agent
+ * CLI) and exits 130 or 143 with "stopped", within STOP_GRACE_MS even if something does not wind down; a second
+ * Ctrl-C exits at once. Output closed early (piped to `head`) is not an error: the rest is dropped quietly.
+ */
+function runAsProcess(): void {
   const controller = new AbortController();
-  const stop = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+  let stopCode = EXIT_INTERRUPTED;
+  const stop = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(stopCode);
+    stopCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     process.stderr.write('\nheadroom-learn: stopping (press Ctrl-C again to quit at once) …\n');
     controller.abort(new Error('Stopped by the user.'));
+    setTimeout(() => {
+      process.stderr.write('headroom-learn: stopped.\n');
+      process.exit(stopCode);
+    }, STOP_GRACE_MS).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedOutput);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
-  main(process.argv.slice(2), io).then((code) => {
-    process.exitCode = controller.signal.aborted ? EXIT_INTERRUPTED : code;
+  void main(process.argv.slice(2), io).then((code) => {
+    // An aborted run exits now: a read or agent CLI that is still winding down must not keep the process alive.
+    if (controller.signal.aborted) process.exit(stopCode);
+    process.exitCode = code;
   });
 }
+
+/** EPIPE (the reader, e.g. `head`, is gone) and writes after it: nothing more can be shown, so nothing to report. */
+function ignoreClosedOutput(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  throw error;
+}
+
+if (require.main === module) runAsProcess();

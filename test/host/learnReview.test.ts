@@ -278,4 +278,22 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     assert.equal(result.status, 'applied', result.message);
     assert.equal(fs.readFileSync(memory.path, 'utf8'), memory.proposedText);
   });
+  it('apply refuses a CLAUDE.md that became a link to a file outside the project, and writes nothing through it', async function () {
+    if (process.platform === 'win32') this.skip();
+    const outside = path.join(path.dirname(demoProject), `headroom-outside-${process.pid}.txt`);
+    fs.writeFileSync(outside, 'outside\n');
+    const saved = fs.readFileSync(claudeMd);
+    fs.rmSync(claudeMd);
+    fs.symlinkSync(outside, claudeMd);
+    try {
+      const result = await api.review.applyFile(claudeMd);
+      assert.equal(result.status, 'failed', result.message);
+      assert.match(result.message, /leads to .*headroom-outside-.*, outside /);
+      assert.equal(fs.readFileSync(outside, 'utf8'), 'outside\n');
+    } finally {
+      fs.rmSync(claudeMd);
+      fs.writeFileSync(claudeMd, saved);
+      fs.rmSync(outside);
+    }
+  });
 });

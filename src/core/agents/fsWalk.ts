@@ -1,5 +1,6 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { notRegularCause } from '../logs/regularFile.js';
 import type { ScanReporter } from './plugin.js';
 
 /** Lists a folder; a missing folder is empty, an unreadable one is reported and treated as empty. */
@@ -54,6 +55,8 @@ export function describeFsError(error: unknown): string {
       return 'not found';
     case 'EISDIR':
       return 'is a folder';
+    case 'ENOTREG':
+      return `is ${notRegularCause(error)?.kind ?? 'not a regular file'}`;
     default:
       return e?.message ?? String(error);
   }

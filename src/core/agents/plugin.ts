@@ -65,6 +65,11 @@ export interface AgentTarget {
   scope: 'project' | 'shared';
   /** Lines the agent reads from the top of the file, when it reads only part (Claude MEMORY.md: 200). */
   readLimitLines?: number;
+  /**
+   * The folder the file must stay inside once symbolic links are resolved: the agent's home for its own files
+   * (Codex instructions.md, Claude's auto memory). Default: the project. A link leading elsewhere is refused.
+   */
+  root?: string;
 }
 
 export interface TargetOptions {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { countLinesSync } from '../fs/countLines.js';
 import { resolveAgainst } from './samePath.js';
 
 /** What the findings need to know about the project as it is now (so tests can fake it). */
@@ -30,15 +31,7 @@ export function diskProjectFiles(root: string): ProjectFiles {
   return {
     root,
     exists: (p) => fs.existsSync(absoluteIn(root, p)),
-    lineCount: (p) => {
-      try {
-        const text = fs.readFileSync(absoluteIn(root, p), 'utf8');
-        if (text.length === 0) return 0;
-        const newlines = text.split('\n').length - 1;
-        return text.endsWith('\n') ? newlines : newlines + 1;
-      } catch {
-        return undefined;
-      }
-    },
+    // Streams in bounded memory; a FIFO or a device (/dev/zero) is never read.
+    lineCount: (p) => countLinesSync(absoluteIn(root, p)),
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { emptyRuleState, ruleStateSchema, type RuleState } from './ruleState.js';
+import { readRegularTextFile } from '../logs/regularFile.js';
 
 /** The state file's name inside the state folder. */
 const STATE_FILE = 'rules-written.json';
@@ -27,7 +28,7 @@ export function ruleStatePath(env: NodeJS.ProcessEnv, home: string, platform: No
 export async function readRuleState(file: string): Promise<{ state: RuleState; warning?: string }> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readRegularTextFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyRuleState() };
     return { state: emptyRuleState(), warning: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); rule history ignored` };

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { openRegularFile } from './regularFile.js';
 
 /** Lines longer than this are skipped without being held in memory. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -11,10 +11,12 @@ export type JsonLine =
  * Streams a JSONL file record by record. Never loads the whole file: a line is
  * buffered only up to MAX_LINE_BYTES, and longer lines are dropped as they stream.
  * Blank lines are ignored. A last line without a newline that is not valid JSON
- * is reported as truncated (a log cut while being written).
+ * is reported as truncated (a log cut while being written). Only a regular file is read: a FIFO or a
+ * device named like a log throws NotRegularFileError instead of blocking the run.
  */
 export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncGenerator<JsonLine> {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const handle = await openRegularFile(path);
+  const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;

@@ -2,6 +2,7 @@ import type { AgentEnvironment, AgentPlugin, ParsedSession, ScanReporter, Sessio
 import type { AgentRegistry } from '../agents/registry.js';
 import { describeFsError } from '../agents/fsWalk.js';
 import { sameProjectPath } from '../agents/projectPaths.js';
+import { notRegularCause } from '../logs/regularFile.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
 import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
@@ -89,6 +90,12 @@ export async function scanSessions(
       parsed = await plugin.parse(file, { signal: options.signal });
     } catch (error) {
       if (options.signal?.aborted) throw error;
+      // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
+      const special = notRegularCause(error);
+      if (special && special.kind !== 'a folder') {
+        options.reporter.warn(`Skipped ${file.path}: it is ${special.kind}, not a session file.`);
+        continue;
+      }
       unreadableFiles.push(file.path);
       options.reporter.warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
       continue;

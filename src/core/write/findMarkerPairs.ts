@@ -20,10 +20,11 @@ interface MarkerAt extends ParsedMarker {
 }
 
 /**
- * Every marker pair in a text. A marker is a line (outside fenced code blocks) holding only a
+ * Every marker pair in a text. A marker is a line (outside code blocks, fenced or indented) holding only a
  * marker comment; a line that starts like one but is malformed, and unbalanced, nested,
  * mismatched or repeated markers, throw a MarkerError naming the lines. Marker text inside
- * ``` / ~~~ fences or in the middle of a line (e.g. in inline code) is ordinary text.
+ * ``` / ~~~ fences, in a line indented by four or more columns, or in the middle of a line (e.g. in inline
+ * code) is ordinary text.
  */
 export function findMarkerPairs(text: string, file: string): MarkerPair[] {
   const lines = splitLines(text);

@@ -1,5 +1,6 @@
 import type { AgentTarget } from '../agents/plugin.js';
 import type { Learning } from '../model/finding.js';
+import { RefusedTargetError } from '../fs/targetFile.js';
 import { findMarkerPairs, pairFor } from './findMarkerPairs.js';
 import { MarkerError } from './markerError.js';
 import { mergeRules } from './mergeRules.js';
@@ -11,8 +12,11 @@ import { renderMarkerSection } from './renderMarkerSection.js';
 import { detectLineEnding } from './textLines.js';
 import { groupTargetsByFile, routeLearnings, type TargetFile } from './routeLearnings.js';
 
-/** Reads a file's text; undefined when it does not exist. Other read errors should throw. */
-export type ReadTextFile = (path: string) => Promise<string | undefined> | string | undefined;
+/**
+ * Reads a file's text; undefined when it does not exist. Other read errors should throw; a RefusedTargetError
+ * (a link leading outside `root`, a FIFO) skips that file alone.
+ */
+export type ReadTextFile = (path: string, options?: { root?: string }) => Promise<string | undefined> | string | undefined;
 
 export interface PlanProposalsInput {
   /** Absolute project path; tags the markers in shared files. */
@@ -39,27 +43,40 @@ export async function planProposals(input: PlanProposalsInput): Promise<TargetPr
   const routed = routeLearnings(input.learnings, files);
   const proposals: TargetProposal[] = [];
   for (const file of files) {
-    const text = await input.readFile(file.path);
+    const root = file.root ?? input.projectPath;
+    let text: string | undefined;
+    try {
+      text = await input.readFile(file.path, { root });
+    } catch (error) {
+      if (!(error instanceof RefusedTargetError)) throw error;
+      proposals.push({ ...baseProposal(file, undefined, input.projectPath), exists: true, refused: error.message, warnings: [error.message] });
+      continue;
+    }
     proposals.push(planOneFile(file, text, routed.get(file.path) ?? [], input));
   }
   return proposals;
 }
 
-function planOneFile(file: TargetFile, text: string | undefined, learnings: readonly Learning[], input: PlanProposalsInput): TargetProposal {
-  const projectTag = file.scope === 'shared' ? input.projectPath : undefined;
-  const base: TargetProposal = {
+function baseProposal(file: TargetFile, text: string | undefined, projectPath: string): TargetProposal {
+  return {
     path: file.path,
     kind: file.kinds[0],
     kinds: file.kinds,
     scope: file.scope,
-    projectTag,
+    projectTag: file.scope === 'shared' ? projectPath : undefined,
     exists: text !== undefined,
     currentText: text,
     proposedText: text,
     changed: false,
     merge: [],
     warnings: [],
+    root: file.root ?? projectPath,
   };
+}
+
+function planOneFile(file: TargetFile, text: string | undefined, learnings: readonly Learning[], input: PlanProposalsInput): TargetProposal {
+  const projectTag = file.scope === 'shared' ? input.projectPath : undefined;
+  const base = baseProposal(file, text, input.projectPath);
   try {
     const pair = text === undefined ? undefined : pairFor(findMarkerPairs(text, file.path), projectTag);
     const currentSection = pair && text !== undefined ? text.slice(pair.start, pair.end) : undefined;

@@ -29,6 +29,13 @@ export interface TargetProposal {
   warnings: string[];
   /** Broken markers: nothing may be written to this file. */
   error?: MarkerProblem;
+  /** The folder the file must stay inside once links are resolved (the writer checks it again). */
+  root: string;
+  /**
+   * Why this file is skipped (a link leading outside `root`, a FIFO, an encoding headroom does not edit): it was
+   * not read and nothing is written to it; the project's other files are written.
+   */
+  refused?: string;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface TargetFile {
   kinds: TargetKind[];
   scope: 'project' | 'shared';
   readLimitLines?: number;
+  /** AgentTarget.root: the folder the file must stay inside. */
+  root?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export function groupTargetsByFile(targets: readonly AgentTarget[]): TargetFile[
   for (const target of targets) {
     const file = byPath.get(target.path);
     if (!file) {
-      byPath.set(target.path, { path: target.path, kinds: [target.kind], scope: target.scope, readLimitLines: target.readLimitLines });
+      byPath.set(target.path, { path: target.path, kinds: [target.kind], scope: target.scope, readLimitLines: target.readLimitLines, root: target.root });
       continue;
     }
     if (!file.kinds.includes(target.kind)) file.kinds.push(target.kind);

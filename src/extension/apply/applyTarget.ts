@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
 import { readTargetText } from '../review/reviewPlanning.js';
+import { withFileLock } from '../../core/fs/fileLock.js';
+import { RefusedTargetError, resolveTargetFile } from '../../core/fs/targetFile.js';
 import { applyFileEdit } from './applyFileEdit.js';
 import { editForProposal } from './proposalEdit.js';
 
@@ -33,6 +35,21 @@ export async function applyTarget(target: ReviewTarget, model: ReviewModel, log:
   if (before.error) {
     return { status: 'brokenMarkers', message: vscode.l10n.t('{0}: {1}', name, before.error.message) };
   }
+  if (before.refused) return { status: 'failed', message: before.refused };
+  try {
+    // Checked again now: a link changed since the plan must not lead the write outside the project.
+    const real = await resolveTargetFile(target.path, before.root);
+    // Under the file's lock (core/fs/fileLock.ts, as the CLI), so a CLI run or another window never interleaves.
+    return await withFileLock(real, () => writeUnderLock(target, model, log));
+  } catch (error) {
+    if (error instanceof RefusedTargetError) return { status: 'failed', message: error.message };
+    throw error;
+  }
+}
+
+async function writeUnderLock(target: ReviewTarget, model: ReviewModel, log: vscode.LogOutputChannel): Promise<ApplyTargetResult> {
+  const name = path.basename(target.path);
+  const before = target.proposal;
   const now = await readTargetText(target.uri);
   if (now !== before.currentText) {
     log.info(`apply ${target.path}: the file changed since the plan; re-planning`);

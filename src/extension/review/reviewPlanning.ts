@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
+import { decodeTarget, RefusedTargetError, resolveTargetFile } from '../../core/fs/targetFile.js';
 import type { Category, Learning } from '../../core/model/finding.js';
 import { planLearnProposals, type AgentProposal, type AgentTargets } from '../../core/pipeline/learnProposals.js';
 import { ruleTextKey } from '../../core/write/mergeRules.js';
@@ -11,7 +12,11 @@ import { retireCandidates } from './ruleHistory.js';
 // Plans a project's review through core's planLearnProposals: all of the project's files at once, for the rules
 // the user checked, with the files read as VS Code sees them.
 
-/** A file's text as a TextDocument holds it (UTF-8, no BOM); undefined when the file does not exist. */
+/**
+ * A file's text as a TextDocument holds it (no BOM; UTF-8, or UTF-16 by its BOM as VS Code detects it); undefined
+ * when the file does not exist. Any other encoding is a RefusedTargetError: the editor would decode and save it
+ * by its own encoding setting, changing bytes outside the section (the CLI keeps them).
+ */
 export async function readDiskText(uri: vscode.Uri): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
@@ -20,8 +25,12 @@ export async function readDiskText(uri: vscode.Uri): Promise<string | undefined>
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const path = uri.fsPath;
+  const decoded = decodeTarget(path, bytes);
+  if (decoded.encoding === 'windows1252') {
+    throw new RefusedTargetError(path, `${path} is not UTF-8 or UTF-16, so VS Code could change its other bytes when saving; nothing was written to it. Convert it to UTF-8, or run headroom-learn --apply in a terminal, which keeps them.`);
+  }
+  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
 }
 
 /**
@@ -72,7 +81,11 @@ async function planProjectFiles(project: ReviewProject): Promise<AgentProposal[]
       agents: project.agentTargets,
       learnings: learnings.filter((learning) => project.checked.has(learning.id) && !excluded.has(learning.id)),
       rejected: [...rejected, ...[...excluded].flatMap((id) => ruleText(project, id) ?? [])],
-      readFile: (path) => readTargetText(vscode.Uri.file(path)),
+      readFile: async (path, options) => {
+        // A link leading outside the project or the agent's home, a FIFO: refused (the proposal says why), never read.
+        if (options?.root !== undefined) await resolveTargetFile(path, options.root);
+        return readTargetText(vscode.Uri.file(path));
+      },
       pathExists,
     });
   const proposals = await plan(new Set());

@@ -105,3 +105,13 @@ test('a malformed marker line is refused rather than guessed around', () => {
 test('a marker inside a fence does not balance one outside it', () => {
   assert.deepEqual(markerError(`${S}\n\`\`\`\n${E}\n\`\`\`\n`).lines, [1]);
 });
+
+test('marker text in a 4-space or tab indented code block is not a marker (issue 14)', () => {
+  const text = ['# How to use headroom', '', 'Example:', '', `    ${S}`, '    - a rule', `    ${E}`, '', `\t${E}`, '', S, 'x', E, ''].join('\n');
+  const pairs = findMarkerPairs(text, 'f');
+  assert.equal(pairs.length, 1);
+  assert.equal(pairs[0].startLine, 11);
+  // A lone indented marker is ordinary text, not an unbalanced one; up to three spaces still mark.
+  assert.deepEqual(findMarkerPairs(`    ${S}\n`, 'f'), []);
+  assert.equal(findMarkerPairs(`   ${S}\nx\n${E}\n`, 'f').length, 1);
+});

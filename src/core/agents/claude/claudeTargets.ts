@@ -22,6 +22,7 @@ export function claudeTargets(projectPath: string, environment: AgentEnvironment
           path: path.join(claudeProjectsDir(environment), encodeClaudeProjectPath(projectPath), 'memory', 'MEMORY.md'),
           scope: 'project',
           readLimitLines: CLAUDE_MEMORY_READ_LIMIT_LINES,
+          root: path.dirname(claudeProjectsDir(environment)),
         };
   return [context, memory];
 }

@@ -88,7 +88,7 @@ export class CodexPlugin implements AgentPlugin {
   targets(projectPath: string, environment: AgentEnvironment): AgentTarget[] {
     return [
       { kind: 'context', path: path.join(projectPath, 'AGENTS.md'), scope: 'project' },
-      { kind: 'memory', path: path.join(codexRoot(environment), 'instructions.md'), scope: 'shared' },
+      { kind: 'memory', path: path.join(codexRoot(environment), 'instructions.md'), scope: 'shared', root: codexRoot(environment) },
     ];
   }
 

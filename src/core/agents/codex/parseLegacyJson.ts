@@ -6,6 +6,7 @@ import { environmentContextCwd, readResponseItem } from './readResponseItem.js';
 import { sessionIdFromFileName } from './sessionFileName.js';
 import { SkippedLines } from './skippedLines.js';
 import { unreadableSessionError } from './unreadableSessionError.js';
+import { readRegularTextFile } from '../../logs/regularFile.js';
 
 /**
  * The legacy TypeScript CLI's sessions are one pretty-printed JSON document
@@ -28,7 +29,7 @@ export async function parseLegacyJson(agent: string, file: SessionFile, options:
       skipped.skip(1, `legacy session document of ${stat.size} bytes is larger than ${MAX_LEGACY_JSON_BYTES}`);
       return empty();
     }
-    text = await fs.readFile(file.path, 'utf8');
+    text = await readRegularTextFile(file.path);
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);

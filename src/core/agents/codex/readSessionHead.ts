@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { readJsonLines } from '../../logs/readJsonLines.js';
 import { envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { cwdInEnvironmentContext, environmentContextCwd } from './readResponseItem.js';
@@ -6,6 +5,7 @@ import { isLegacyJsonFileName } from './sessionFileName.js';
 import { isSubagentSource } from './sessionSource.js';
 import { unreadableSessionError } from './unreadableSessionError.js';
 import * as path from 'node:path';
+import { openRegularFile } from '../../logs/regularFile.js';
 
 /** What the first records of a session say: where it started, which thread it is. */
 export interface SessionHead {
@@ -82,7 +82,7 @@ function readHeadRecord(value: unknown, head: SessionHead): void {
 async function readLegacyHead(file: string): Promise<SessionHead> {
   let text: string;
   try {
-    const handle = await fs.open(file, 'r');
+    const handle = await openRegularFile(file);
     try {
       const buffer = Buffer.alloc(LEGACY_HEAD_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, LEGACY_HEAD_BYTES, 0);

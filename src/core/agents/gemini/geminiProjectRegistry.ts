@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AgentEnvironment, ScanReporter } from '../plugin.js';
 import { describeFsError } from '../fsWalk.js';
 import { geminiProjectRegistryPath, PROJECT_ROOT_MARKER } from './geminiLocations.js';
 import { geminiProjectRegistrySchema } from './geminiRecordSchemas.js';
+import { readRegularTextFile } from '../../logs/regularFile.js';
 
 /** `projects.json` as pairs of recorded project path and slug (paths lower-cased by Gemini on Windows). */
 export interface RegisteredProject {
@@ -40,7 +40,7 @@ export async function readProjectRootMarker(folder: string, reporter: ScanReport
 
 async function readOptionalText(file: string, reporter: ScanReporter): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await readRegularTextFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import type { GeminiConversation } from './geminiConversation.js';
 import { geminiLegacyDocumentSchema } from './geminiRecordSchemas.js';
 import { unreadableSessionError } from './readGeminiSessionFile.js';
 import type { SessionNotes } from './sessionNotes.js';
+import { readRegularTextFile } from '../../logs/regularFile.js';
 
 /** Largest legacy single-document session read whole; Gemini rewrites these files on every update. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -21,7 +21,7 @@ export async function readGeminiDocument(file: string, size: number, maxBytes: n
   }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readRegularTextFile(file);
   } catch (error) {
     throw unreadableSessionError(file, error);
   }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { describeFsError } from '../fsWalk.js';
+import { openRegularFile } from '../../logs/regularFile.js';
 
 /** An error reading a session file, naming the file and keeping the fs error code. */
 export function unreadableSessionError(file: string, error: unknown): Error {
@@ -22,7 +23,7 @@ export async function sessionFileSize(file: string): Promise<number> {
 export async function readFileStart(file: string, bytes: number): Promise<string> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(file, 'r');
+    handle = await openRegularFile(file);
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');

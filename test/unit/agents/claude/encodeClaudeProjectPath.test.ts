@@ -51,7 +51,7 @@ test('targets: CLAUDE.md at the root; MEMORY.md in the auto-memory folder (200 l
   const env = { home: '/home/me', env: {} };
   assert.deepEqual(plugin.targets('/work/my_app', env), [
     { kind: 'context', path: path.join('/work/my_app', 'CLAUDE.md'), scope: 'project' },
-    { kind: 'memory', path: '/home/me/.claude/projects/-work-my-app/memory/MEMORY.md', scope: 'project', readLimitLines: 200 },
+    { kind: 'memory', path: '/home/me/.claude/projects/-work-my-app/memory/MEMORY.md', scope: 'project', readLimitLines: 200, root: '/home/me/.claude' },
   ]);
   assert.equal(
     plugin.targets('/work/my_app', { home: '/home/me', env: { CLAUDE_CONFIG_DIR: '/cfg/claude' } })[1].path,

@@ -80,7 +80,7 @@ test('--all groups sessions by the cwd they started in and reports the legacy se
 test('targets: AGENTS.md in the project, and the shared instructions.md in the Codex root', () => {
   assert.deepEqual(plugin.targets('/work/a/proj', { home: HOME, env: { CODEX_HOME: '/opt/codex' } }), [
     { kind: 'context', path: '/work/a/proj/AGENTS.md', scope: 'project' },
-    { kind: 'memory', path: '/opt/codex/instructions.md', scope: 'shared' },
+    { kind: 'memory', path: '/opt/codex/instructions.md', scope: 'shared', root: '/opt/codex' },
   ]);
   assert.equal(plugin.targets('/p', environment)[1].path, path.join(CODEX, 'instructions.md'));
 });

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { firstInvalidUtf8Line, invalidUtf8Warning } from '../../logs/invalidUtf8.js';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { legacyDocumentSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
@@ -28,7 +29,10 @@ export async function parseLegacyJson(agent: string, file: SessionFile, options:
       skipped.skip(1, `legacy session document of ${stat.size} bytes is larger than ${MAX_LEGACY_JSON_BYTES}`);
       return empty();
     }
-    text = await fs.readFile(file.path, 'utf8');
+    const bytes = await fs.readFile(file.path);
+    const invalidLine = firstInvalidUtf8Line(bytes);
+    if (invalidLine !== undefined) skipped.note(invalidUtf8Warning(file.path, invalidLine));
+    text = bytes.toString('utf8');
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { firstInvalidUtf8Line, INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
 import type { GeminiConversation } from './geminiConversation.js';
 import { geminiLegacyDocumentSchema } from './geminiRecordSchemas.js';
 import { unreadableSessionError } from './readGeminiSessionFile.js';
@@ -19,12 +20,15 @@ export async function readGeminiDocument(file: string, size: number, maxBytes: n
     notes.skip(undefined, `single-document session of ${humanSize(size)} is over the ${humanSize(maxBytes)} limit; not read`);
     return { messages: [] };
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     throw unreadableSessionError(file, error);
   }
+  const invalidLine = firstInvalidUtf8Line(bytes);
+  if (invalidLine !== undefined) notes.warn(invalidLine, INVALID_UTF8_REASON);
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

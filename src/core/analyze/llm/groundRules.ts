@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CallRef, Finding, Learning } from '../../model/finding.js';
 import type { ExistingRule } from '../backend.js';
 import type { ProposedRule } from './answerSchema.js';
+import { findDangerousAction } from '../../redact/dangerousActions.js';
 import { mentionedPaths } from './mentionedPaths.js';
 import { evidenceStrings } from './renderEvidence.js';
 
@@ -10,6 +11,8 @@ export interface GroundingContext {
   evidenceById: ReadonlyMap<string, Finding>;
   existingRules: readonly ExistingRule[];
   pathExists(path: string): boolean;
+  /** The project's absolute path: a rule may not write outside it. */
+  projectPath?: string;
 }
 
 export interface GroundingResult {
@@ -21,7 +24,9 @@ export interface GroundingResult {
 /**
  * Keeps only rules the evidence supports: each must cite at least one id we sent, and every path it
  * names must exist in the project or appear in the evidence we sent. Rules with markup are dropped,
- * since rule text ends up inside a marker section.
+ * since rule text ends up inside a marker section, and so are rules that mention a dangerous action at all
+ * (findDangerousAction: remote code, safety turned off, writing outside the project), even to forbid it:
+ * free text gives no sure way to tell "never use `--no-verify`" from an instruction to use it.
  */
 export function groundRules(rules: readonly ProposedRule[], context: GroundingContext): GroundingResult {
   const learnings: Learning[] = [];
@@ -39,6 +44,11 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
     }
     if (containsMarkup(text)) {
       dropped.push({ text, why: 'contains HTML or a marker comment' });
+      continue;
+    }
+    const dangerous = findDangerousAction(text, { projectPath: context.projectPath });
+    if (dangerous) {
+      dropped.push({ text, why: dangerous });
       continue;
     }
     const findings = cited.map((id) => context.evidenceById.get(id) as Finding);

@@ -24,8 +24,3 @@ const OTHER_LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 export function withoutControlCharacters(text: string): string {
   return text.replace(OTHER_LINE_BREAK, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, '');
 }
-
-/** True when `text` holds anything withoutControlCharacters would remove or change. */
-export function hasControlCharacters(text: string): boolean {
-  return withoutControlCharacters(text) !== text;
-}

@@ -159,3 +159,17 @@ test('invalid UTF-8 in a session: one warning naming the file and line, not a si
   assert.deepEqual(utf8.length, 1, json.warnings.join('\n'));
   assert.ok(utf8[0].includes(`${file}:${at + 1}`), utf8[0]);
 });
+
+test('a target file with escape sequences and C1 controls: the dry-run diff and --json show none of them raw', async () => {
+  const { home, project } = hostileHome();
+  fs.writeFileSync(path.join(project, 'CLAUDE.md'), `# Notes${OSC52}${CLEAR}${C1}\nkeep\n`);
+  const report = await runCli(['--project', project], safeEnv(home));
+  assert.equal(report.code, 0, report.err);
+  assert.match(report.out, /^ # Notes$/m, 'the line is shown, without its controls');
+  assertClean('the diff', report.out + report.err);
+  const json = await runCli(['--project', project, '--json'], safeEnv(home));
+  assert.doesNotMatch(json.out, /[\u0080-\u009f]/, 'C1 controls are \\u escapes in --json');
+  const parsed = JSON.parse(json.out) as LearnJson;
+  const claude = parsed.proposals?.find((p) => p.path.endsWith('CLAUDE.md'));
+  assert.ok(claude?.proposedText?.startsWith(`# Notes${OSC52}${CLEAR}${C1}\nkeep\n`), 'the file outside the markers is kept byte for byte');
+});

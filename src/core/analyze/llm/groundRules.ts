@@ -3,6 +3,7 @@ import type { CallRef, Finding, Learning } from '../../model/finding.js';
 import type { ExistingRule } from '../backend.js';
 import type { ProposedRule } from './answerSchema.js';
 import { findDangerousAction } from '../../redact/dangerousActions.js';
+import { safeSessionText } from '../../redact/safeSessionText.js';
 import { mentionedPaths } from './mentionedPaths.js';
 import { evidenceStrings } from './renderEvidence.js';
 
@@ -36,7 +37,8 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
   const sentEvidenceStrings = [...context.evidenceById.values()].flatMap(evidenceStrings);
 
   for (const rule of rules) {
-    const text = rule.text.replace(/^\s*[-*]\s+/, '').trim();
+    // An LLM's text is untrusted like the sessions it read: no control characters, secrets masked (the gate then drops such a rule).
+    const text = safeSessionText(rule.text).replace(/^\s*[-*]\s+/, '').trim();
     const cited = unique(rule.evidenceIds).filter((id) => context.evidenceById.has(id));
     if (cited.length === 0) {
       dropped.push({ text, why: `cites no evidence id we sent (cited: ${rule.evidenceIds.join(', ') || 'none'})` });
@@ -63,7 +65,7 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
 
     const replaces = rule.replaces ? matchExistingRule(rule.replaces, context.existingRules) : undefined;
     if (rule.replaces && replaces === undefined) {
-      notes.push(`A rule named an existing rule to replace that is not in the file ("${rule.replaces.slice(0, 80)}"); it is proposed as a new rule.`);
+      notes.push(`A rule named an existing rule to replace that is not in the file ("${safeSessionText(rule.replaces).slice(0, 80)}"); it is proposed as a new rule.`);
     }
     const findingIds = unique(findings.map((finding) => finding.id));
     learnings.push({

@@ -21,8 +21,8 @@ const DANGEROUS_ACTIONS: readonly DangerousAction[] = [
   { what: 'runs code fetched from a URL', pattern: new RegExp(String.raw`${FETCH}[^\n;&]*?\|\s*${INTERPRETER}(?![\w-])`, 'i') },
   { what: 'runs code fetched from a URL', pattern: new RegExp(String.raw`<\(\s*${FETCH}|\$\(\s*${FETCH}|\b(?:iex|invoke-expression)\b[^\n]*\b(?:iwr|irm|downloadstring|invoke-webrequest|invoke-restmethod)\b`, 'i') },
   { what: 'runs code fetched from a URL', pattern: new RegExp(String.raw`${FETCH}[^\n]*&&\s*(?:sudo\s+)?(?:(?:ba|z)?sh|chmod\s+\+x)\s`, 'i') },
-  { what: 'installs or runs code from a URL', pattern: new RegExp(String.raw`${INSTALLER}[^\n|;&]*?(?:\s|=|["'\x60])${SCHEME_URL}`, 'i') },
-  { what: 'installs or runs code from a URL', pattern: new RegExp(String.raw`--(?:with|from|with-requirements|find-links|editable)(?:\s+|=)["'\x60]?${SCHEME_URL}`, 'i') },
+  { what: 'installs or runs code from a URL', pattern: new RegExp(String.raw`${INSTALLER}[^\n|;&]*?(?:\s|=|["'\x60])${SCHEME_URL}[^\s"'\x60]*`, 'i') },
+  { what: 'installs or runs code from a URL', pattern: new RegExp(String.raw`--(?:with|from|with-requirements|find-links|editable)(?:\s+|=)["'\x60]?${SCHEME_URL}[^\s"'\x60]*`, 'i') },
   // Safety turned off.
   { what: 'turns off the agent’s permission checks', pattern: /--dangerously-[\w-]+|--yolo\b|\bbypassPermissions\b|--approval-mode[= ]yolo\b|\bdanger-full-access\b/i },
   { what: 'skips the git hooks', pattern: /--no-verify\b|\bHUSKY=0\b/ },

@@ -17,11 +17,12 @@ function proposedPaths(finding: Finding): string[] {
   return [];
 }
 
-/** What a finding's rule tells the agent to run or say: the command that worked, the user's quoted words. */
+/** What a finding's rule tells the agent to run or say: the command that worked, a gate to run, the user's quoted words. */
 function proposedText(finding: Finding): string[] {
-  const d = finding.details as { mode?: string; to?: string; fix?: { kind: string; to: string }; userWords?: string[] };
+  const d = finding.details as { to?: string; command?: string; fix?: { kind: string; to: string }; userWords?: string[] };
   const proposed: string[] = [];
   if (d.to !== undefined && (finding.category === 'environment' || finding.category === 'command_pattern')) proposed.push(d.to);
+  if (d.command !== undefined) proposed.push(d.command);
   if (finding.category === 'retry' && d.fix) proposed.push(d.fix.to);
   proposed.push(...(d.userWords ?? []));
   return proposed;
@@ -37,7 +38,9 @@ function dangerousProposal(finding: Finding, projectPath: string): string | unde
     const why = findDangerousAction(text, { projectPath });
     if (why) return why;
   }
-  const outside = proposedPaths(finding).find((path) => isOutsideProject(path, { projectPath }));
+  // A working-folder rule's `folder` (where to cd); a file-path rule's `folder` is a flag.
+  const folder = (finding.details as { folder?: unknown }).folder;
+  const outside = [...proposedPaths(finding), ...(typeof folder === 'string' ? [folder] : [])].find((path) => isOutsideProject(path, { projectPath }));
   return outside === undefined ? undefined : `names a path outside the project (${outside})`;
 }
 

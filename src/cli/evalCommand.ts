@@ -12,7 +12,7 @@ import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { EVAL_HELP } from './evalHelp.js';
 import { toEvalJson, type EvalJson } from './evalJson.js';
 import { printEvalProject } from './evalReport.js';
-import { painter, writeLine, type CliIO } from './output.js';
+import { jsonText, painter, writeLine, type CliIO } from './output.js';
 import { progressLine } from './progressLine.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
 import { CliError, EXIT_OK, UsageError } from './usageError.js';
@@ -130,7 +130,7 @@ export async function runEvalCommand(argv: string[], io: CliIO, registry: AgentR
     if (args.json) results.push(json);
     else printEvalProject(json, io);
   }
-  if (args.json) writeLine(io.stdout, JSON.stringify(args.all ? ({ projects: results, skipped } satisfies EvalAllJson) : results[0], null, 2));
+  if (args.json) writeLine(io.stdout, jsonText(args.all ? ({ projects: results, skipped } satisfies EvalAllJson) : results[0]));
   return EXIT_OK;
 }
 

@@ -17,7 +17,7 @@ import { explainRules, printExplanations, type RuleExplanation } from './explain
 import { progressLine } from './progressLine.js';
 import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
-import { plural } from './output.js';
+import { jsonText, plural } from './output.js';
 import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from './usageError.js';
@@ -184,7 +184,7 @@ export async function runLearnCommand(
 
   if (args.json) {
     const output = args.all ? ({ projects: results, skipped } satisfies LearnAllJson) : results[0];
-    writeLine(io.stdout, JSON.stringify(output, null, 2));
+    writeLine(io.stdout, jsonText(output));
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

@@ -5,7 +5,7 @@ import { runLearnCommand } from './learnCommand.js';
 import { runEvalCommand } from './evalCommand.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
-import { writeLine, type CliIO } from './output.js';
+import { terminalSafeStream, writeLine, type CliIO } from './output.js';
 
 /** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
 export const MAIN_HELP = LEARN_HELP;
@@ -13,7 +13,9 @@ export const MAIN_HELP = LEARN_HELP;
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], rawIo: CliIO): Promise<number> {
+  // Every byte headroom-learn prints goes through terminalSafe: no escape sequence from a session or a file reaches the terminal.
+  const io: CliIO = { ...rawIo, stdout: terminalSafeStream(rawIo.stdout, rawIo.env), stderr: terminalSafeStream(rawIo.stderr, rawIo.env) };
   const [command, ...rest] = argv;
   const registry = createDefaultRegistry();
   const environment = processEnvironment(io.env);

@@ -3,7 +3,7 @@ import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment } from '../core/agents/plugin.js';
 import { scanAllProjects, scanProject, type ProjectScan, type ScanStats } from '../core/scan/scanProject.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
-import { painter, plural, writeLine, type CliIO } from './output.js';
+import { jsonText, painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
@@ -59,7 +59,7 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
 
   const json = toScanJson(projects, warnings);
   if (values.json) {
-    writeLine(io.stdout, JSON.stringify(json, null, 2));
+    writeLine(io.stdout, jsonText(json));
     return EXIT_OK;
   }
   printScan(json, io, Boolean(values.all));

@@ -1,5 +1,5 @@
 import type { AnalyzerBackend, AnalyzerInput, AnalyzerResult } from './backend.js';
-import { redactSecrets } from '../redact/redactSecrets.js';
+import { redactSensitiveText } from '../redact/redactSecrets.js';
 import { createAnthropicClient, DEFAULT_ANTHROPIC_MODEL } from './llm/backends/anthropic.js';
 import { createClaudeCliClient } from './llm/backends/claudeCli.js';
 import { createCodexCliClient } from './llm/backends/codexCli.js';
@@ -197,7 +197,7 @@ export function selectAnalyzerBackend(options: SelectBackendOptions): BackendSel
       : withOfflineFallback(
           new LlmAnalyzer({
             client: createClient(choice, options),
-            redact: redactSecrets,
+            redact: redactSensitiveText,
             reason: choice.reason,
             tokenBudget: options.tokenBudget,
             retryPolicy: options.retryPolicy,

@@ -1,10 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import { openRegularFile } from './regularFile.js';
 
 /** Lines longer than this are skipped without being held in memory. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 export type JsonLine =
-  | { kind: 'record'; line: number; value: unknown }
+  /** `firstInvalidUtf8`: this is the file's first line with bytes that are not UTF-8 (read as U+FFFD); reported once per file. */
+  | { kind: 'record'; line: number; value: unknown; firstInvalidUtf8?: true }
   | { kind: 'skipped'; line: number; reason: 'not_json' | 'oversized' | 'truncated' };
 
 /**
@@ -21,6 +23,7 @@ export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncG
   let size = 0;
   let oversized = false;
   let line = 0;
+  let invalidUtf8Seen = false;
 
   const finish = (last: boolean): JsonLine | undefined => {
     line += 1;
@@ -33,7 +36,10 @@ export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncG
     const text = buffer.toString('utf8').trim();
     if (text === '') return undefined;
     try {
-      return { kind: 'record', line, value: JSON.parse(text) };
+      const value: unknown = JSON.parse(text);
+      if (invalidUtf8Seen || isUtf8(buffer)) return { kind: 'record', line, value };
+      invalidUtf8Seen = true;
+      return { kind: 'record', line, value, firstInvalidUtf8: true };
     } catch {
       return { kind: 'skipped', line, reason: last ? 'truncated' : 'not_json' };
     }

@@ -39,7 +39,7 @@ export type NormalisedTool =
   | 'Other';
 
 /** Longest output excerpt kept per call; the full size is kept in `outputBytes`. */
-const OUTPUT_EXCERPT_CHARS = 2000;
+export const OUTPUT_EXCERPT_CHARS = 2000;
 
 export interface ToolCall {
   agent: string;
@@ -87,21 +87,6 @@ export interface ToolCall {
 
 /** Output kept for calls that succeeded: enough to tell an empty search from a match. */
 export const OK_OUTPUT_EXCERPT_CHARS = 400;
-
-/**
- * A bounded excerpt of `text` (head and tail). The result is a fresh string: a plain
- * slice would keep the whole original output alive in memory for as long as the call.
- */
-export function excerpt(text: string, max = OUTPUT_EXCERPT_CHARS): string {
-  if (text.length <= max) return text;
-  const head = Math.floor(max * 0.75);
-  const tail = max - head - 20;
-  return flatCopy(`${text.slice(0, head)}\n…[${text.length - head - tail} chars]…\n${text.slice(text.length - tail)}`);
-}
-
-function flatCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
 
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');

@@ -2,7 +2,7 @@ import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
 import { combineDropped, type DroppedCandidate } from '../explain/droppedCandidates.js';
 import { analysisStageDrops } from '../explain/stageDrops.js';
 import type { Learning } from '../model/finding.js';
-import { withoutPersonalData } from '../write/personalDataGate.js';
+import { withoutUnsafeRules } from '../write/ruleSafetyGate.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import type { ProjectFindings } from './findFindings.js';
 import { planLearnProposals, type AgentProposal } from './learnProposals.js';
@@ -45,8 +45,8 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
     options.signal,
   );
   options.signal?.throwIfAborted();
-  // Checked on the rendered rule, whatever the analyzer: no personal data or machine path reaches a rules file.
-  const { kept: learnings, dropped } = withoutPersonalData(analyzed.learnings);
+  // Checked on the rendered rule, whatever the analyzer: no secret, personal data or machine path reaches a rules file.
+  const { kept: learnings, dropped } = withoutUnsafeRules(analyzed.learnings);
   const report: AnalyzerReport = { ...analyzed.report, dropped: [...analyzed.report.dropped, ...dropped] };
   const stageTwo = analysisStageDrops({ findings: found.findings, analyzed: analyzed.learnings, kept: learnings, gate: dropped, analyzerDropped: analyzed.report.dropped });
   const proposals = await planLearnProposals({

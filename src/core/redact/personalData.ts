@@ -1,3 +1,5 @@
+import type { SecretPattern } from './secretPatterns.js';
+
 /**
  * Personal data and machine paths in text that may reach an agent's rules file. Those files are
  * committed and shared, and the agent obeys them: a rule must never carry who the user is (emails,
@@ -48,3 +50,28 @@ export function findPersonalData(text: string): PersonalDataHit | undefined {
 export function personalDataReason(hit: PersonalDataHit): string {
   return `${hit.reason} (${hit.kind})`;
 }
+
+/**
+ * Personal data masked in everything read from a session (redactSensitiveText), whatever the output: who
+ * the user is must not reach a terminal, a JSON report, a prompt or a file. Stricter than the patterns above,
+ * which drop a rule on any hint: these rewrite session text, so a number table or a version must stay.
+ */
+export const PERSONAL_DATA_MASKS: readonly SecretPattern[] = [
+  {
+    kind: 'email',
+    pattern: /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g,
+    secretGroup: 0,
+    // `git@github.com:org/repo` is a remote's fixed user, not a person.
+    accept: (s) => !s.startsWith('git@'),
+  },
+  {
+    kind: 'phone',
+    // +44 20 7946 0958, +1 (415) 555-0134, (415) 555-0134, 415-555-0134, 415.555.0134.
+    pattern: /(?<![\w.+/-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|\(\d{3}\)[ ]?\d{3}[-.]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?!\w|[.+/-]\d)/g,
+    secretGroup: 0,
+    accept: (s) => {
+      const digits = s.replace(/\D/g, '').length;
+      return digits >= 8 && digits <= 15;
+    },
+  },
+];

@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_MASKS } from './personalData.js';
 import { SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
 
 interface RedactionFinding {
@@ -23,9 +24,23 @@ function redactionPlaceholder(kind: string): string {
  * Idempotent: redacting a redacted text changes nothing.
  */
 export function redactSecrets(text: string): RedactionResult {
+  return redactPatterns(text, SECRET_PATTERNS);
+}
+
+/** redactSecrets, then personal data (emails, phone numbers) masked the same way: what session text and prompts get. */
+export function redactSensitiveText(text: string): RedactionResult {
+  return redactPatterns(text, SENSITIVE_PATTERNS);
+}
+
+const SENSITIVE_PATTERNS = [...SECRET_PATTERNS, ...PERSONAL_DATA_MASKS];
+
+/** A placeholder redaction left: `[REDACTED:<kind>]`, the kind in group 1. */
+export const REDACTION_PLACEHOLDER = /\[REDACTED:([a-z_]+)\]/;
+
+function redactPatterns(text: string, patterns: readonly SecretPattern[]): RedactionResult {
   let current = text;
   const counts = new Map<string, number>();
-  for (const pattern of SECRET_PATTERNS) {
+  for (const pattern of patterns) {
     const { text: next, count } = applyPattern(current, pattern);
     if (count > 0) counts.set(pattern.kind, (counts.get(pattern.kind) ?? 0) + count);
     current = next;

@@ -75,6 +75,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     pattern: /\b(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     secretGroup: 1,
   },
+  { kind: 'gitlab', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_.-]{20,}/g, secretGroup: 0 },
+  { kind: 'huggingface', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g, secretGroup: 0, accept: (s) => hasLetterAndDigit(s.slice(3)) },
   { kind: 'slack', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, secretGroup: 0 },
   { kind: 'slack_webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g, secretGroup: 0 },
   { kind: 'stripe', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, secretGroup: 0 },
@@ -96,10 +98,42 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   {
     kind: 'url_credentials',
-    // scheme://user:password@host — the user name and password both go.
-    pattern: /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@]+:[^\s/@]+)@/gi,
+    // scheme://user:password@host — the user name and password both go. A password may hold `/` (unescaped, as
+    // people type it); `host:8080/path/@scope` is a port and a path, not a password.
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@]+:[^\s@]+)@/gi,
+    secretGroup: 1,
+    accept: (s) => {
+      const password = s.slice(s.indexOf(':') + 1);
+      return !s.startsWith('[REDACTED') && !/^\d*\//.test(password) && !looksLikePlaceholder(password);
+    },
+  },
+  {
+    kind: 'basic_auth',
+    // `curl -u user:password`, `curl --user=user:password`, `http -a user:password`: the pair goes.
+    pattern: /\b(?:curl|https?|xh)\b[^\n|;&]*?\s(?:-u|--user|-a|--auth)(?:\s*|=)["']?([^\s:"']+:[^\s"']+)/g,
     secretGroup: 1,
     accept: (s) => !s.startsWith('[REDACTED') && !looksLikePlaceholder(s.slice(s.indexOf(':') + 1)),
+  },
+  {
+    kind: 'password',
+    // The MySQL/MariaDB clients' `-pPASSWORD` (no space: `-p` alone prompts for it).
+    pattern: /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb(?:-dump|-admin)?)\b[^\n|;&]*?\s-p("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|]+)/g,
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
+  },
+  {
+    kind: 'password',
+    // `-p X` / `-pX` of sshpass and registry logins.
+    pattern: /\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm|oras)\s+(?:registry\s+)?login)\b[^\n|;&]*?\s-p\s*("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|]+)/g,
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
+  },
+  {
+    kind: 'password',
+    // `--password X`, `--db-password X`, `--token X`, `--api-key X`: a secret flag with its value after a space.
+    pattern: /(?<![\w-])--(?:[a-z0-9]+[-_])*(?:password|passwd|pass|pwd|token|secret|api[-_]?key)\s+("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|-][^\s"'`;&|]*)/gi,
+    secretGroup: 1,
+    accept: (s) => !looksLikePlaceholder(s),
   },
   {
     kind: 'env_secret',

@@ -6,7 +6,10 @@ import { notRegularCause } from '../logs/regularFile.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
 import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
-import { excerpt, OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
+import { safeToolCall } from './safeToolCall.js';
+import { withoutControlCharacters } from '../redact/controlCharacters.js';
+import { OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
+import { safeExcerpt } from '../redact/safeSessionText.js';
 
 export interface AgentScan {
   agent: string;
@@ -100,9 +103,9 @@ export async function scanSessions(
       options.reporter.warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
       continue;
     }
-    for (const warning of parsed.warnings) options.reporter.warn(warning);
+    for (const warning of parsed.warnings) options.reporter.warn(withoutControlCharacters(warning));
     if (options.checkouts) parsed = rebaseSession(parsed, projectPath, options.checkouts);
-    const unique = parsed.calls.filter((call) => {
+    const unique = parsed.calls.map(safeToolCall).filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {
         duplicateCalls += 1;
@@ -114,7 +117,7 @@ export async function scanSessions(
     unique.forEach((call, index) => {
       call.index = index;
       // Only failures need their full excerpt; a long history of successes would otherwise dominate memory.
-      if (call.outcome === 'ok') call.output = excerpt(call.output, OK_OUTPUT_EXCERPT_CHARS);
+      if (call.outcome === 'ok') call.output = safeExcerpt(call.output, OK_OUTPUT_EXCERPT_CHARS);
     });
     sessions.push({ ...parsed, calls: unique });
     done += 1;

@@ -1,7 +1,7 @@
 import type { ExistingRule } from '../analyze/backend.js';
 import type { Category, CallRef } from '../model/finding.js';
 import type { RuleToRender } from './renderMarkerSection.js';
-import { personalDataIn } from './personalDataGate.js';
+import { unsafeRuleReason } from './ruleSafetyGate.js';
 import { sanitizeRuleText } from './sanitizeRuleText.js';
 import { normalizeRuleText, pathsNamedBy, ruleSubject } from './ruleSubject.js';
 
@@ -89,7 +89,7 @@ export function mergeRules(input: MergeInput): MergeResult {
       continue;
     }
     seen.add(key);
-    const leak = personalDataIn(text);
+    const leak = unsafeRuleReason(text);
     if (leak) {
       removal(leak);
       continue;
@@ -144,7 +144,7 @@ function uniqueCandidates(learnings: readonly NewRule[]): Candidate[] {
   for (const learning of learnings) {
     const text = sanitizeRuleText(learning.text);
     // The pipeline reports such rules as dropped before they get here; this keeps any other caller from writing one.
-    if (text.length === 0 || personalDataIn(text)) continue;
+    if (text.length === 0 || unsafeRuleReason(text)) continue;
     const key = `${learning.category}\u0000${normalizeRuleText(text)}`;
     if (!byKey.has(key)) byKey.set(key, { ...learning, text, key });
   }

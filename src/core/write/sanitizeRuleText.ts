@@ -1,4 +1,5 @@
-import { redactSecrets } from '../redact/redactSecrets.js';
+import { withoutControlCharacters } from '../redact/controlCharacters.js';
+import { redactSensitiveText } from '../redact/redactSecrets.js';
 import { splitCodeSpans } from './codeSpans.js';
 
 /** Longest line a rule may have; longer text is cut with an ellipsis. */
@@ -7,8 +8,9 @@ export const MAX_RULE_LINE_LENGTH = 400;
 /**
  * Makes rule text safe to write into a marker section. Rule text comes from session logs and
  * LLM output, so it is untrusted:
- * - secrets are redacted first (redactSecrets), while the text is still raw;
- * - control characters go, tabs become spaces, each line is trimmed (no trailing-space hard breaks);
+ * - escape sequences and control characters (C0, C1, bidirectional overrides) go first
+ *   (withoutControlCharacters), then secrets and personal data are masked (redactSensitiveText);
+ * - zero-width characters go, tabs become spaces, each line is trimmed (no trailing-space hard breaks);
  * - at most two lines survive: the bullet line and one continuation line (the spec's
  *   "`wrong` ⏎ → actually at `right`" style); further lines are joined onto the continuation;
  * - HTML is escaped, not stripped, so the reader still sees what was meant: outside code spans
@@ -19,12 +21,11 @@ export const MAX_RULE_LINE_LENGTH = 400;
  * The result is idempotent: sanitising it again changes nothing.
  */
 export function sanitizeRuleText(text: string): string {
-  const redacted = redactSecrets(text).text;
+  const redacted = redactSensitiveText(withoutControlCharacters(text)).text;
   const lines = redacted
     .replace(/\t/g, ' ')
-    // eslint-disable-next-line no-control-regex -- removing control and invisible characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
-    .split(/\r\n|\n|\r/)
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   if (lines.length === 0) return '';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnalyzerBackend } from '../../core/analyze/backend.js';
 import { LlmAnalyzer } from '../../core/analyze/llm/llmAnalyzer.js';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
-import { redactSecrets } from '../../core/redact/redactSecrets.js';
+import { redactSensitiveText } from '../../core/redact/redactSecrets.js';
 import {
   BackendSelectionError,
   selectAnalyzerBackend,
@@ -101,7 +101,7 @@ export async function createAnalyzerForRun(services: ModelServices, run: Analyze
         token: run.token,
         log: services.log,
       }),
-      redact: redactSecrets,
+      redact: redactSensitiveText,
       reason,
       tokenBudget: lmTokenBudget(chat, request.tokenBudget),
     });

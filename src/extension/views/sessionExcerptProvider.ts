@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import type { CallRef } from '../../core/model/finding.js';
-import { redactSecrets } from '../../core/redact/redactSecrets.js';
+import { safeSessionText } from '../../core/redact/safeSessionText.js';
 
 export const sessionScheme = 'headroom-session';
 
@@ -25,10 +25,12 @@ const MAX_FORMATTED_STRING_CHARS = 400;
 function formatRecord(record: unknown): string[] {
   const text = JSON.stringify(
     record,
-    (_key, value: unknown) =>
-      typeof value === 'string' && value.length > MAX_FORMATTED_STRING_CHARS
-        ? `${value.slice(0, MAX_FORMATTED_STRING_CHARS)} … (${value.length - MAX_FORMATTED_STRING_CHARS} more characters)`
-        : value,
+    (_key, value: unknown) => {
+      if (typeof value !== 'string') return value;
+      // Made safe before it is shortened, so the cut cannot leave part of a secret.
+      const safe = safeSessionText(value);
+      return safe.length > MAX_FORMATTED_STRING_CHARS ? `${safe.slice(0, MAX_FORMATTED_STRING_CHARS)} … (${safe.length - MAX_FORMATTED_STRING_CHARS} more characters)` : safe;
+    },
     2,
   );
   return text === undefined ? [] : text.split('\n');
@@ -39,7 +41,9 @@ function formattedSection(record: unknown, title: string): string[] {
   return lines.length === 0 ? [] : ['', `// ${title}`, ...lines];
 }
 
-function cut(line: string): string {
+/** A log line made safe (safeSessionText) and then, only then, shortened. */
+function cut(raw: string): string {
+  const line = safeSessionText(raw);
   return line.length <= MAX_LINE_CHARS ? line : vscode.l10n.t('{0} … ({1} more characters)', line.slice(0, MAX_LINE_CHARS), line.length - MAX_LINE_CHARS);
 }
 
@@ -86,11 +90,12 @@ async function jsonDocumentExcerpt(file: string, position: number): Promise<{ li
 }
 
 /**
- * Secrets in a log (keys pasted into prompts, tokens in command output) are masked line by line,
- * so an excerpt opened while sharing a screen shows none, and line positions do not move.
+ * Secrets and personal data in a log (keys pasted into prompts, tokens in command output) are masked line by
+ * line, before any line is cut (see cut), so an excerpt opened while sharing a screen shows none, and line
+ * positions do not move. The header (file path, the error's message) is made safe here too.
  */
 function redacted(lines: readonly string[]): string {
-  return lines.map((line) => redactSecrets(line).text).join('\n');
+  return lines.map((line) => safeSessionText(line)).join('\n');
 }
 
 function parseRecord(text: string): unknown {
@@ -119,7 +124,7 @@ async function sessionExcerpt(file: string, line: number, label: string): Promis
     return { text: redacted([...header, ...lines, ...formatted]), citedLine: header.length + (line - first) };
   } catch (error) {
     header.push(vscode.l10n.t('// The session log cannot be read: {0}', (error as Error).message));
-    return { text: header.join('\n'), citedLine: 0 };
+    return { text: redacted(header), citedLine: 0 };
   }
 }
 

@@ -16,6 +16,8 @@ const AWS_SECRET = repeat('wJalrXUtnFEMI/K7MDENG+bPxRfiCY', 40);
 const SLACK = `xoxb-${repeat('1234567890-', 24)}${repeat('AbCdEf', 24)}`;
 const STRIPE = `sk_live_${repeat('4eC39HqLyjWDarjtT1zdp7dc', 24)}`;
 const JWT = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${repeat('dBjftJeZ4CVPmB92K27uhbUJU1p1r', 43)}`;
+const GITLAB = `glpat-${repeat('Xy7_kQ2-a', 20)}`;
+const HUGGING = `hf_${repeat('aBcD3fGh1J', 34)}`;
 const PRIVATE_KEY = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB', 'aFDrBz9vFqU4yQ==', '-----END RSA PRIVATE KEY-----'].join('\n');
 
 const planted: Array<{ name: string; text: string; secret: string; kind: string }> = [
@@ -45,6 +47,18 @@ const planted: Array<{ name: string; text: string; secret: string; kind: string 
   { name: 'JSON apiKey', text: '{"apiKey": "k-12345-abcde"}', secret: 'k-12345-abcde', kind: 'env_secret' },
   { name: 'URL credentials', text: 'git clone https://bob:hunter22@git.example.com/team/repo.git', secret: 'bob:hunter22', kind: 'url_credentials' },
   { name: 'database URL credentials', text: 'DATABASE_URL=postgres://app:pg-pass@db:5432/app', secret: 'pg-pass', kind: 'url_credentials' },
+  // Issue 14: shapes that got through.
+  { name: 'URL password holding a slash', text: 'git clone https://bob:pa/ss9word@git.example.com/team/repo.git', secret: 'pa/ss9word', kind: 'url_credentials' },
+  { name: 'GitLab token', text: `git remote set-url origin https://oauth2@gitlab.com/x.git ${GITLAB}`, secret: GITLAB, kind: 'gitlab' },
+  { name: 'Hugging Face token', text: `huggingface-cli login --token ${HUGGING}`, secret: HUGGING, kind: 'huggingface' },
+  { name: 'mysql -pPASSWORD', text: "mysql -u root -pS3cretPass99 -e 'select 1'", secret: 'S3cretPass99', kind: 'password' },
+  { name: 'mysqldump -p with the password quoted', text: "mysqldump -h db -p'Tr0ub4dor 3' shop > dump.sql", secret: 'Tr0ub4dor 3', kind: 'password' },
+  { name: '--password X', text: './deploy --password hunter22x --env prod', secret: 'hunter22x', kind: 'password' },
+  { name: '--api-key X', text: 'tool --api-key k3y-abc-123 run', secret: 'k3y-abc-123', kind: 'password' },
+  { name: 'curl -u user:password', text: 'curl -u admin:pa55word https://api.example.com/x', secret: 'admin:pa55word', kind: 'basic_auth' },
+  { name: 'curl --user=user:password', text: 'curl -s --user=admin:pa55word https://api.example.com/x', secret: 'pa55word', kind: 'basic_auth' },
+  { name: 'sshpass -p', text: 'sshpass -p h0stPass ssh deploy@web1', secret: 'h0stPass', kind: 'password' },
+  { name: 'docker login -p', text: 'docker login -u bob -p d0ckerPass registry.example.com', secret: 'd0ckerPass', kind: 'password' },
 ];
 
 for (const sample of planted) {

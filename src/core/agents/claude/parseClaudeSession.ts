@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
-import { excerpt, utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { safeExcerpt } from '../../redact/safeSessionText.js';
+import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
 import { readJsonLines, type JsonLine } from '../../logs/readJsonLines.js';
 import { describeFsError } from '../fsWalk.js';
 import {
@@ -53,7 +55,10 @@ export async function parseClaudeSession(file: SessionFile, options: ParseOption
   try {
     for await (const item of readJsonLines(file.path, options.signal)) {
       if (item.kind === 'skipped') session.skip(item.line, SKIP_REASONS[item.reason]);
-      else session.read(item.line, item.value);
+      else {
+        if (item.firstInvalidUtf8) session.warn(invalidUtf8Warning(file.path, item.line));
+        session.read(item.line, item.value);
+      }
     }
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -86,6 +91,10 @@ class ClaudeSessionBuilder {
   skip(line: number, reason: string): void {
     this.skippedLines += 1;
     this.warnings.add(`${this.file.path}:${line}: ${reason}; skipped`);
+  }
+
+  warn(message: string): void {
+    this.warnings.add(message);
   }
 
   read(line: number, value: unknown): void {
@@ -208,7 +217,7 @@ function resultOf(block: ClaudeToolResultBlock, line: number, timestamp: string 
     ...claudeToolOutcome(text, block.is_error === true),
     line,
     timestamp,
-    output: excerpt(text),
+    output: safeExcerpt(text),
     outputBytes: utf8Bytes(text),
   };
 }

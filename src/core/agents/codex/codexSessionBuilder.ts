@@ -1,4 +1,5 @@
-import { excerpt, utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { DescribedCall } from './describeCodexCall.js';
 import { resolveCodexOutcome, type CallEvents, type RecordedResult } from './resolveCodexOutcome.js';
 import { readToolResultText } from './toolResultText.js';
@@ -64,7 +65,7 @@ export class CodexSessionBuilder {
     const shown = read.format === 'json_metadata' ? read.body : text;
     this.outputs.set(callId, {
       line,
-      excerpt: excerpt(shown),
+      excerpt: safeExcerpt(shown),
       bytes: utf8Bytes(shown),
       result: { sample: sampleOf(text), read: { ...read, body: sampleOf(read.body) } },
     });

@@ -1,4 +1,5 @@
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
+import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
 import { readJsonLines } from '../../logs/readJsonLines.js';
 import { ENVELOPE_TYPES, RESPONSE_ITEM_TYPES, envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
@@ -125,6 +126,7 @@ export async function parseCodexRollout(agent: string, file: SessionFile, option
         continue;
       }
       const { value, line } = entry;
+      if (entry.firstInvalidUtf8) state.skipped.note(invalidUtf8Warning(file.path, line));
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         state.skipped.skip(line, 'not a JSON object');
         continue;

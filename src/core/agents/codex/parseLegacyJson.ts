@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { firstInvalidUtf8Line, invalidUtf8Warning } from '../../logs/invalidUtf8.js';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { legacyDocumentSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
@@ -6,7 +7,7 @@ import { environmentContextCwd, readResponseItem } from './readResponseItem.js';
 import { sessionIdFromFileName } from './sessionFileName.js';
 import { SkippedLines } from './skippedLines.js';
 import { unreadableSessionError } from './unreadableSessionError.js';
-import { readRegularTextFile } from '../../logs/regularFile.js';
+import { readRegularFile } from '../../logs/regularFile.js';
 
 /**
  * The legacy TypeScript CLI's sessions are one pretty-printed JSON document
@@ -29,7 +30,10 @@ export async function parseLegacyJson(agent: string, file: SessionFile, options:
       skipped.skip(1, `legacy session document of ${stat.size} bytes is larger than ${MAX_LEGACY_JSON_BYTES}`);
       return empty();
     }
-    text = await readRegularTextFile(file.path);
+    const bytes = await readRegularFile(file.path);
+    const invalidLine = firstInvalidUtf8Line(bytes);
+    if (invalidLine !== undefined) skipped.note(invalidUtf8Warning(file.path, invalidLine));
+    text = bytes.toString('utf8');
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);

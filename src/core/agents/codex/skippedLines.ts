@@ -14,6 +14,12 @@ export class SkippedLines {
     else this.unlisted += 1;
   }
 
+  /** A note about the file that skips no line. */
+  note(message: string): void {
+    if (this.warnings.length < MAX_WARNINGS_PER_FILE) this.warnings.push(message);
+    else this.unlisted += 1;
+  }
+
   /** The notes, with a last one saying how many were left out. */
   list(): string[] {
     return this.unlisted > 0 ? [...this.warnings, `${this.file}: … and ${this.unlisted} more skipped lines.`] : [...this.warnings];

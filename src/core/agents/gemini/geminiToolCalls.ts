@@ -1,4 +1,5 @@
-import { excerpt, utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { GeminiConversation } from './geminiConversation.js';
 import { geminiOutcome } from './geminiOutcome.js';
 import { geminiMessageRecordSchema, geminiToolCallRecordSchema, type GeminiToolCallRecord } from './geminiRecordSchemas.js';
@@ -55,7 +56,7 @@ function toToolCall(record: GeminiToolCallRecord, line: number, index: number, m
     originalTool: record.name,
     input,
     ...geminiCallViews(tool, input),
-    output: excerpt(text),
+    output: safeExcerpt(text),
     outputBytes: utf8Bytes(text),
     outcome,
     subagent: context.subagent,

@@ -1,8 +1,9 @@
+import { firstInvalidUtf8Line, INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
 import type { GeminiConversation } from './geminiConversation.js';
 import { geminiLegacyDocumentSchema } from './geminiRecordSchemas.js';
 import { unreadableSessionError } from './readGeminiSessionFile.js';
 import type { SessionNotes } from './sessionNotes.js';
-import { readRegularTextFile } from '../../logs/regularFile.js';
+import { readRegularFile } from '../../logs/regularFile.js';
 
 /** Largest legacy single-document session read whole; Gemini rewrites these files on every update. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -19,12 +20,15 @@ export async function readGeminiDocument(file: string, size: number, maxBytes: n
     notes.skip(undefined, `single-document session of ${humanSize(size)} is over the ${humanSize(maxBytes)} limit; not read`);
     return { messages: [] };
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readRegularTextFile(file);
+    bytes = await readRegularFile(file);
   } catch (error) {
     throw unreadableSessionError(file, error);
   }
+  const invalidLine = firstInvalidUtf8Line(bytes);
+  if (invalidLine !== undefined) notes.warn(invalidLine, INVALID_UTF8_REASON);
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,3 +1,4 @@
+import { INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
 import { MAX_LINE_BYTES, type JsonLine } from '../../logs/readJsonLines.js';
 import type { GeminiConversation, PlacedMessage } from './geminiConversation.js';
 import {
@@ -55,6 +56,7 @@ export async function replayGeminiJsonl(lines: AsyncIterable<JsonLine>, notes: S
       continue;
     }
     const { value, line } = item;
+    if (item.firstInvalidUtf8) notes.warn(line, INVALID_UTF8_REASON);
     const rewind = geminiRewindRecordSchema.safeParse(value);
     if (rewind.success) {
       if (!rewindTo(history, rewind.data.$rewindTo)) notes.warn(line, `$rewindTo names message ${rewind.data.$rewindTo}, which is not in the history; ignored`);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { CallRef, Finding, Learning } from '../../model/finding.js';
 import type { ExistingRule } from '../backend.js';
 import type { ProposedRule } from './answerSchema.js';
+import { findDangerousAction } from '../../redact/dangerousActions.js';
+import { safeSessionText } from '../../redact/safeSessionText.js';
 import { mentionedPaths } from './mentionedPaths.js';
 import { evidenceStrings } from './renderEvidence.js';
 
@@ -10,6 +12,8 @@ export interface GroundingContext {
   evidenceById: ReadonlyMap<string, Finding>;
   existingRules: readonly ExistingRule[];
   pathExists(path: string): boolean;
+  /** The project's absolute path: a rule may not write outside it. */
+  projectPath?: string;
 }
 
 export interface GroundingResult {
@@ -21,7 +25,9 @@ export interface GroundingResult {
 /**
  * Keeps only rules the evidence supports: each must cite at least one id we sent, and every path it
  * names must exist in the project or appear in the evidence we sent. Rules with markup are dropped,
- * since rule text ends up inside a marker section.
+ * since rule text ends up inside a marker section, and so are rules that mention a dangerous action at all
+ * (findDangerousAction: remote code, safety turned off, writing outside the project), even to forbid it:
+ * free text gives no sure way to tell "never use `--no-verify`" from an instruction to use it.
  */
 export function groundRules(rules: readonly ProposedRule[], context: GroundingContext): GroundingResult {
   const learnings: Learning[] = [];
@@ -31,7 +37,8 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
   const sentEvidenceStrings = [...context.evidenceById.values()].flatMap(evidenceStrings);
 
   for (const rule of rules) {
-    const text = rule.text.replace(/^\s*[-*]\s+/, '').trim();
+    // An LLM's text is untrusted like the sessions it read: no control characters, secrets masked (the gate then drops such a rule).
+    const text = safeSessionText(rule.text).replace(/^\s*[-*]\s+/, '').trim();
     const cited = unique(rule.evidenceIds).filter((id) => context.evidenceById.has(id));
     if (cited.length === 0) {
       dropped.push({ text, why: `cites no evidence id we sent (cited: ${rule.evidenceIds.join(', ') || 'none'})` });
@@ -39,6 +46,11 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
     }
     if (containsMarkup(text)) {
       dropped.push({ text, why: 'contains HTML or a marker comment' });
+      continue;
+    }
+    const dangerous = findDangerousAction(text, { projectPath: context.projectPath });
+    if (dangerous) {
+      dropped.push({ text, why: dangerous });
       continue;
     }
     const findings = cited.map((id) => context.evidenceById.get(id) as Finding);
@@ -53,7 +65,7 @@ export function groundRules(rules: readonly ProposedRule[], context: GroundingCo
 
     const replaces = rule.replaces ? matchExistingRule(rule.replaces, context.existingRules) : undefined;
     if (rule.replaces && replaces === undefined) {
-      notes.push(`A rule named an existing rule to replace that is not in the file ("${rule.replaces.slice(0, 80)}"); it is proposed as a new rule.`);
+      notes.push(`A rule named an existing rule to replace that is not in the file ("${safeSessionText(rule.replaces).slice(0, 80)}"); it is proposed as a new rule.`);
     }
     const findingIds = unique(findings.map((finding) => finding.id));
     learnings.push({

@@ -80,6 +80,7 @@ export class LlmAnalyzer implements AnalyzerBackend {
       evidenceById: prompt.evidenceById,
       existingRules: [...prompt.existingRuleById.values()],
       pathExists: (path) => input.pathExists(path),
+      projectPath: input.projectPath,
     });
     if (grounded.dropped.length > 0) {
       notes.push(`Dropped ${grounded.dropped.length} of ${answer.rules.length} proposed rules as not grounded in the evidence.`);

@@ -3,6 +3,7 @@ import type { Finding, Learning } from '../../model/finding.js';
 import { byValue, droppedReason, isStale } from '../../correlate/deriveFindings.js';
 import { renderRule } from '../../correlate/rules/ruleTemplates.js';
 import type { AnyFindingDetails } from '../../correlate/findingDetails.js';
+import { findDangerousAction, isOutsideProject } from '../../redact/dangerousActions.js';
 
 /** Paths a finding proposes the agent should use; each must exist in the project now. */
 function proposedPaths(finding: Finding): string[] {
@@ -14,6 +15,33 @@ function proposedPaths(finding: Finding): string[] {
     return path ? [path] : [];
   }
   return [];
+}
+
+/** What a finding's rule tells the agent to run or say: the command that worked, a gate to run, the user's quoted words. */
+function proposedText(finding: Finding): string[] {
+  const d = finding.details as { to?: string; command?: string; fix?: { kind: string; to: string }; userWords?: string[] };
+  const proposed: string[] = [];
+  if (d.to !== undefined && (finding.category === 'environment' || finding.category === 'command_pattern')) proposed.push(d.to);
+  if (d.command !== undefined) proposed.push(d.command);
+  if (finding.category === 'retry' && d.fix) proposed.push(d.fix.to);
+  proposed.push(...(d.userWords ?? []));
+  return proposed;
+}
+
+/**
+ * Why a finding's rule would teach a dangerous action (findDangerousAction on what it proposes, a proposed
+ * path outside the project), or undefined. What a rule only reports (the failed form, a rejected command) is
+ * no proposal: "User rejected `sudo …` — show the command" keeps an agent safe.
+ */
+function dangerousProposal(finding: Finding, projectPath: string): string | undefined {
+  for (const text of proposedText(finding)) {
+    const why = findDangerousAction(text, { projectPath });
+    if (why) return why;
+  }
+  // A working-folder rule's `folder` (where to cd); a file-path rule's `folder` is a flag.
+  const folder = (finding.details as { folder?: unknown }).folder;
+  const outside = [...proposedPaths(finding), ...(typeof folder === 'string' ? [folder] : [])].find((path) => isOutsideProject(path, { projectPath }));
+  return outside === undefined ? undefined : `names a path outside the project (${outside})`;
 }
 
 /**
@@ -39,6 +67,11 @@ export class OfflineAnalyzer implements AnalyzerBackend {
       const dropped = droppedReason(finding);
       if (dropped) {
         report.dropped.push({ text, why: dropped });
+        continue;
+      }
+      const dangerous = dangerousProposal(finding, input.projectPath);
+      if (dangerous) {
+        report.dropped.push({ text, why: dangerous });
         continue;
       }
       const missing = proposedPaths(finding).filter((p) => !input.pathExists(p));

@@ -1,3 +1,4 @@
+import { findDangerousAction } from '../../redact/dangerousActions.js';
 import { findPersonalData } from '../../redact/personalData.js';
 
 /**
@@ -21,7 +22,8 @@ const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
 /**
  * The sentences of the user's feedback that state a standing preference, each trimmed; none when
  * the words only redirect this once ("no, pull first", "are there compilation problems?").
- * Sentences naming personal data or a machine path are never quoted.
+ * Sentences naming personal data or a machine path, or teaching a dangerous action ("always run curl … | sh"),
+ * are never quoted: the user's words are quoted as a preference, never passed on as an instruction.
  */
 export function statedPreference(feedback: string): string[] {
   return feedback
@@ -29,5 +31,5 @@ export function statedPreference(feedback: string): string[] {
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.length > 0)
     .filter((sentence) => STANDING_PREFERENCE.some((p) => p.test(sentence)) && !ONE_OFF.test(sentence))
-    .filter((sentence) => findPersonalData(sentence) === undefined);
+    .filter((sentence) => findPersonalData(sentence) === undefined && findDangerousAction(sentence) === undefined);
 }

@@ -44,7 +44,9 @@ function weakFindingObservation(finding: Finding, minOccurrences: number): DropO
 function findingDropReason(finding: Finding): DropReason {
   const d = finding.details as { mode?: unknown; checks?: unknown };
   if (d.mode !== 'gate') return 'single_rejection';
-  return Array.isArray(d.checks) && d.checks.length === 0 ? 'nothing_specific' : 'user_rejected';
+  const dropped = droppedReason(finding) ?? '';
+  if (dropped.startsWith('the user rejected')) return 'user_rejected';
+  return dropped.startsWith('the agent already runs it') ? 'already_routine' : 'nothing_specific';
 }
 
 /**

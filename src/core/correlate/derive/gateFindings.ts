@@ -32,6 +32,26 @@ function gateFailures(ctx: DeriveContext): GateFailure[] {
   return failures;
 }
 
+/** "in N of M sessions that changed code": how often the agent ran the gate (alone or in a chain) after its first edit. */
+function gateHabit(ctx: DeriveContext, gate: string): { ran: number; edited: number } {
+  let ran = 0;
+  let edited = 0;
+  for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
+    const ordered = [...calls].sort((a, b) => a.index - b.index);
+    const firstEdit = ordered.findIndex(isEdit);
+    if (firstEdit < 0) continue;
+    edited++;
+    if (ordered.slice(firstEdit + 1).some((call) => gateCommandOf(call) === gate || (call.tool === 'Bash' && (commandOf(call) ?? '').includes(gate)))) ran++;
+  }
+  return { ran, edited };
+}
+
+/** Why a gate rule would add nothing: the agent already runs the gate in most sessions that change code. */
+function alreadyRoutine(ctx: DeriveContext, gate: string): string | undefined {
+  const { ran, edited } = gateHabit(ctx, gate);
+  return ran * 2 >= edited ? `the agent already runs it (in ${ran} of ${edited} sessions that changed code)` : undefined;
+}
+
 /** The checks that failed in MIN_SESSIONS sessions or more, most sessions first (then most runs), at most GATE_CHECKS_SHOWN. */
 function mostFailingChecks(failures: readonly GateFailure[]): string[] {
   const sessions = new Map<string, Set<string>>();
@@ -57,6 +77,8 @@ const NO_REPEATED_CHECK_REASON = 'no check failed in two sessions: nothing speci
  * listed but dropped: the rule would tell the agent to do what the user stopped. A gate with no check that
  * failed in MIN_SESSIONS sessions is dropped too: "run the linter and fix what it reports" is the workflow the
  * agent already follows (that is how its failures were seen), so it says nothing the next session can use.
+ * And a gate the agent already runs in at least half the sessions that changed code is dropped: "run it before
+ * finishing" would tell it what it does anyway (an independent review of the corpus judged both such rules noise).
  */
 export function gateFindings(ctx: DeriveContext): FindingDraft[] {
   const rejected = new Set(
@@ -73,7 +95,11 @@ export function gateFindings(ctx: DeriveContext): FindingDraft[] {
       command: gate,
       checks,
       failedRuns: group.length,
-      dropped: rejected.has(subject) ? `the user rejected running \`${subject}\` commands` : checks.length === 0 ? NO_REPEATED_CHECK_REASON : undefined,
+      dropped: rejected.has(subject)
+        ? `the user rejected running \`${subject}\` commands`
+        : checks.length === 0
+          ? NO_REPEATED_CHECK_REASON
+          : alreadyRoutine(ctx, gate),
     };
     return { category: 'command_pattern', key: `gate:${gate}`, occurrences: group.length, evidence: group.map((f) => toCallRef(f.call)), userStated: false, details };
   });

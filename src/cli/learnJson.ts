@@ -1,5 +1,5 @@
 import type { AnalyzerReport } from '../core/analyze/backend.js';
-import { ruleFigure } from '../core/backtest/projectBacktest.js';
+import { ruleFigure } from '../core/backtest/ruleFigure.js';
 import { droppedReason, isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { DROP_REASON_LABELS, type DroppedCandidate } from '../core/explain/droppedCandidates.js';

@@ -22,3 +22,28 @@ export function capForFile(file: { path: string; kinds: readonly TargetKind[] },
 export function overCapReason(cap: { maxRules: number; file: string }): string {
   return `over the cap of ${cap.maxRules} for ${cap.file}`;
 }
+
+/**
+ * Several files' cap reasons as one: "over the cap of 15 for CLAUDE.md, AGENTS.md and GEMINI.md" (files with
+ * the same cap together, in the order given); other reasons are kept as they are, joined with "; ".
+ */
+export function joinOverCapReasons(reasons: readonly string[]): string {
+  const filesByCap = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const reason of reasons) {
+    const match = /^over the cap of (\d+) for (.+)$/.exec(reason);
+    if (!match) {
+      if (!others.includes(reason)) others.push(reason);
+      continue;
+    }
+    const files = filesByCap.get(match[1]) ?? [];
+    if (!files.includes(match[2])) files.push(match[2]);
+    filesByCap.set(match[1], files);
+  }
+  const capped = [...filesByCap.entries()].map(([cap, files]) => overCapReason({ maxRules: Number(cap), file: listOf(files) }));
+  return [...capped, ...others].join('; ');
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

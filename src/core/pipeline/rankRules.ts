@@ -7,7 +7,7 @@ import { ruleTextKey } from '../write/mergeRules.js';
  * What decides a rule's place in its file, strongest evidence first (agents follow the first of many instructions
  * best, IFScale arXiv 2507.11538), compared in this order:
  */
-export interface RuleStrength {
+interface RuleStrength {
   /** Later failures the same rule, learned from the older sessions, would have prevented (0: none, or not tested). */
   preventedLater: number;
   /** Sessions its evidence comes from. */
@@ -30,7 +30,7 @@ function dayOf(timestamp: string): string {
 }
 
 /** A rule's evidence, from its own cited calls and the findings it rests on (an LLM rule may rest on several). */
-export function ruleStrength(learning: Learning, findings: readonly Finding[], backtest: ProjectBacktest | undefined): RuleStrength {
+function ruleStrength(learning: Learning, findings: readonly Finding[], backtest: ProjectBacktest | undefined): RuleStrength {
   const own = findings.filter((finding) => learning.findingIds.includes(finding.id));
   const days = learning.evidence.map((ref) => dayOf(ref.timestamp ?? '')).filter((day) => day !== '');
   return {
@@ -44,7 +44,7 @@ export function ruleStrength(learning: Learning, findings: readonly Finding[], b
 }
 
 /** Negative when `a` is the stronger rule: more later failures prevented, more sessions, more recent, more tokens wasted, more often; then by text. */
-export function compareRuleStrength(a: RuleStrength, b: RuleStrength): number {
+function compareRuleStrength(a: RuleStrength, b: RuleStrength): number {
   return (
     b.preventedLater - a.preventedLater ||
     b.sessions - a.sessions ||

@@ -2,7 +2,7 @@ import { splitCodeSpans } from './codeSpans.js';
 import { MAX_RULE_LINE_LENGTH, sanitizeRuleText } from './sanitizeRuleText.js';
 
 /** Longest command or path (code span content) a rule may name: a longer one is too specific to be a rule. */
-export const MAX_CODE_SPAN_CHARS = 100;
+const MAX_CODE_SPAN_CHARS = 100;
 
 /** How much of an over-long code span the reason quotes. */
 const QUOTED_CODE_CHARS = 40;
@@ -16,7 +16,7 @@ function codeContent(span: string): string {
  * cut off with `…` (by an analyzer), one longer than MAX_CODE_SPAN_CHARS, or its line is too long to shorten
  * without cutting one. Prose may be shortened; a command or path is stated whole or the rule is not written.
  */
-export function ruleNotWhole(ruleText: string): string | undefined {
+function ruleNotWhole(ruleText: string): string | undefined {
   for (const line of sanitizeRuleText(ruleText).split('\n')) {
     for (const segment of splitCodeSpans(line)) {
       if (!segment.code) continue;

@@ -8,6 +8,9 @@ import type { CallRef, Category, Finding, Learning } from '../../../src/core/mod
 import { CATEGORY_TARGET } from '../../../src/core/model/finding.js';
 import { analyzeAndPlan, type FindingsToAnalyze } from '../../../src/core/pipeline/analyzeAndPlan.js';
 import type { ProjectBacktest } from '../../../src/core/backtest/projectBacktest.js';
+import { OfflineAnalyzer } from '../../../src/core/analyze/offline/offlineAnalyzer.js';
+import type { CommandPatternDetails } from '../../../src/core/correlate/findingDetails.js';
+import { renderRule } from '../../../src/core/correlate/rules/ruleTemplates.js';
 
 const PROJECT = '/work/shop';
 const claudeTargets: AgentTarget[] = [
@@ -208,4 +211,28 @@ test('no two rules contradict each other: the better-supported one stays, the ot
       [['llm'], 'contradicts a better-supported rule: Run `bun run test`, not `rtk bun run test` (command not found)'],
     ],
   );
+});
+
+test('corpus: the offline template no longer cuts a long command with …; the rule is dropped as too specific, with the reason', async () => {
+  // ../shared/corpus: codex/sessions/2026/01/01/rollout-2026-01-01T00-00-00-EntityProcess_c2c3a914496d.jsonl 747 → 755
+  // (agentv, with --min-occurrences 1). Before: "Run `bun agentv eval run examples/features/composite/evals/dataset.eval.yaml --test-id strict-or-local -…`, not …".
+  const details = {
+    mode: 'corrected',
+    program: 'node-pm',
+    from: 'bun agentv eval examples/features/composite/evals/dataset.eval.yaml --filter strict-or-local --dry-run',
+    to: 'bun agentv eval run examples/features/composite/evals/dataset.eval.yaml --test-id strict-or-local --dry-run',
+    errorKind: 'exit_code',
+  };
+  const text = renderRule('command_pattern', details as unknown as CommandPatternDetails);
+  assert.ok(!text.includes('…') && text.includes(details.to) && text.includes(details.from), text);
+  const { finding } = ruleOf('agentv', 'command_pattern', text, { sessions: 2 });
+  const analysis = await analyzeAndPlan(
+    { projectPath: PROJECT, findings: [{ ...finding, details }], existingRules: [], agentTargets: [{ agent: 'claude', displayName: 'Claude Code', targets: claudeTargets }] },
+    { analyzer: new OfflineAnalyzer(), readFile: () => undefined, pathExists: () => true },
+  );
+  assert.deepEqual(analysis.learnings, []);
+  assert.equal(analysis.proposals[0].proposedSection, undefined, 'no section is proposed for nothing');
+  assert.deepEqual(analysis.analyzer.dropped.map((d) => d.why), [
+    'names a command or path longer than 100 characters (bun agentv eval run examples/features/co …): one too long to state whole is too specific to be a rule',
+  ]);
 });

@@ -16,8 +16,12 @@ const SPAN = '\uE000';
 const DIRECTIONS: ReadonlyArray<{ pattern: RegExp; right: 1 | 2 }> = [
   // "Run `right`, not `wrong`", "use `right` (not `wrong` — …", "what worked: `right` instead of `wrong`"
   { pattern: /\uE000(\d+)\uE000[^\uE000]{0,40}?\b(?:not|instead of|rather than)\s+\uE000(\d+)\uE000/g, right: 1 },
-  // "`wrong` → actually at `right`", "Don't search `wrong` → use `right`"
-  { pattern: /\uE000(\d+)\uE000\s*(?:→|->)\s*(?:actually at|use|run)\s+\uE000(\d+)\uE000/g, right: 2 },
+  // "`wrong` → actually at `right`", "Don't search `wrong` → use `right`", "Skill `wrong` does not exist → use `right`",
+  // "`wrong` is not a command → use `right`", "`wrong/` does not exist → its files are in `right/`"
+  {
+    pattern: /\uE000(\d+)\uE000(?: does not exist| is not a command)?\s*(?:→|->)\s*(?:actually at|use|run|its files are in)\s+\uE000(\d+)\uE000/g,
+    right: 2,
+  },
   // "Searching `scope` for `wrong` finds nothing — search for `right`"
   { pattern: /\uE000(\d+)\uE000 finds nothing\W+search for\s+\uE000(\d+)\uE000/g, right: 2 },
   // "Don't run `wrong`; use `right`", "never use `wrong`, run `right`"

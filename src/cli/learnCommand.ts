@@ -5,7 +5,7 @@ import type { AnalyzerBackend } from '../core/analyze/backend.js';
 import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
-import { learnProject, type ProjectLearning } from '../core/pipeline/learnProject.js';
+import { learnProject, type LearnProjectOptions, type ProjectLearning } from '../core/pipeline/learnProject.js';
 import { checkoutsOf, listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { UnreadableFileError } from '../core/pipeline/readTextFile.js';
 import { DEFAULT_RULE_CAPS, MAX_RULE_CAP, type RuleCaps } from '../core/write/ruleCaps.js';
@@ -107,6 +107,11 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
   };
 }
 
+/** The learn options the command line sets, the same for every project. */
+function learnOptionsOf(args: LearnArgs): Pick<LearnProjectOptions, 'targetOptions' | 'minOccurrences' | 'retireAfterDays' | 'retire' | 'ruleCaps'> {
+  return { targetOptions: { memoryFile: args.memoryFile }, minOccurrences: args.minOccurrences, retireAfterDays: args.retireAfterDays, retire: args.retire, ruleCaps: args.ruleCaps };
+}
+
 /** A --max-rules-… value: a whole number from 1 to MAX_RULE_CAP, or the default when the option is not given. */
 function ruleCapOption(flag: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
@@ -167,12 +172,8 @@ export async function runLearnCommand(
         plugins,
         environment,
         analyzer: backend,
-        targetOptions: { memoryFile: args.memoryFile },
-        minOccurrences: args.minOccurrences,
+        ...learnOptionsOf(args),
         writtenRules: writtenRules(history, projectPath),
-        retireAfterDays: args.retireAfterDays,
-        retire: args.retire,
-        ruleCaps: args.ruleCaps,
         onProgress: (p) => progress.update(p),
         signal: io.signal,
       });

@@ -5,9 +5,10 @@ import type { AnalyzerBackend } from '../core/analyze/backend.js';
 import { LlmError } from '../core/analyze/llm/llmError.js';
 import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
-import { learnProject, type ProjectLearning } from '../core/pipeline/learnProject.js';
+import { learnProject, type LearnProjectOptions, type ProjectLearning } from '../core/pipeline/learnProject.js';
 import { checkoutsOf, listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { UnreadableFileError } from '../core/pipeline/readTextFile.js';
+import { DEFAULT_RULE_CAPS, MAX_RULE_CAP, type RuleCaps } from '../core/write/ruleCaps.js';
 import { applyProposals, type ApplyOutcome } from './applyProposals.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { LEARN_HELP } from './learnHelp.js';
@@ -38,6 +39,7 @@ interface LearnArgs {
   retireAfterDays?: number;
   retire: boolean;
   explain: boolean;
+  ruleCaps: RuleCaps;
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
@@ -61,6 +63,8 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
       'retire-after-days': { type: 'string' },
       retire: { type: 'boolean' },
       explain: { type: 'boolean' },
+      'max-rules-context': { type: 'string' },
+      'max-rules-memory': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn --help',
@@ -83,6 +87,10 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
   if (retireAfterDays !== undefined && !(Number.isInteger(retireAfterDays) && retireAfterDays >= 1 && retireAfterDays <= 3650)) {
     throw new UsageError(`--retire-after-days needs a whole number from 1 to 3650, not "${values['retire-after-days']}".`);
   }
+  const ruleCaps: RuleCaps = {
+    context: ruleCapOption('--max-rules-context', values['max-rules-context'], DEFAULT_RULE_CAPS.context),
+    memory: ruleCapOption('--max-rules-memory', values['max-rules-memory'], DEFAULT_RULE_CAPS.memory),
+  };
   return {
     project: values.project as string | undefined,
     all: Boolean(values.all),
@@ -95,7 +103,23 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     retireAfterDays,
     retire: Boolean(values.retire),
     explain: Boolean(values.explain),
+    ruleCaps,
   };
+}
+
+/** The learn options the command line sets, the same for every project. */
+function learnOptionsOf(args: LearnArgs): Pick<LearnProjectOptions, 'targetOptions' | 'minOccurrences' | 'retireAfterDays' | 'retire' | 'ruleCaps'> {
+  return { targetOptions: { memoryFile: args.memoryFile }, minOccurrences: args.minOccurrences, retireAfterDays: args.retireAfterDays, retire: args.retire, ruleCaps: args.ruleCaps };
+}
+
+/** A --max-rules-… value: a whole number from 1 to MAX_RULE_CAP, or the default when the option is not given. */
+function ruleCapOption(flag: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const cap = Number(value);
+  if (!(String(value).trim() !== '' && Number.isInteger(cap) && cap >= 1 && cap <= MAX_RULE_CAP)) {
+    throw new UsageError(`${flag} needs a whole number of rules from 1 to ${MAX_RULE_CAP}, not "${String(value)}".`);
+  }
+  return cap;
 }
 
 /** With --all: "[i/n] <project>" before its report, or why it is skipped (false: a folder that no longer exists). */
@@ -148,11 +172,8 @@ export async function runLearnCommand(
         plugins,
         environment,
         analyzer: backend,
-        targetOptions: { memoryFile: args.memoryFile },
-        minOccurrences: args.minOccurrences,
+        ...learnOptionsOf(args),
         writtenRules: writtenRules(history, projectPath),
-        retireAfterDays: args.retireAfterDays,
-        retire: args.retire,
         onProgress: (p) => progress.update(p),
         signal: io.signal,
       });

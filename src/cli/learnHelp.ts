@@ -1,7 +1,8 @@
 import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
+import { DEFAULT_RULE_CAPS, MAX_RULE_CAP } from '../core/write/ruleCaps.js';
 
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--explain] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
@@ -39,6 +40,11 @@ Options:
                         occurred since is listed as a candidate to retire ("retire? …" in the summary)
   --retire              Remove those candidates from the sections (with --apply); without it they are
                         only listed. Rules written earlier also show how often their failure recurred
+  --max-rules-context N At most N rules in each context file: CLAUDE.md, AGENTS.md, GEMINI.md (default
+                        ${DEFAULT_RULE_CAPS.context}, up to ${MAX_RULE_CAP}). Rules are ranked strongest first (later failures the backtest
+                        shows them preventing, sessions seen, recency, tokens wasted); the rest are listed
+                        as "not proposed: over the cap of N for FILE"
+  --max-rules-memory N  At most N rules in each memory file: MEMORY.md, instructions.md (default ${DEFAULT_RULE_CAPS.memory})
   --explain             Show why each proposed rule was proposed: the thresholds it passed, its backtest
                         figure and its evidence as episodes (the failed call and its error, the calls in
                         between, the call that worked, the user's words, each with file:line), and every
@@ -58,7 +64,8 @@ Exit codes:
   1  failure: a file could not be read or written (an unreadable session file: --apply writes nothing),
      a file refused (a link leading outside the project, a FIFO, an encoding it cannot keep), broken
      markers, a file changed before writing, the analysis failed, the project folder does not exist
-  2  bad usage: an unknown flag, --agent or --model, or both --project and --all
+  2  bad usage: an unknown flag, --agent or --model, a --max-rules-… that is not a whole number from
+     1 to ${MAX_RULE_CAP}, or both --project and --all
   130  stopped with Ctrl-C, 143 with SIGTERM (LLM requests and agent CLIs are cancelled; a second
        Ctrl-C quits at once)
 

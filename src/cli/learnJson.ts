@@ -1,5 +1,5 @@
 import type { AnalyzerReport } from '../core/analyze/backend.js';
-import { ruleFigure } from '../core/backtest/projectBacktest.js';
+import { ruleFigure } from '../core/backtest/ruleFigure.js';
 import { droppedReason, isStale } from '../core/correlate/deriveFindings.js';
 import type { WasteEstimate } from '../core/correlate/wasteEstimate.js';
 import { DROP_REASON_LABELS, type DroppedCandidate } from '../core/explain/droppedCandidates.js';
@@ -8,8 +8,9 @@ import type { AgentProposal } from '../core/pipeline/learnProposals.js';
 import type { ProjectLearning } from '../core/pipeline/learnProject.js';
 import type { RuleLifecycle } from '../core/lifecycle/ruleLifecycle.js';
 import type { ScanStats } from '../core/scan/scanProject.js';
-import type { MergeEntry } from '../core/write/mergeRules.js';
 import type { RuleExplanation } from './explainReport.js';
+import { ruleTextKey, type MergeEntry } from '../core/write/mergeRules.js';
+import { joinOverCapReasons } from '../core/write/ruleCaps.js';
 import { toScanJson } from './scanCommand.js';
 
 interface MergeEntryJson {
@@ -35,7 +36,8 @@ interface ProposalJson {
   proposedSection?: string;
   /** The whole file after the change (present when changed). */
   proposedText?: string;
-  merge: { kept: MergeEntryJson[]; added: MergeEntryJson[]; removed: MergeEntryJson[] };
+  /** notAdded: rules of this run the file does not take (over its cap), with the reason. */
+  merge: { kept: MergeEntryJson[]; added: MergeEntryJson[]; removed: MergeEntryJson[]; notAdded: MergeEntryJson[] };
   warnings: string[];
   /** Broken markers: nothing is written to this file (nor, with --apply, to any file of the project). */
   error?: { message: string; lines: number[] };
@@ -61,8 +63,14 @@ export interface LearnJson {
     userStated: boolean;
     proposed: boolean;
     stale?: string;
-    /** Why the finding is no rule although it met the thresholds (a rejection without a stated preference, personal data, the analyzer's words). */
+    /**
+     * Why the finding is no rule although it met the thresholds: a rejection without a stated preference, a rule
+     * that names a command cut off or contradicts a better-supported one, or "over the cap of 15 for CLAUDE.md" (in
+     * every file it goes to; stronger rules fill them).
+     */
     dropped?: string;
+    /** Result tokens its failed, rejected or empty-search calls cost (one of the figures its rule is ranked by). */
+    wastedTokens?: number;
     details: Record<string, unknown>;
     evidence: CallRef[];
     /**
@@ -103,8 +111,22 @@ function notProposedWhy(result: ProjectLearning, findingId: string): string | un
   return entry && (entry.detail ? `${DROP_REASON_LABELS[entry.reason]}: ${entry.detail}` : DROP_REASON_LABELS[entry.reason]);
 }
 
+/** "over the cap of 15 for CLAUDE.md; …" when every file the finding's rule goes to left it out over its cap. */
+function overCapEverywhere(result: ProjectLearning, findingId: string, proposals: readonly AgentProposal[] | undefined): string | undefined {
+  const learning = result.learnings.find((l) => l.findingIds.includes(findingId));
+  if (!learning || !proposals) return undefined;
+  const key = ruleTextKey(learning.text);
+  const entries = proposals.flatMap((p) => p.merge).filter((entry) => entry.category === learning.category && ruleTextKey(entry.text) === key);
+  if (entries.length === 0 || entries.some((entry) => entry.action !== 'not_added')) return undefined;
+  return joinOverCapReasons(entries.map((entry) => entry.reason));
+}
+
 export function toLearnJson(result: ProjectLearning, warnings: string[], proposals?: readonly AgentProposal[]): LearnJson {
-  const proposed = new Set(result.learnings.flatMap((l) => l.findingIds));
+  const capped = new Map(result.findings.flatMap((f) => {
+    const reason = overCapEverywhere(result, f.id, proposals);
+    return reason ? [[f.id, reason] as const] : [];
+  }));
+  const proposed = new Set(result.learnings.flatMap((l) => l.findingIds).filter((id) => !capped.has(id)));
   const json: LearnJson = {
     projectPath: result.projectPath,
     ...(result.pooledCheckouts ? { pooledCheckouts: result.pooledCheckouts } : {}),
@@ -124,7 +146,8 @@ export function toLearnJson(result: ProjectLearning, warnings: string[], proposa
       userStated: f.userStated,
       proposed: proposed.has(f.id),
       stale: isStale(f) ? String(f.details.stale) : undefined,
-      dropped: droppedReason(f) ?? (proposed.has(f.id) ? undefined : notProposedWhy(result, f.id)),
+      dropped: droppedReason(f) ?? (proposed.has(f.id) ? undefined : notProposedWhy(result, f.id)) ?? capped.get(f.id),
+      wastedTokens: f.wastedTokens,
       details: f.details,
       evidence: f.evidence,
       backtest: findingBacktest(result, f.id),
@@ -161,7 +184,7 @@ export function toProposalJson(p: AgentProposal): ProposalJson {
     currentSection: p.currentSection,
     proposedSection: p.proposedSection,
     proposedText: p.changed ? p.proposedText : undefined,
-    merge: { kept: entries('kept'), added: entries('added'), removed: entries('removed') },
+    merge: { kept: entries('kept'), added: entries('added'), removed: entries('removed'), notAdded: entries('not_added') },
     warnings: p.error ? [] : p.warnings,
     error: p.error ? { message: p.error.message, lines: [...p.error.lines] } : undefined,
   };

@@ -71,7 +71,7 @@ export function printFindings(json: LearnJson, io: CliIO): void {
     out(paint('bold', `### ${CATEGORY_HEADINGS[category]} (${findings.length}) → ${target}`));
     for (const f of findings) {
       const mark = f.proposed ? '-' : paint('dim', '✗');
-      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? (f.dropped ? `dropped: ${f.dropped}` : 'dropped by the analyzer')}]`);
+      const text = f.proposed ? f.rule : paint('dim', `${f.rule} [not proposed: ${f.stale ?? f.dropped ?? 'dropped by the analyzer'}]`);
       out(`${mark} ${text}`);
       const refs = f.evidence.slice(0, 3).map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ');
       const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3}` : '';
@@ -145,19 +145,19 @@ export function printSummary(projectPath: string, proposals: readonly AgentPropo
     out(
       `  ${displayPath(p.path, projectPath, home)} (${p.agentDisplayName}, ${p.kinds.join(' + ')}${p.scope === 'shared' ? ', shared' : ''}): ` +
         `${fileState(p, paint)}` +
-        (p.error ? '' : ` · rules: ${counts('kept')} kept, ${counts('added')} added, ${counts('removed')} removed`) +
+        (p.error ? '' : ` · rules: ${counts('kept')} kept, ${counts('added')} added, ${counts('removed')} removed${counts('not_added') > 0 ? `, ${counts('not_added')} not added` : ''}`) +
         written,
     );
     if (p.error) {
       out(paint('red', `    ✗ ${p.error.message}`));
       continue;
     }
-    // Removed rules and rules kept without support are listed one by one with the merge report's
+    // Removed rules, rules not added (over the cap) and rules kept without support are listed one by one with the merge report's
     // reason; added rules are the + lines of the diff above (reason: new), so they are only counted.
     for (const entry of p.merge) {
       if (entry.action === 'added' || (entry.action === 'kept' && entry.reason.startsWith('still supported'))) continue;
-      const mark = entry.action === 'removed' ? paint('red', '-') : '=';
-      out(`    ${mark} ${entry.action}: ${entryLine(entry)}`);
+      const mark = entry.action === 'removed' ? paint('red', '-') : entry.action === 'not_added' ? '·' : '=';
+      out(`    ${mark} ${entry.action.replace('_', ' ')}: ${entryLine(entry)}`);
     }
     const supported = p.merge.filter((m) => m.action === 'kept' && m.reason.startsWith('still supported')).length;
     if (supported > 0) out(`    = ${plural(supported, 'rule')} kept: still supported by the sessions`);

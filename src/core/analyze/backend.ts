@@ -24,8 +24,8 @@ export interface AnalyzerReport {
   reason: string;
   tokensSent?: number;
   tokensReceived?: number;
-  /** Rules the backend proposed that were dropped as ungrounded, with why. */
-  dropped: Array<{ text: string; why: string }>;
+  /** Rules the backend proposed that were dropped (ungrounded, personal data, cut off, contradicted …), with why and, when known, the findings they came from. */
+  dropped: Array<{ text: string; why: string; findingIds?: string[] }>;
   notes: string[];
 }
 

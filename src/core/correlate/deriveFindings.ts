@@ -19,7 +19,7 @@ import { workingFolderFindings } from './derive/workingFolderFindings.js';
 import { mergeDrafts } from './mergeFindings.js';
 import type { ProjectFiles } from './projectFiles.js';
 import { MIN_OCCURRENCES, MIN_OCCURRENCES_USER_STATED, MIN_SESSIONS } from './thresholds.js';
-import { estimateWaste, type WasteEstimate } from './wasteEstimate.js';
+import { estimateWaste, findingWastedTokens, type WasteEstimate } from './wasteEstimate.js';
 import type { FindingDraft } from './findingDraft.js';
 
 export interface DerivedFindings {
@@ -108,7 +108,11 @@ export function deriveFindings(
       ctx,
     ),
   ], gates.filter((gate) => meetsThreshold(gate, options.minOccurrences))));
-  const findings = drafts.filter((draft) => meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
+  const findings = drafts
+    .filter((draft) => meetsThreshold(draft, options.minOccurrences))
+    .map(buildFinding)
+    .map((finding) => ({ ...finding, wastedTokens: findingWastedTokens(calls, finding) }))
+    .sort(byValue);
   const belowThresholdFindings = drafts.filter((draft) => !meetsThreshold(draft, options.minOccurrences)).map(buildFinding).sort(byValue);
   return {
     findings,

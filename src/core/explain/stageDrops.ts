@@ -89,14 +89,14 @@ export function analysisStageDrops(input: {
   findings: readonly Finding[];
   analyzed: readonly Learning[];
   kept: readonly Learning[];
-  gate: ReadonlyArray<{ text: string; why: string }>;
+  gate: ReadonlyArray<{ text: string; why: string; reason?: DropReason }>;
   analyzerDropped: ReadonlyArray<{ text: string; why: string }>;
 }): DroppedCandidate[] {
   const observations: DropObservation[] = [];
   for (const learning of input.analyzed) {
     if (input.kept.includes(learning)) continue;
-    const why = input.gate.find((d) => d.text === learning.text)?.why;
-    observations.push({ reason: 'personal_data', subject: learning.text, detail: why, evidence: learning.evidence, findingId: learning.findingIds[0] });
+    const gate = input.gate.find((d) => d.text === learning.text);
+    observations.push({ reason: gate?.reason ?? 'personal_data', subject: learning.text, detail: gate?.why, evidence: learning.evidence, findingId: learning.findingIds[0] });
   }
   const cited = new Set(input.analyzed.flatMap((l) => l.findingIds));
   for (const finding of input.findings) {

@@ -80,6 +80,8 @@ export interface Finding {
   firstSeen?: string;
   lastSeen?: string;
   evidence: CallRef[];
+  /** Tokens of result output its failed, rejected or empty-search calls cost (a rule's rank weighs it); unset when not measured. */
+  wastedTokens?: number;
   /** The user said it in their own words (rejection feedback). */
   userStated: boolean;
   /** Category-specific facts (wrong/right path, launchers, line counts, user's words …). */

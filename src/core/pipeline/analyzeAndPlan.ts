@@ -2,11 +2,12 @@ import type { AnalyzerBackend, AnalyzerReport } from '../analyze/backend.js';
 import { combineDropped, type DroppedCandidate } from '../explain/droppedCandidates.js';
 import { analysisStageDrops } from '../explain/stageDrops.js';
 import type { Learning } from '../model/finding.js';
-import { withoutUnsafeRules } from '../write/ruleSafetyGate.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import type { ProjectFindings } from './findFindings.js';
 import { planLearnProposals, type AgentProposal } from './learnProposals.js';
+import type { RuleCaps } from '../write/ruleCaps.js';
 import type { LearnProgress } from './learnProgress.js';
+import { rulesToWrite } from './rulesToWrite.js';
 
 /** Stage two's result, plain data like the findings (the scan worker sends it to the host). */
 export interface ProjectAnalysis {
@@ -28,10 +29,13 @@ export interface AnalyzeAndPlanOptions {
   onProgress?: (progress: LearnProgress) => void;
   /** Remove the rules the lifecycle marks as retire candidates (CLI `--retire`); otherwise they are only reported. */
   retire?: boolean;
+  /** Most rules per context and per memory file (default DEFAULT_RULE_CAPS); the rest are reported. */
+  ruleCaps?: RuleCaps;
 }
 
 /** What stage two needs of the findings. */
-export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'> & Partial<Pick<ProjectFindings, 'lifecycle' | 'dropped'>>;
+export type FindingsToAnalyze = Pick<ProjectFindings, 'projectPath' | 'findings' | 'existingRules' | 'agentTargets'> &
+  Partial<Pick<ProjectFindings, 'lifecycle' | 'dropped' | 'backtest'>>;
 
 /**
  * Stage two of a learn: findings → rules (the analyzer) → a proposal per target file. Needs no logs, so the
@@ -45,9 +49,9 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
     options.signal,
   );
   options.signal?.throwIfAborted();
-  // Checked on the rendered rule, whatever the analyzer: no secret, personal data or machine path reaches a rules file.
-  const { kept: learnings, dropped } = withoutUnsafeRules(analyzed.learnings);
-  const report: AnalyzerReport = { ...analyzed.report, dropped: [...analyzed.report.dropped, ...dropped] };
+  // Checked on the rendered rules, whatever the analyzer: no personal data, nothing cut off, no contradiction; strongest first.
+  const { learnings, dropped } = rulesToWrite(analyzed.learnings, found);
+  const report: AnalyzerReport = { ...analyzed.report, dropped: [...analyzed.report.dropped, ...dropped.map(({ reason: _reason, ...rule }) => rule)] };
   const stageTwo = analysisStageDrops({ findings: found.findings, analyzed: analyzed.learnings, kept: learnings, gate: dropped, analyzerDropped: analyzed.report.dropped });
   const proposals = await planLearnProposals({
     projectPath,
@@ -55,6 +59,7 @@ export async function analyzeAndPlan(found: FindingsToAnalyze, options: AnalyzeA
     learnings,
     readFile: options.readFile,
     pathExists: options.pathExists,
+    ruleCaps: options.ruleCaps,
     retired: options.retire ? new Map((found.lifecycle ?? []).flatMap((rule) => (rule.retire ? [[rule.textKey, rule.retire] as const] : []))) : undefined,
   });
   return { learnings, analyzer: report, proposals, dropped: combineDropped(found.dropped ?? [], stageTwo) };

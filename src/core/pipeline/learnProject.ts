@@ -4,12 +4,15 @@ import { diskProjectFiles } from '../correlate/projectFiles.js';
 import { analyzeAndPlan, type ProjectAnalysis } from './analyzeAndPlan.js';
 import { findFindings, type FindFindingsOptions, type ProjectFindings } from './findFindings.js';
 import { readTextFile } from './readTextFile.js';
+import type { RuleCaps } from '../write/ruleCaps.js';
 
 export interface LearnProjectOptions extends FindFindingsOptions {
   /** Defaults to the offline analyzer. */
   analyzer?: AnalyzerBackend;
   /** Remove the retire candidates from the sections (AnalyzeAndPlanOptions.retire). */
   retire?: boolean;
+  /** Most rules per context and per memory file (AnalyzeAndPlanOptions.ruleCaps). */
+  ruleCaps?: RuleCaps;
 }
 
 /** One project learned: its findings, the rules written from them and the change to every agent file. */
@@ -30,6 +33,7 @@ export async function learnProject(options: LearnProjectOptions): Promise<Projec
     signal: options.signal,
     onProgress: options.onProgress,
     retire: options.retire,
+    ruleCaps: options.ruleCaps,
   });
   return { ...found, ...analysis };
 }

@@ -5,6 +5,7 @@ import type { AgentScan } from '../scan/scanProject.js';
 import { existingRulesInTargets } from '../write/existingRulesInTargets.js';
 import { planProposals, type ReadTextFile } from '../write/planProposals.js';
 import type { TargetProposal } from '../write/proposal.js';
+import type { RuleCaps } from '../write/ruleCaps.js';
 import { groupTargetsByFile, routeLearnings } from '../write/routeLearnings.js';
 
 /** The files one agent reads for a project. */
@@ -83,6 +84,8 @@ export interface PlanLearnProposalsInput {
   readFile: ReadTextFile;
   /** Whether a project-relative or absolute path exists now (stale rules are removed). */
   pathExists: (path: string) => boolean;
+  /** Most rules per context and per memory file (default DEFAULT_RULE_CAPS). */
+  ruleCaps?: RuleCaps;
 }
 
 /**
@@ -108,7 +111,7 @@ export async function planLearnProposals(input: PlanLearnProposalsInput): Promis
   const rejected = input.rejected === undefined ? undefined : [...input.rejected];
   const proposals: AgentProposal[] = [];
   for (const file of files.values()) {
-    // Keep the analyzer's order within the file whatever order the agents routed the learnings in.
+    // Keep the learnings' order (strongest first) within the file whatever order the agents routed them in.
     const learnings = input.learnings.filter((learning) => file.learnings.includes(learning));
     const [proposal] = await planProposals({
       projectPath: input.projectPath,
@@ -118,6 +121,7 @@ export async function planLearnProposals(input: PlanLearnProposalsInput): Promis
       pathExists: input.pathExists,
       rejected,
       retired: input.retired,
+      ruleCaps: input.ruleCaps,
     });
     proposals.push({ ...proposal, agent: file.agents[0].name, agentDisplayName: file.agents[0].displayName, agents: file.agents });
   }

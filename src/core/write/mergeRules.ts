@@ -1,6 +1,7 @@
 import type { ExistingRule } from '../analyze/backend.js';
 import type { Category, CallRef } from '../model/finding.js';
 import type { RuleToRender } from './renderMarkerSection.js';
+import { overCapReason } from './ruleCaps.js';
 import { unsafeRuleReason } from './ruleSafetyGate.js';
 import { sanitizeRuleText } from './sanitizeRuleText.js';
 import { normalizeRuleText, pathsNamedBy, ruleSubject } from './ruleSubject.js';
@@ -14,7 +15,8 @@ export interface NewRule {
   evidence?: readonly Pick<CallRef, 'sessionId'>[];
 }
 
-type MergeAction = 'kept' | 'added' | 'removed';
+/** 'not_added': a rule of this run the file does not take (over its cap). */
+type MergeAction = 'kept' | 'added' | 'removed' | 'not_added';
 
 /** One line of the dry run's "what would change" report. */
 export interface MergeEntry {
@@ -36,16 +38,28 @@ export interface MergeInput {
   rejected?: Iterable<string>;
   /** Rules to retire (by `ruleTextKey`) with the reason reported: removed from the section like rejected ones. */
   retired?: ReadonlyMap<string, string>;
+  /** At most this many rules in the section, the strongest; the others are reported as over the cap of `file`. */
+  cap?: { maxRules: number; file: string };
 }
 
 export interface MergeResult {
-  /** Rules for the new section: kept ones in their old order, then the added ones in the order given. */
+  /** Rules for the new section, strongest first where that moves no kept rule (see placeRules). */
   rules: RuleToRender[];
   report: MergeEntry[];
 }
 
 interface Candidate extends NewRule {
   key: string;
+  /** Its place in the learnings given (strongest first): 0 is the strongest. */
+  rank: number;
+}
+
+/** A rule of the new section, before the cap: its report entry is settled once the cap is known. */
+interface PlacedRule {
+  rule: RuleToRender;
+  /** The rank of the learning behind it; undefined for an existing rule this run did not derive again. */
+  rank?: number;
+  entry: MergeEntry;
 }
 
 /** The reason mergeRules reports for an existing rule in `rejected`. */
@@ -57,7 +71,7 @@ export function ruleTextKey(text: string): string {
 }
 
 /**
- * Merges the rules already in a section with this run's rules, pure and deterministic:
+ * Merges the rules already in a section with this run's rules (given strongest first), pure and deterministic:
  * - an existing rule this run derived again is kept (still supported);
  * - an existing rule is removed when a new rule says it `replaces` it, when a new rule of the
  *   same category is about the same subject (same bold label or first code span) but says
@@ -66,14 +80,15 @@ export function ruleTextKey(text: string): string {
  * - an existing rule whose text the user rejected is removed, even when this run derived it again;
  * - a rule naming personal data or a machine path is never written: an existing one is removed, a new one skipped;
  * - any other existing rule is kept: not seeing a fact again is not evidence against it;
- * - a new rule not already present is added.
+ * - a new rule not already present is added;
+ * - the order and the cap follow placeRules and capRules.
  */
 export function mergeRules(input: MergeInput): MergeResult {
   const rejected = new Set([...(input.rejected ?? [])].map(ruleTextKey));
   const candidates = uniqueCandidates(input.learnings).filter((candidate) => !rejected.has(ruleTextKey(candidate.text)) && !input.retired?.has(ruleTextKey(candidate.text)));
   const matched = new Set<Candidate>();
   const seen = new Set<string>();
-  const rules: RuleToRender[] = [];
+  const kept: PlacedRule[] = [];
   const report: MergeEntry[] = [];
 
   for (const rule of input.existing) {
@@ -106,8 +121,9 @@ export function mergeRules(input: MergeInput): MergeResult {
     const same = candidates.find((candidate) => candidate.key === key);
     if (same) {
       matched.add(same);
-      rules.push({ category: rule.category, text });
-      report.push({ action: 'kept', category: rule.category, text, reason: `still supported${sessionsNote(same)}` });
+      const entry: MergeEntry = { action: 'kept', category: rule.category, text, reason: `still supported${sessionsNote(same)}` };
+      report.push(entry);
+      kept.push({ rule: { category: rule.category, text }, rank: same.rank, entry });
       continue;
     }
     const replacement = candidates.find((c) => c.replaces !== undefined && normalizeRuleText(sanitizeRuleText(c.replaces)) === normalizeRuleText(text));
@@ -127,16 +143,64 @@ export function mergeRules(input: MergeInput): MergeResult {
       removal(`${missing} no longer exists`);
       continue;
     }
-    rules.push({ category: rule.category, text });
-    report.push({ action: 'kept', category: rule.category, text, reason: 'not seen in this run, nothing contradicts it' });
+    const entry: MergeEntry = { action: 'kept', category: rule.category, text, reason: 'not seen in this run, nothing contradicts it' };
+    report.push(entry);
+    kept.push({ rule: { category: rule.category, text }, entry });
   }
 
+  const added: PlacedRule[] = [];
   for (const candidate of candidates) {
     if (matched.has(candidate)) continue;
-    rules.push({ category: candidate.category, text: candidate.text });
-    report.push({ action: 'added', category: candidate.category, text: candidate.text, reason: `new${sessionsNote(candidate)}` });
+    const entry: MergeEntry = { action: 'added', category: candidate.category, text: candidate.text, reason: `new${sessionsNote(candidate)}` };
+    report.push(entry);
+    added.push({ rule: { category: candidate.category, text: candidate.text }, rank: candidate.rank, entry });
   }
-  return { rules, report };
+  const placed = placeRules(kept, added);
+  return { rules: (input.cap ? capRules(placed, input.cap) : placed).map((placedRule) => placedRule.rule), report };
+}
+
+/**
+ * The section's order: a kept rule this run derived again keeps its place among the other kept ones (the user
+ * reviewed that order, and a stable section gives a small diff); a new rule goes right after the last of them that
+ * is stronger, so it rises above weaker ones (strongest first); kept rules this run did not derive again have no
+ * evidence now and follow, in their old order.
+ */
+function placeRules(kept: readonly PlacedRule[], added: readonly PlacedRule[]): PlacedRule[] {
+  const supported = kept.filter((rule) => rule.rank !== undefined);
+  const unsupported = kept.filter((rule) => rule.rank === undefined);
+  const newRules = [...added].sort((a, b) => a.rank! - b.rank!);
+  // Before which supported rule a new one goes: the one after the last stronger (smaller rank) supported rule.
+  const slotOf = (rule: PlacedRule) => lastIndexOf(supported, (other) => other.rank! < rule.rank!) + 1;
+  const order: PlacedRule[] = [];
+  let next = 0;
+  for (let slot = 0; slot <= supported.length; slot++) {
+    while (next < newRules.length && slotOf(newRules[next]) <= slot) order.push(newRules[next++]);
+    if (slot < supported.length) order.push(supported[slot]);
+  }
+  return [...order, ...unsupported];
+}
+
+function lastIndexOf<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+/**
+ * At most `cap.maxRules` rules, in their placed order: the strongest by rank (kept and new alike; a kept rule with
+ * no evidence in this run counts as the weakest). A kept rule left out is reported removed, a new one not added,
+ * each "over the cap of N for FILE", so nothing is lost without a word.
+ */
+function capRules(placed: readonly PlacedRule[], cap: { maxRules: number; file: string }): PlacedRule[] {
+  const byStrength = placed
+    .map((rule, position) => ({ rule, position }))
+    .sort((a, b) => (a.rule.rank ?? Infinity) - (b.rule.rank ?? Infinity) || a.position - b.position);
+  const inside = new Set(byStrength.slice(0, cap.maxRules).map(({ rule }) => rule));
+  for (const rule of placed) {
+    if (inside.has(rule)) continue;
+    rule.entry.action = rule.entry.action === 'added' ? 'not_added' : 'removed';
+    rule.entry.reason = overCapReason(cap);
+  }
+  return placed.filter((rule) => inside.has(rule));
 }
 
 function uniqueCandidates(learnings: readonly NewRule[]): Candidate[] {
@@ -146,7 +210,7 @@ function uniqueCandidates(learnings: readonly NewRule[]): Candidate[] {
     // The pipeline reports such rules as dropped before they get here; this keeps any other caller from writing one.
     if (text.length === 0 || unsafeRuleReason(text)) continue;
     const key = `${learning.category}\u0000${normalizeRuleText(text)}`;
-    if (!byKey.has(key)) byKey.set(key, { ...learning, text, key });
+    if (!byKey.has(key)) byKey.set(key, { ...learning, text, key, rank: byKey.size });
   }
   return [...byKey.values()];
 }

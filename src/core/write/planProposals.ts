@@ -9,6 +9,7 @@ import { planTargetEdit } from './planTargetEdit.js';
 import { markerProblem, type TargetProposal } from './proposal.js';
 import { readLimitWarning } from './readLimitWarning.js';
 import { renderMarkerSection } from './renderMarkerSection.js';
+import { capForFile, type RuleCaps } from './ruleCaps.js';
 import { detectLineEnding } from './textLines.js';
 import { groupTargetsByFile, routeLearnings, type TargetFile } from './routeLearnings.js';
 
@@ -31,6 +32,8 @@ export interface PlanProposalsInput {
   rejected?: Iterable<string>;
   /** Rules to retire (ruleTextKey → reason): mergeRules `retired`. */
   retired?: ReadonlyMap<string, string>;
+  /** Most rules per file by kind (default DEFAULT_RULE_CAPS): the strongest stay, the others are reported. */
+  ruleCaps?: RuleCaps;
 }
 
 /**
@@ -83,7 +86,14 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
     if (learnings.length === 0 && currentSection === undefined) return base;
 
     const existing = currentSection === undefined ? [] : parseExistingRules(currentSection, file.kinds[0]);
-    const merged = mergeRules({ existing, learnings, pathExists: input.pathExists ?? (() => true), rejected: input.rejected, retired: input.retired });
+    const merged = mergeRules({
+      existing,
+      learnings,
+      pathExists: input.pathExists ?? (() => true),
+      rejected: input.rejected,
+      retired: input.retired,
+      cap: capForFile(file, input.ruleCaps),
+    });
     const eol = text === undefined ? '\n' : detectLineEnding(text);
     const proposedSection = renderMarkerSection(merged.rules, { project: projectTag, eol });
     const proposedText = planTargetEdit(text, proposedSection, { file: file.path, project: projectTag });

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_HEADINGS, type Category } from '../model/finding.js';
+import { CATEGORY_HEADINGS, type Category } from '../model/finding.js';
 import { endMarker, startMarker } from './markerSyntax.js';
 import { ruleLines, sanitizeRuleText } from './sanitizeRuleText.js';
 import type { LineEnding } from './textLines.js';
@@ -21,13 +21,15 @@ export interface RenderOptions {
 
 /**
  * The marker section, from start marker to end marker, without a line ending after the end
- * marker. Subsections follow CATEGORY_HEADINGS order and appear only when they have rules;
- * inside one, rules keep the order given (duplicates dropped). Rule text is sanitised here,
- * at the last step before writing. No dates or counts: the same rules give the same bytes.
+ * marker. The rules come strongest first; the category headings stay (the rules are read back
+ * by them), each category placed where its strongest rule is (first appearance), and only those
+ * with rules appear; inside one, rules keep the order given (duplicates dropped). Rule text is
+ * sanitised here, at the last step before writing. No dates or counts: the same rules in the same
+ * order give the same bytes.
  */
 export function renderMarkerSection(rules: readonly RuleToRender[], options: RenderOptions): string {
   const lines = [startMarker(options.project), SECTION_HEADING, SECTION_NOTICE];
-  for (const category of CATEGORIES) {
+  for (const category of categoriesByFirstRule(rules)) {
     const bullets = uniqueTexts(rules.filter((rule) => rule.category === category).map((rule) => sanitizeRuleText(rule.text)));
     if (bullets.length === 0) continue;
     lines.push('', `### ${CATEGORY_HEADINGS[category]}`);
@@ -39,6 +41,11 @@ export function renderMarkerSection(rules: readonly RuleToRender[], options: Ren
   }
   lines.push(endMarker(options.project));
   return lines.join(options.eol);
+}
+
+/** The categories in the order their first rule comes (a rule whose text sanitises to nothing places none). */
+function categoriesByFirstRule(rules: readonly RuleToRender[]): Category[] {
+  return [...new Set(rules.filter((rule) => sanitizeRuleText(rule.text).length > 0).map((rule) => rule.category))];
 }
 
 function uniqueTexts(texts: string[]): string[] {

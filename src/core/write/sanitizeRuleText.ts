@@ -2,7 +2,7 @@ import { withoutControlCharacters } from '../redact/controlCharacters.js';
 import { redactSensitiveText } from '../redact/redactSecrets.js';
 import { splitCodeSpans } from './codeSpans.js';
 
-/** Longest line a rule may have; longer text is cut with an ellipsis. */
+/** Longest line a rule may have; longer prose is cut with an ellipsis, never a code span (see cut). */
 export const MAX_RULE_LINE_LENGTH = 400;
 
 /**
@@ -60,18 +60,25 @@ function escapeLineStart(line: string, position: 'head' | 'continuation'): strin
   return blockStart.test(line) ? `\\${line}` : line;
 }
 
-/** Shortens a line to MAX_RULE_LINE_LENGTH without splitting a code span or an entity, so sanitising stays idempotent. */
+/**
+ * Shortens a line to MAX_RULE_LINE_LENGTH by cutting the prose after its last code span (never inside an entity,
+ * so sanitising stays idempotent). A line that could only be shortened by cutting or dropping a code span, a
+ * command or a path, is left whole: the pipeline drops such a rule before it reaches a file (ruleNotWhole).
+ */
 function cut(line: string): string {
   if (line.length <= MAX_RULE_LINE_LENGTH) return line;
   const budget = MAX_RULE_LINE_LENGTH - 1;
-  let out = '';
+  if (endOfLastCodeSpan(line) > budget) return line;
+  return `${line.slice(0, budget).replace(/&[a-z]*$/, '').trimEnd()}…`;
+}
+
+/** Where the line's last code span ends (0 when it has none). */
+export function endOfLastCodeSpan(line: string): number {
+  let end = 0;
+  let position = 0;
   for (const segment of splitCodeSpans(line)) {
-    if (out.length + segment.text.length <= budget) {
-      out += segment.text;
-      continue;
-    }
-    if (!segment.code) out += segment.text.slice(0, budget - out.length).replace(/&[a-z]*$/, '');
-    break;
+    position += segment.text.length;
+    if (segment.code) end = position;
   }
-  return `${out.trimEnd()}…`;
+  return end;
 }

@@ -132,7 +132,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
         const results = await learnedProjects(outcome, plan, source.token, reportProgress);
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         progress.report({ message: vscode.l10n.t('Planning the changes to the agents’ files…') });
-        const projects = await buildReviewProjects(results);
+        const projects = await buildReviewProjects(results, settings.ruleCaps);
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         const notices = logResults(results, plan, settings.minOccurrences, log);
         const run: ReviewRun = { scope: scope.kind, finishedAt: new Date(), projects };

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { DEFAULT_TOKEN_BUDGET } from '../../core/analyze/llm/buildPrompt.js';
 import type { ApiProvider } from '../../core/analyze/selectBackend.js';
 import { MIN_OCCURRENCES } from '../../core/correlate/thresholds.js';
+import { DEFAULT_RULE_CAPS, MAX_RULE_CAP, type RuleCaps } from '../../core/write/ruleCaps.js';
+import { z } from 'zod';
 
 /** The configuration section: every setting is `headroom.<key>` (package.json contributes.configuration). */
 const SETTINGS_SECTION = 'headroom';
@@ -33,6 +35,17 @@ export interface HeadroomSettings {
   promptTokenBudget: number;
   /** Base URLs from settings (machine scope), only those that are set. */
   baseUrls: Partial<Record<ApiProvider, string>>;
+  /** Most rules per context file and per memory file (headroom.maxRulesPerContextFile, …PerMemoryFile). */
+  ruleCaps: RuleCaps;
+}
+
+/** A rule cap as package.json declares it: a whole number from 1 to MAX_RULE_CAP. */
+const RULE_CAP_SCHEMA = z.number().int().min(1).max(MAX_RULE_CAP);
+
+/** The setting's value when valid, else the default (a hand-edited settings.json can hold anything). */
+function ruleCap(value: unknown, fallback: number): number {
+  const parsed = RULE_CAP_SCHEMA.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
 }
 
 function positiveInteger(value: unknown, fallback: number, minimum: number): number {
@@ -64,6 +77,10 @@ export function readHeadroomSettings(scope?: vscode.ConfigurationScope): Headroo
     retireAfterDays: positiveInteger(config.get('retireAfterDays'), DEFAULT_RETIRE_AFTER_DAYS, 1),
     promptTokenBudget: positiveInteger(config.get('promptTokenBudget'), DEFAULT_PROMPT_TOKEN_BUDGET, 1_000),
     baseUrls,
+    ruleCaps: {
+      context: ruleCap(config.get('maxRulesPerContextFile'), DEFAULT_RULE_CAPS.context),
+      memory: ruleCap(config.get('maxRulesPerMemoryFile'), DEFAULT_RULE_CAPS.memory),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Category, Learning } from '../../core/model/finding.js';
 import type { AgentProposal, AgentTargets, ReadingAgent } from '../../core/pipeline/learnProposals.js';
+import type { RuleCaps } from '../../core/write/ruleCaps.js';
 import type { ProjectLearnResult } from '../learn/workerProtocol.js';
 import { replanProject } from './reviewPlanning.js';
 
@@ -48,6 +49,8 @@ export interface ReviewProject {
   /** Ids of the existing rules the user unchecked: removed from every file's section. */
   readonly dropped: Set<string>;
   readonly targets: ReviewTarget[];
+  /** Most rules per context and per memory file (the headroom.maxRulesPer…File settings of the run); default when unset. */
+  readonly ruleCaps?: RuleCaps;
 }
 
 export interface ReviewRun {

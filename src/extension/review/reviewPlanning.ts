@@ -8,6 +8,7 @@ import { groupTargetsByFile, routeLearnings } from '../../core/write/routeLearni
 import type { ProjectLearnResult } from '../learn/workerProtocol.js';
 import type { ExistingRuleItem, ReviewProject } from './reviewModel.js';
 import { retireCandidates } from './ruleHistory.js';
+import type { RuleCaps } from '../../core/write/ruleCaps.js';
 
 // Plans a project's review through core's planLearnProposals: all of the project's files at once, for the rules
 // the user checked, with the files read as VS Code sees them.
@@ -87,6 +88,7 @@ async function planProjectFiles(project: ReviewProject): Promise<AgentProposal[]
         return readTargetText(vscode.Uri.file(path));
       },
       pathExists,
+      ruleCaps: project.ruleCaps,
     });
   const proposals = await plan(new Set());
   for (const target of project.targets) {
@@ -129,7 +131,7 @@ export async function replanProject(project: ReviewProject): Promise<void> {
  * The review of each learned project: every rule checked, every agent file (the agents with sessions, as the
  * pipeline found them) planned through planLearnProposals against the files as VS Code sees them.
  */
-export async function buildReviewProjects(results: readonly ProjectLearnResult[]): Promise<ReviewProject[]> {
+export async function buildReviewProjects(results: readonly ProjectLearnResult[], ruleCaps?: RuleCaps): Promise<ReviewProject[]> {
   const projects: ReviewProject[] = [];
   for (const result of results) {
     const { agentTargets } = result;
@@ -144,6 +146,7 @@ export async function buildReviewProjects(results: readonly ProjectLearnResult[]
       existingRules: [],
       dropped: new Set(),
       targets: [],
+      ruleCaps,
     };
     const proposals = await planProjectFiles(project);
     for (const proposal of proposals) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { byBacktestFigure, ruleFigure, type RuleFigure } from '../../core/backtest/projectBacktest.js';
+import { byBacktestFigure, ruleFigure, type RuleFigure } from '../../core/backtest/ruleFigure.js';
 import type { Learning } from '../../core/model/finding.js';
 import type { ReviewProject } from './reviewModel.js';
 

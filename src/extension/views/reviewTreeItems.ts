@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CATEGORY_HEADINGS } from '../../core/model/finding.js';
 import { ruleTextKey } from '../../core/write/mergeRules.js';
+import { joinOverCapReasons } from '../../core/write/ruleCaps.js';
 import { Commands } from '../commands.js';
 import { filesOfRule, readerNames, type ReviewProject, type ReviewTarget } from '../review/reviewModel.js';
 import { figureSentence, figureShort } from '../review/ruleBacktest.js';
@@ -82,7 +83,7 @@ function targetDescription(target: ReviewTarget): string {
   else if (!proposal.exists) description = vscode.l10n.t('new file');
   else if (!proposal.changed) description = vscode.l10n.t('up to date');
   else {
-    const changes = proposal.merge.filter((entry) => entry.action !== 'kept').length;
+    const changes = proposal.merge.filter((entry) => entry.action === 'added' || entry.action === 'removed').length;
     description = changes === 1 ? vscode.l10n.t('1 change') : vscode.l10n.t('{0} changes', changes);
   }
   return target.excluded.size > 0 ? vscode.l10n.t('{0} · {1} excluded', description, target.excluded.size) : description;
@@ -155,7 +156,9 @@ function learningItem(node: LearningNode): vscode.TreeItem {
   const files = filesSummary(project, learning.id, project.routes.get(learning.id) ?? []);
   const described = sessions > 0 ? vscode.l10n.t('{0} sessions · {1}', sessions, files.short) : files.short;
   const figure = figureShort(project, learning);
-  item.description = withLifecycle(figure ? `${figure} · ${described}` : described, project, learning.text);
+  const overCap = overCapNote(project, learning.text);
+  const planned = overCap ? vscode.l10n.t('{0} · not written: {1}', described, overCap) : described;
+  item.description = withLifecycle(figure ? `${figure} · ${planned}` : planned, project, learning.text);
   item.checkboxState = {
     state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
     tooltip: checked ? vscode.l10n.t('Checked: this learning is written to every file it goes to') : vscode.l10n.t('Unchecked: this learning is left out of every file'),
@@ -208,6 +211,16 @@ function existingRuleItem(node: ExistingRuleNode): vscode.TreeItem {
 }
 
 /** A rule's description with its lifecycle ("recurred 2 times since written", "retire? …") when headroom wrote it. */
+/** "over the cap of 15 for CLAUDE.md" when the plan leaves this checked learning out of files whose cap stronger rules fill. */
+function overCapNote(project: ReviewProject, text: string): string | undefined {
+  const key = ruleTextKey(text);
+  const reasons = project.targets
+    .flatMap((target) => target.proposal.merge)
+    .filter((entry) => entry.action === 'not_added' && ruleTextKey(entry.text) === key)
+    .map((entry) => entry.reason);
+  return reasons.length > 0 ? joinOverCapReasons(reasons) : undefined;
+}
+
 function withLifecycle(description: string, project: ReviewProject, text: string): string {
   const note = lifecycleNote(project.result, text);
   return note ? `${description} · ${note}` : description;

@@ -6,7 +6,7 @@ import type { ExistingRule } from '../../../src/core/analyze/backend.js';
 const existing = (category: ExistingRule['category'], text: string): ExistingRule => ({ category, target: 'context', text });
 const always = () => true;
 
-test('a rule derived again is kept, a new one is added after the kept ones', () => {
+test('a rule derived again is kept; a new rule stronger than it (given first) goes above it', () => {
   const result = mergeRules({
     existing: [existing('environment', '**Python**: use `uv run python`')],
     learnings: [
@@ -16,14 +16,65 @@ test('a rule derived again is kept, a new one is added after the kept ones', () 
     pathExists: always,
   });
   assert.deepEqual(result.rules, [
-    { category: 'environment', text: '**Python**: use `uv run python`' },
     { category: 'environment', text: '**Node**: use `pnpm`' },
+    { category: 'environment', text: '**Python**: use `uv run python`' },
   ]);
   assert.deepEqual(
     result.report.map((e) => [e.action, e.reason]),
     [
       ['kept', 'still supported (seen in 1 session)'],
       ['added', 'new (seen in 2 sessions)'],
+    ],
+  );
+});
+
+const rule = (text: string): NewRule => ({ category: 'command_pattern', text });
+
+test('kept rules keep their order even when their evidence now ranks them the other way; each new rule goes right after the last stronger kept rule', () => {
+  const result = mergeRules({
+    existing: [existing('command_pattern', 'A'), existing('command_pattern', 'B')],
+    // Strongest first: N1, then B, N2, A, N3.
+    learnings: [rule('N1'), rule('B'), rule('N2'), rule('A'), rule('N3')],
+    pathExists: always,
+  });
+  assert.deepEqual(
+    result.rules.map((r) => r.text),
+    ['N1', 'A', 'B', 'N2', 'N3'],
+  );
+});
+
+test('a kept rule this run did not derive again has no evidence now: it follows the new rules, in its old order', () => {
+  const result = mergeRules({
+    existing: [existing('command_pattern', 'old one'), existing('command_pattern', 'B'), existing('command_pattern', 'old two')],
+    learnings: [rule('N1'), rule('B'), rule('N2')],
+    pathExists: always,
+  });
+  assert.deepEqual(
+    result.rules.map((r) => r.text),
+    ['N1', 'B', 'N2', 'old one', 'old two'],
+  );
+});
+
+test('the cap keeps the strongest rules in their placed order; a kept rule over it is removed, a new one not added, each saying so', () => {
+  const result = mergeRules({
+    existing: [existing('command_pattern', 'A'), existing('command_pattern', 'B'), existing('command_pattern', 'unseen')],
+    learnings: [rule('N1'), rule('B'), rule('N2'), rule('A'), rule('N3')],
+    pathExists: always,
+    cap: { maxRules: 3, file: 'CLAUDE.md' },
+  });
+  assert.deepEqual(
+    result.rules.map((r) => r.text),
+    ['N1', 'B', 'N2'],
+  );
+  assert.deepEqual(
+    result.report.map((e) => [e.action, e.text, e.reason]),
+    [
+      ['removed', 'A', 'over the cap of 3 for CLAUDE.md'],
+      ['kept', 'B', 'still supported'],
+      ['removed', 'unseen', 'over the cap of 3 for CLAUDE.md'],
+      ['added', 'N1', 'new'],
+      ['added', 'N2', 'new'],
+      ['not_added', 'N3', 'over the cap of 3 for CLAUDE.md'],
     ],
   );
 });

@@ -115,21 +115,22 @@ test('Codex instructions.md shared by two projects: each run changes only its ow
   await run('/work/a', 'A: something new');
   const afterA = disk['/home/.codex/instructions.md'];
   assert.ok(afterA.endsWith(bSection), "project B's section is byte-identical");
-  assert.match(afterA, /- A: read `a.log` with offset\r\n- A: something new\r\n/);
+  // The old rule was not derived again (no evidence in this run), so the new one, with evidence, comes first.
+  assert.match(afterA, /- A: something new\r\n- A: read `a.log` with offset\r\n/);
   assert.equal(disk['/work/b/AGENTS.md'], undefined, 'no context learnings, no AGENTS.md');
 
   const rulesA = await existingRulesInTargets('/work/a', targets('/work/a'), files(disk));
-  assert.deepEqual(rulesA.map((r) => r.text), ['A: read `a.log` with offset', 'A: something new']);
+  assert.deepEqual(rulesA.map((r) => r.text), ['A: something new', 'A: read `a.log` with offset']);
 });
 
-test('Gemini: one file takes both kinds of rules', async () => {
+test('Gemini: one file takes both kinds of rules, in the order given (strongest first), each category where its first rule is', async () => {
   const [gemini] = await planProposals({
     projectPath: '/p',
     targets: [{ kind: 'context', path: '/p/GEMINI.md', scope: 'project' }],
     learnings: [learning('permission', 'Ask first'), learning('environment', 'use node 20')],
     readFile: files({}),
   });
-  assert.match(gemini.proposedSection!, /### Environment\n- use node 20\n\n### Permission Notes\n- Ask first\n/);
+  assert.match(gemini.proposedSection!, /### Permission Notes\n- Ask first\n\n### Environment\n- use node 20\n/);
 });
 
 test('a rule whose path is gone is removed and reported', async () => {

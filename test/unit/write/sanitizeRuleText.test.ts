@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_RULE_LINE_LENGTH, sanitizeRuleText } from '../../../src/core/write/sanitizeRuleText.js';
+import { endOfLastCodeSpan, MAX_RULE_LINE_LENGTH, sanitizeRuleText } from '../../../src/core/write/sanitizeRuleText.js';
 import { splitCodeSpans } from '../../../src/core/write/codeSpans.js';
 
 test('a marker comment in rule text can no longer be a comment', () => {
@@ -37,11 +37,18 @@ test('control characters, tabs and trailing spaces go', () => {
   assert.equal(sanitizeRuleText('a\tb\u0007c  \u202E'), 'a bc');
 });
 
-test('long lines are cut without splitting a code span', () => {
-  const text = sanitizeRuleText(`${'x'.repeat(390)} \`${'<'.repeat(30)}\``);
-  assert.ok(text.length <= MAX_RULE_LINE_LENGTH);
-  assert.ok(text.endsWith('…'));
-  assert.equal(sanitizeRuleText(text), text);
+test('a long line is shortened only in the prose after its last code span, never by cutting or dropping a code span', () => {
+  const prose = sanitizeRuleText(`Run \`make check\`, not \`make\` ${'because '.repeat(60)}`);
+  assert.ok(prose.length <= MAX_RULE_LINE_LENGTH);
+  assert.ok(prose.startsWith('Run `make check`, not `make` because') && prose.endsWith('…'), prose);
+  assert.equal(sanitizeRuleText(prose), prose);
+
+  // Shortening this one would cut the command: it stays whole (the pipeline drops such a rule, see wholeRuleGate).
+  const raw = `${'x'.repeat(390)} \`${'<'.repeat(30)}\``;
+  const whole = sanitizeRuleText(raw);
+  assert.equal(whole, raw);
+  assert.ok(!whole.includes('…'));
+  assert.equal(sanitizeRuleText(whole), whole);
 });
 
 const nasty = fc.oneof(
@@ -60,7 +67,7 @@ test('property: sanitised text is idempotent, at most two lines, and holds no co
       for (const line of lines) {
         assert.ok(!line.includes('<!--') && !line.includes('-->'), line);
         assert.ok(!/^\s*(`{3,}|~{3,}|#)/.test(line), line);
-        assert.ok(line.length <= MAX_RULE_LINE_LENGTH);
+        assert.ok(line.length <= MAX_RULE_LINE_LENGTH || endOfLastCodeSpan(line) >= MAX_RULE_LINE_LENGTH, 'over-long only when shortening would cut code');
         for (const segment of splitCodeSpans(line)) if (!segment.code) assert.ok(!/[<>]/.test(segment.text), line);
       }
     }),

@@ -6,6 +6,10 @@ import { commandSubject } from './commandSubject.js';
 import { SEARCH_TOOLS, searchScope } from '../searchIntent.js';
 import type { DeriveContext } from './deriveContext.js';
 
+/**
+ * Bounds what a finding keeps of a call (a tool's whole JSON input can be kilobytes). Longer than the longest code
+ * span a rule may name (MAX_CODE_SPAN_CHARS), so a rule on a cut subject is dropped, never written cut.
+ */
 const SUBJECT_MAX_CHARS = 120;
 
 /** What a call was about, as shown in a rule: the kind of command (`golangci-lint run`), the file, or the search. */

@@ -1,9 +1,9 @@
-const CODE_MAX_CHARS = 100;
-
-/** Inline code for a rule: one line, bounded, fenced with enough backticks for its content. */
+/**
+ * Inline code for a rule: one line, whole (never cut: a rule naming a command too long to state is dropped
+ * before writing, see write/wholeRuleGate), fenced with enough backticks for its content.
+ */
 export function code(text: string): string {
-  let oneLine = text.replace(/\s+/g, ' ').trim();
-  if (oneLine.length > CODE_MAX_CHARS) oneLine = `${oneLine.slice(0, CODE_MAX_CHARS - 1)}…`;
+  const oneLine = text.replace(/\s+/g, ' ').trim();
   const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { withFileLock } from '../core/fs/fileLock.js';
 import { readRegularFile } from '../core/logs/regularFile.js';
-import { decodeTarget, RefusedTargetError, resolveTargetFile, unencodableMessage } from '../core/fs/targetFile.js';
-import { encodeText, firstUnencodable, type TextEncodingName } from '../core/fs/textEncoding.js';
+import { decodeTarget, RefusedTargetError, resolveTargetFile } from '../core/fs/targetFile.js';
+import { encodeText, type TextEncodingName } from '../core/fs/textEncoding.js';
 
 /** The file is not what the change was planned from: someone edited, created or deleted it since. */
 export class FileChangedError extends Error {
@@ -32,9 +32,9 @@ export interface AtomicWriteOptions {
  * - under an advisory lock (core/fs/fileLock.ts), the file is re-read and compared with `expectedText`; a file
  *   that changed is planned again with `replan` or refused with FileChangedError (checked again right before
  *   the rename, for editors that do not take the lock);
- * - refuses (RefusedTargetError) a link that leads outside `root`, a FIFO, device or socket, an encoding it
- *   does not edit, and a text the file's encoding cannot hold;
- * - writes in the encoding the file has (UTF-8, UTF-16 with its BOM, Windows-1252); a new file is UTF-8;
+ * - refuses (RefusedTargetError) a link that leads outside `root`, a FIFO, device or socket, and an encoding it
+ *   does not edit (anything but UTF-8 and UTF-16 with its BOM);
+ * - writes in the encoding the file has (UTF-8, UTF-16 with its BOM); a new file is UTF-8;
  * - keeps the file's permission bits; a new file gets the default mode, and missing parent
  *   folders are created (e.g. Claude Code's memory folder);
  * - follows a symbolic link (inside `root`) and replaces the file it points to, so the link stays a link.
@@ -52,9 +52,7 @@ export async function writeFileAtomically(file: string, text: string, options: A
       next = replanned;
     }
     const encoding = current?.encoding ?? 'utf8';
-    const bytes = encodeText(next, encoding);
-    if (!bytes) throw new RefusedTargetError(file, unencodableMessage(file, encoding, firstUnencodable(next, encoding)));
-    await replaceFile(target, file, bytes, current);
+    await replaceFile(target, file, encodeText(next, encoding), current);
   });
 }
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { describeFileKind } from '../logs/regularFile.js';
-import { decodeText, detectTextEncoding, encodingLabel, type TextEncodingName } from './textEncoding.js';
+import { decodeText, detectTextEncoding, type TextEncodingName } from './textEncoding.js';
 
 /**
  * A target file headroom will not read or write: a link that leads outside the folder it belongs in, something
@@ -95,7 +95,3 @@ export function decodeTarget(file: string, bytes: Uint8Array): DecodedTarget {
 }
 
 /** The message for a section that the file's encoding cannot hold. */
-export function unencodableMessage(file: string, encoding: TextEncodingName, char: string | undefined): string {
-  const what = char === undefined ? 'a character' : `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
-  return `${file} is encoded in ${encodingLabel(encoding)}, which cannot hold ${what} of the new section; nothing was written to it. Convert the file to UTF-8 and run again.`;
-}

@@ -4,30 +4,14 @@
  * 1. a UTF-32 byte-order mark → refused (no agent reads it; rare enough not to guess at);
  * 2. a UTF-16 byte-order mark (FF FE, FE FF) → UTF-16 LE/BE; the text keeps U+FEFF first, so it is written back;
  * 3. valid UTF-8 (with or without its BOM, which stays in the text as U+FEFF as Node reads it) → UTF-8;
- * 4. anything else with a NUL byte → refused (UTF-16 without a BOM, or not text at all);
- * 5. anything else → Windows-1252, the legacy 8-bit encoding of files written on Windows and a superset of
- *    Latin-1's printable characters. Text in a legacy 8-bit encoding with any non-ASCII byte is almost never valid
- *    UTF-8, so step 3 does not take it. The mapping is one to one for all 256 byte values (the five bytes
- *    Windows-1252 leaves undefined map to the C1 controls, as WHATWG decodes them), so the text outside the
- *    markers is written back byte for byte whatever 8-bit encoding the file really uses. The section is written
- *    only when Windows-1252 can represent every character of the new text; otherwise the file is refused, never
- *    written with a mixture of encodings.
+ * 4. anything else → refused with a message, left untouched (issue 14): a legacy 8-bit file (Latin-1, Windows-1252,
+ *    Latin-2, …) cannot be told apart from another by its bytes, so the section's characters (—, →, “”) would be
+ *    written as bytes that mean something else in the file's real encoding; and UTF-16 without a BOM or binary
+ *    data is no rules file. Converting the file to UTF-8 lets headroom write it.
  */
-export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
+export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be';
 
 export type DetectedEncoding = { ok: true; encoding: TextEncodingName } | { ok: false; reason: string };
-
-/** The bytes 0x80–0x9F in Windows-1252 (undefined ones as the C1 control of the same value). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-const CP1252_ENCODE = new Map<number, number>(CP1252_HIGH.map((code, i) => [code, 0x80 + i]));
-
-/** Human name of an encoding, for messages. */
-export function encodingLabel(encoding: TextEncodingName): string {
-  return { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', windows1252: 'Windows-1252 (Latin-1)' }[encoding];
-}
 
 export function detectTextEncoding(bytes: Uint8Array): DetectedEncoding {
   const b = bytes;
@@ -40,7 +24,7 @@ export function detectTextEncoding(bytes: Uint8Array): DetectedEncoding {
   }
   if (isValidUtf8(b)) return { ok: true, encoding: 'utf8' };
   if (b.includes(0)) return { ok: false, reason: 'it is neither UTF-8 nor UTF-16 with a byte-order mark (it holds NUL bytes)' };
-  return { ok: true, encoding: 'windows1252' };
+  return { ok: false, reason: 'it is not UTF-8 or UTF-16 (a legacy 8-bit encoding such as Latin-1?); convert it to UTF-8 to let headroom write it' };
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -68,16 +52,11 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): strin
       return buffer.toString('utf16le');
     case 'utf16be':
       return swapBytePairs(buffer).toString('utf16le');
-    case 'windows1252': {
-      let text = '';
-      for (const byte of buffer) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : byte);
-      return text;
-    }
   }
 }
 
-/** The bytes of a text in an encoding; undefined when the encoding cannot represent one of its characters. */
-export function encodeText(text: string, encoding: TextEncodingName): Buffer | undefined {
+/** The bytes of a text in an encoding (every one it uses holds every character). */
+export function encodeText(text: string, encoding: TextEncodingName): Buffer {
   switch (encoding) {
     case 'utf8':
       return Buffer.from(text, 'utf8');
@@ -85,22 +64,5 @@ export function encodeText(text: string, encoding: TextEncodingName): Buffer | u
       return Buffer.from(text, 'utf16le');
     case 'utf16be':
       return swapBytePairs(Buffer.from(text, 'utf16le'));
-    case 'windows1252': {
-      const bytes = Buffer.alloc(text.length);
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : CP1252_ENCODE.get(code);
-        if (byte === undefined) return undefined;
-        bytes[i] = byte;
-      }
-      return bytes;
-    }
   }
-}
-
-/** The first character of `text` that `encoding` cannot represent, for a message. */
-export function firstUnencodable(text: string, encoding: TextEncodingName): string | undefined {
-  if (encoding !== 'windows1252') return undefined;
-  for (const char of text) if (encodeText(char, encoding) === undefined) return char;
-  return undefined;
 }

@@ -24,7 +24,7 @@ export interface ReadTextFileOptions {
 
 /**
  * A file's text as the planner and the atomic writer see it; undefined when it does not exist (an agent file
- * not created yet). Decoded by the rule in core/fs/textEncoding.ts (UTF-8, UTF-16 with a BOM, Windows-1252).
+ * not created yet). Decoded by the rule in core/fs/textEncoding.ts (UTF-8, UTF-16 with a BOM; any other encoding is refused).
  * A link leading outside `root`, a FIFO, device or socket, or an encoding headroom does not edit is a
  * RefusedTargetError (that file is skipped, never read: a FIFO would block). Any other failure is an
  * UnreadableFileError: guessing "empty" would plan over the user's text.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { diskProjectFiles } from '../../core/correlate/projectFiles.js';
-import { decodeTarget, RefusedTargetError, resolveTargetFile } from '../../core/fs/targetFile.js';
+import { decodeTarget, resolveTargetFile } from '../../core/fs/targetFile.js';
 import type { Category, Learning } from '../../core/model/finding.js';
 import { planLearnProposals, type AgentProposal, type AgentTargets } from '../../core/pipeline/learnProposals.js';
 import { ruleTextKey } from '../../core/write/mergeRules.js';
@@ -15,8 +15,8 @@ import type { RuleCaps } from '../../core/write/ruleCaps.js';
 
 /**
  * A file's text as a TextDocument holds it (no BOM; UTF-8, or UTF-16 by its BOM as VS Code detects it); undefined
- * when the file does not exist. Any other encoding is a RefusedTargetError: the editor would decode and save it
- * by its own encoding setting, changing bytes outside the section (the CLI keeps them).
+ * when the file does not exist. Any other encoding is a RefusedTargetError (decodeTarget), as in the CLI: the file
+ * is left untouched.
  */
 export async function readDiskText(uri: vscode.Uri): Promise<string | undefined> {
   let bytes: Uint8Array;
@@ -28,9 +28,6 @@ export async function readDiskText(uri: vscode.Uri): Promise<string | undefined>
   }
   const path = uri.fsPath;
   const decoded = decodeTarget(path, bytes);
-  if (decoded.encoding === 'windows1252') {
-    throw new RefusedTargetError(path, `${path} is not UTF-8 or UTF-16, so VS Code could change its other bytes when saving; nothing was written to it. Convert it to UTF-8, or run headroom-learn --apply in a terminal, which keeps them.`);
-  }
   return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
 }
 

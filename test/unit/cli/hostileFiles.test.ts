@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { findMarkerPairs } from '../../../src/core/write/findMarkerPairs.js';
-import { decodeText } from '../../../src/core/fs/textEncoding.js';
 import { addSecondProject, demoFixture, hashTree, REPO, runCli, safeEnv, tempDir } from './cliHarness.js';
 
 const posix = process.platform !== 'win32';
@@ -76,24 +75,16 @@ test('an AGENTS.md that is a FIFO is skipped with a message, never opened for a 
   assert.ok(fs.readFileSync(path.join(fx.project, 'CLAUDE.md'), 'utf8').includes(START));
 });
 
-test('a Windows-1252 CLAUDE.md keeps every byte outside the markers; its section is in Windows-1252 or the file is refused untouched', async () => {
+test('a Latin-1 CLAUDE.md is refused with a clear message and left untouched, byte for byte; the other files are written', async () => {
   const fx = await demoFixture();
   const before = Buffer.from('# Caf\xe9 r\xe8gles \x93quoted\x94\r\n\r\nKeep \xe0 la main.\r\n', 'latin1');
   const file = path.join(fx.project, 'CLAUDE.md');
   fs.writeFileSync(file, before);
   const run = await runCli(['--project', fx.project, '--apply'], safeEnv(fx.home));
-  const after = fs.readFileSync(file);
-  if (run.err.includes('CLAUDE.md is encoded in Windows-1252')) {
-    assert.ok(after.equals(before), 'a refused file is left untouched');
-    assert.equal(run.code, 1);
-    return;
-  }
-  assert.equal(run.code, 0, run.err);
-  assert.ok(after.subarray(0, before.length).equals(before), 'the bytes before the section are unchanged');
-  const text = decodeText(after, 'windows1252');
-  assert.equal(findMarkerPairs(text, file).length, 1);
-  assert.ok(!after.includes(Buffer.from('\u2014', 'utf8')), 'no UTF-8 sequence in a Windows-1252 file');
-  assert.ok(text.includes('\r\n<!-- headroom:learn:start -->\r\n'), 'the section uses the file\'s CRLF');
+  assert.equal(run.code, 1, run.err);
+  assert.match(run.err, /CLAUDE\.md.*not UTF-8 or UTF-16.*convert it to UTF-8/);
+  assert.ok(fs.readFileSync(file).equals(before), 'a refused file is left untouched');
+  assert.ok(fs.readFileSync(path.join(fx.project, 'AGENTS.md'), 'utf8').includes(START), 'the other files are written');
 });
 
 test('a UTF-16 LE CLAUDE.md (BOM) gets its section in UTF-16 LE, BOM kept, never a UTF-8 section appended', async () => {

@@ -40,7 +40,8 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
       await page.waitForTimeout(250);
     }
   };
-  const webview = () => page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+  // The diff panel's page (the evidence timeline, a Markdown preview, is a webview too: never take the first one).
+  const webview = () => webviewWith('#diff');
 
   try {
     const started = Date.now();
@@ -89,45 +90,44 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     const evidence = tree.locator('.monaco-list-row[role="treeitem"]', { hasText: '✗ Read' }).first();
     await evidence.waitFor({ timeout: 10_000 });
     await evidence.click();
-    // The click opens the session excerpt, which takes the focus once the editor is there (showTextDocument without
-    // preserveFocus): an arrow key pressed at once raced it and, on a loaded machine, moved the editor's cursor
-    // instead (failure screenshot: "Ln 11, Col 2", row still collapsed). Wait for the excerpt, expand by the twistie.
-    await page.locator('.tabs-container .tab.active', { hasText: '.jsonl' }).first().waitFor({ timeout: 15_000 });
+    // The click opens the evidence timeline in the Markdown preview, which takes the focus once it is there: an
+    // arrow key pressed at once raced it and, on a loaded machine, went to the editor instead (failure screenshot:
+    // row still collapsed). Wait for the timeline's tab, expand by the twistie. (The raw log is the row's inline action.)
+    await page.locator('.tabs-container .tab.active', { hasText: 'Evidence timeline' }).first().waitFor({ timeout: 15_000 });
     await evidence.locator('.monaco-tl-twistie').click();
     await tree.locator('.monaco-list-row[role="treeitem"]', { hasText: 'fixed by: Read services/api/src/shop/models/order.py' }).first().waitFor({ timeout: 10_000 });
     await screenshot('evidence');
 
     // Click the file: the diff opens beside the tree.
     await fileItem('CLAUDE.md').click();
-    const diff = webview().locator('#diff');
-    await diff.waitFor({ timeout: 20_000 });
-    await webview().locator('.line.added', { hasText: droppedRule }).first().waitFor({ timeout: 10_000 });
-    assert.match(await webview().locator('.notes').innerText(), /does not exist yet/);
+    await webviewWith('#diff', 20_000);
+    await (await webview()).locator('.line.added', { hasText: droppedRule }).first().waitFor({ timeout: 10_000 });
+    assert.match(await (await webview()).locator('.notes').innerText(), /does not exist yet/);
     await screenshot('diff');
 
     // Uncheck one learning: the diff updates live and the badge drops by one.
     await learning.locator('.custom-view-tree-node-item-checkbox').click();
-    await webview().locator('.line', { hasText: droppedRule }).waitFor({ state: 'detached', timeout: 10_000 });
+    await (await webview()).locator('.line', { hasText: droppedRule }).waitFor({ state: 'detached', timeout: 10_000 });
     await page.waitForFunction(
       (expected) =>
         document.querySelector('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content')?.textContent?.trim() === String(expected),
       badgeBefore - 1,
       { timeout: 10_000 },
     );
-    assert.ok((await webview().locator('.line.added').count()) > 0, 'the other learnings are still proposed');
+    assert.ok((await (await webview()).locator('.line.added').count()) > 0, 'the other learnings are still proposed');
     await screenshot('unchecked-diff-updated');
     // Unchecked once, it left the other agents' files too.
     for (const name of ['AGENTS.md', 'GEMINI.md']) {
       await fileItem(name).click();
-      await webview().locator('h1.title', { hasText: name }).waitFor({ timeout: 10_000 });
-      await webview().locator('.line.added').first().waitFor({ timeout: 10_000 });
-      assert.equal(await webview().locator('.line', { hasText: droppedRule }).count(), 0, `the unchecked rule is not in the ${name} diff`);
+      await (await webview()).locator('h1.title', { hasText: name }).waitFor({ timeout: 10_000 });
+      await (await webview()).locator('.line.added').first().waitFor({ timeout: 10_000 });
+      assert.equal(await (await webview()).locator('.line', { hasText: droppedRule }).count(), 0, `the unchecked rule is not in the ${name} diff`);
     }
     await fileItem('CLAUDE.md').click();
-    await webview().locator('h1.title', { hasText: 'CLAUDE.md' }).waitFor({ timeout: 10_000 });
+    await (await webview()).locator('h1.title', { hasText: 'CLAUDE.md' }).waitFor({ timeout: 10_000 });
 
     // Apply: CLAUDE.md is created and shown in the editor with the new section.
-    await webview().locator('#apply').click();
+    await (await webview()).locator('#apply').click();
     const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
     await page.locator('.tabs-container .tab', { hasText: 'CLAUDE.md' }).first().waitFor({ timeout: 15_000 });
     await page.locator('.monaco-editor .view-lines', { hasText: 'Headroom Learned Patterns' }).first().waitFor({ timeout: 15_000 });

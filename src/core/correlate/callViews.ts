@@ -9,6 +9,11 @@ export function commandOf(call: ToolCall): string | undefined {
   return undefined;
 }
 
+/** Where a shell call started: Codex's `workdir` argument, else the session's cwd (undefined when neither is recorded). */
+export function startDirectoryOf(call: ToolCall): string | undefined {
+  return typeof call.input.workdir === 'string' ? call.input.workdir : call.cwd;
+}
+
 /** The file or folder a path tool worked on. */
 export function pathOf(call: ToolCall): string | undefined {
   if (call.path !== undefined) return call.path;

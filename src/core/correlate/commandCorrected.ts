@@ -1,5 +1,5 @@
 import type { ToolCall } from '../model/toolCall.js';
-import { commandOf } from './callViews.js';
+import { commandOf, startDirectoryOf } from './callViews.js';
 import { checkSelection, commandFormWasWrong, differsOnlyInOutputFlags, isCheckCommand, skipsChecks } from './checkCommands.js';
 import { commandShape } from './normaliseLauncher.js';
 import { SEGMENT_SEPARATORS, shellWords } from './shellWords.js';
@@ -16,7 +16,7 @@ function isSuccessfulEdit(call: ToolCall): boolean {
 function directoryOf(call: ToolCall): string {
   const words = shellWords(commandOf(call) ?? '');
   const moves = words.filter((word, i) => i > 0 && words[i - 1] === 'cd' && (i === 1 || SEGMENT_SEPARATORS.has(words[i - 2])));
-  const start = typeof call.input.workdir === 'string' ? call.input.workdir : (call.cwd ?? '');
+  const start = startDirectoryOf(call) ?? '';
   return [start, ...moves].join('\u0000');
 }
 

@@ -67,3 +67,18 @@ test('a failure that is not "no project here" (a compile error) makes no working
   );
   assert.deepEqual(workingFolderRules(sessions, '/proj'), []);
 });
+
+test('a Codex call that ran in a subfolder through its `workdir` argument (no `cd`) is the fix too', () => {
+  const sessions = ['s1', 's2'].map((id) =>
+    session(
+      [
+        bash('go build ./e2e/...', { outcome: 'failed', output: noModule, input: { cmd: 'go build ./e2e/...', workdir: '/proj' } }),
+        bash('go build ./...', { input: { cmd: 'go build ./...', workdir: '/proj/e2e' } }),
+      ],
+      id,
+    ),
+  );
+  const [rule, ...rest] = workingFolderRules(sessions, '/proj');
+  assert.deepEqual(rest, []);
+  assert.equal(rule.rule, '`e2e/` is its own Go module: run `go` from inside it (`cd e2e && go build ./...`), not `go build ./e2e/...` from above it');
+});

@@ -1,10 +1,11 @@
 import type { ToolCall } from '../../model/toolCall.js';
 import { toCallRef } from '../callRef.js';
-import { commandOf } from '../callViews.js';
+import { commandOf, startDirectoryOf } from '../callViews.js';
 import type { CommandPatternDetails } from '../findingDetails.js';
 import { groupBy, rankByCount, type FindingDraft } from '../findingDraft.js';
 import { hidesExitCode } from '../hiddenExitCode.js';
 import { commandShape } from '../normaliseLauncher.js';
+import { resolveAgainst } from '../samePath.js';
 import { shellWords } from '../shellWords.js';
 import { CORRECTION_WINDOW_CALLS } from '../thresholds.js';
 import { isOutsideProject, type DeriveContext } from './deriveContext.js';
@@ -26,24 +27,14 @@ export function saysNoProjectHere(output: string): boolean {
   return NO_PROJECT_HERE.some((pattern) => pattern.test(output));
 }
 
-/** The folder a shell call did its work in: its cwd, moved by a leading `cd DIR &&` (project-relative, '.' for the root). */
+/** The folder a shell call did its work in: where it started (Codex `workdir`, else cwd), moved by a leading `cd DIR &&` (project-relative, '.' for the root). */
 function workingFolder(call: ToolCall, ctx: DeriveContext): string {
   const words = shellWords(commandOf(call) ?? '');
-  let folder = call.cwd ?? ctx.files.root;
+  let folder = startDirectoryOf(call) ?? ctx.files.root;
   for (let i = 0; words[i] === 'cd' && words[i + 1] !== undefined && ['&&', ';'].includes(words[i + 2] ?? ''); i += 3) {
-    folder = resolveFolder(folder, words[i + 1]);
+    folder = resolveAgainst(words[i + 1], folder);
   }
   return ctx.relative(folder);
-}
-
-function resolveFolder(from: string, to: string): string {
-  if (to.startsWith('/')) return to;
-  const parts = from.replace(/\/$/, '').split('/');
-  for (const part of to.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 const isInside = (folder: string, parent: string) => parent === '.' || folder.startsWith(`${parent}/`);

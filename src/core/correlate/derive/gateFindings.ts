@@ -18,38 +18,35 @@ function isEdit(call: ToolCall): boolean {
   return call.outcome === 'ok' && (call.tool === 'Edit' || call.tool === 'Write');
 }
 
-/** Gate runs that failed on code the agent had written: after a successful edit in the same session. */
-function gateFailures(ctx: DeriveContext): GateFailure[] {
-  const failures: GateFailure[] = [];
-  for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
-    let edited = false;
-    for (const call of [...calls].sort((a, b) => a.index - b.index)) {
-      edited ||= isEdit(call);
-      const gate = gateCommandOf(call);
-      if (gate && edited && failedOnTheCode(call)) failures.push({ gate, call });
-    }
-  }
-  return failures;
-}
-
-/** "in N of M sessions that changed code": how often the agent ran the gate (alone or in a chain) after its first edit. */
-function gateHabit(ctx: DeriveContext, gate: string): { ran: number; edited: number } {
-  let ran = 0;
-  let edited = 0;
+/** Per session that changed code, its calls from the first successful edit on, in order: where gates check the agent's code. */
+function callsFromFirstEdit(ctx: DeriveContext): ToolCall[][] {
+  const sessions: ToolCall[][] = [];
   for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
     const ordered = [...calls].sort((a, b) => a.index - b.index);
     const firstEdit = ordered.findIndex(isEdit);
-    if (firstEdit < 0) continue;
-    edited++;
-    if (ordered.slice(firstEdit + 1).some((call) => gateCommandOf(call) === gate || (call.tool === 'Bash' && (commandOf(call) ?? '').includes(gate)))) ran++;
+    if (firstEdit >= 0) sessions.push(ordered.slice(firstEdit));
   }
-  return { ran, edited };
+  return sessions;
 }
 
-/** Why a gate rule would add nothing: the agent already runs the gate in most sessions that change code. */
-function alreadyRoutine(ctx: DeriveContext, gate: string): string | undefined {
-  const { ran, edited } = gateHabit(ctx, gate);
-  return ran * 2 >= edited ? `the agent already runs it (in ${ran} of ${edited} sessions that changed code)` : undefined;
+/** Gate runs that failed on code the agent had written: after a successful edit in the same session. */
+function gateFailures(edited: readonly ToolCall[][]): GateFailure[] {
+  return edited.flatMap((calls) =>
+    calls.flatMap((call) => {
+      const gate = gateCommandOf(call);
+      return gate && failedOnTheCode(call) ? [{ gate, call }] : [];
+    }),
+  );
+}
+
+/**
+ * Why a gate rule would add nothing: the agent already runs the gate (alone or in a chain) after its first edit
+ * in at least half the sessions that changed code.
+ */
+function alreadyRoutine(edited: readonly ToolCall[][], gate: string): string | undefined {
+  const runsIt = (call: ToolCall) => gateCommandOf(call) === gate || (call.tool === 'Bash' && (commandOf(call) ?? '').includes(gate));
+  const ran = edited.filter((calls) => calls.some(runsIt)).length;
+  return ran * 2 >= edited.length ? `the agent already runs it (in ${ran} of ${edited.length} sessions that changed code)` : undefined;
 }
 
 /** The checks that failed in MIN_SESSIONS sessions or more, most sessions first (then most runs), at most GATE_CHECKS_SHOWN. */
@@ -87,7 +84,8 @@ export function gateFindings(ctx: DeriveContext): FindingDraft[] {
       .filter((call) => call.tool === 'Bash' && call.outcome === 'rejected')
       .map((call) => runningCommandSubject(commandOf(call) ?? '')),
   );
-  return [...groupBy(gateFailures(ctx), (f) => f.gate).entries()].map(([gate, group]) => {
+  const edited = callsFromFirstEdit(ctx);
+  return [...groupBy(gateFailures(edited), (f) => f.gate).entries()].map(([gate, group]) => {
     const subject = runningCommandSubject(gate);
     const checks = mostFailingChecks(group);
     const details: CommandPatternDetails = {
@@ -99,7 +97,7 @@ export function gateFindings(ctx: DeriveContext): FindingDraft[] {
         ? `the user rejected running \`${subject}\` commands`
         : checks.length === 0
           ? NO_REPEATED_CHECK_REASON
-          : alreadyRoutine(ctx, gate),
+          : alreadyRoutine(edited, gate),
     };
     return { category: 'command_pattern', key: `gate:${gate}`, occurrences: group.length, evidence: group.map((f) => toCallRef(f.call)), userStated: false, details };
   });

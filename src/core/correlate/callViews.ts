@@ -14,6 +14,11 @@ export function startDirectoryOf(call: ToolCall): string | undefined {
   return typeof call.input.workdir === 'string' ? call.input.workdir : call.cwd;
 }
 
+/** A file changed by a tool that edits files (Claude Edit/Write, Codex apply_patch, Gemini replace/write_file). */
+export function isSuccessfulEdit(call: ToolCall): boolean {
+  return call.outcome === 'ok' && (call.tool === 'Edit' || call.tool === 'Write');
+}
+
 /** The file or folder a path tool worked on. */
 export function pathOf(call: ToolCall): string | undefined {
   if (call.path !== undefined) return call.path;

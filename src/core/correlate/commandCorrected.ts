@@ -1,13 +1,8 @@
 import type { ToolCall } from '../model/toolCall.js';
-import { commandOf, startDirectoryOf } from './callViews.js';
+import { commandOf, isSuccessfulEdit, startDirectoryOf } from './callViews.js';
 import { checkSelection, commandFormWasWrong, differsOnlyInOutputFlags, isCheckCommand, skipsChecks } from './checkCommands.js';
 import { commandShape } from './normaliseLauncher.js';
 import { SEGMENT_SEPARATORS, shellWords } from './shellWords.js';
-
-/** A file changed by a tool that edits files (Claude Edit/Write, Codex apply_patch, Gemini replace/write_file). */
-function isSuccessfulEdit(call: ToolCall): boolean {
-  return call.outcome === 'ok' && (call.tool === 'Edit' || call.tool === 'Write');
-}
 
 /**
  * Where a command ran: the session's (or Codex's `workdir`) directory, then every `cd` it made. The

@@ -1,5 +1,6 @@
 import type { CorrelationDrop } from '../correlate/correlateFailures.js';
 import { droppedReason, isStale } from '../correlate/deriveFindings.js';
+import { gateDropKind } from '../correlate/derive/gateFindings.js';
 import { callKey, toCallRef } from '../correlate/callRef.js';
 import { MIN_OCCURRENCES, MIN_SESSIONS } from '../correlate/thresholds.js';
 import type { Correction, Finding, Learning } from '../model/finding.js';
@@ -42,11 +43,8 @@ function weakFindingObservation(finding: Finding, minOccurrences: number): DropO
 
 /** Why a finding that met the thresholds is no rule, as a reason of the report. */
 function findingDropReason(finding: Finding): DropReason {
-  const d = finding.details as { mode?: unknown; checks?: unknown };
-  if (d.mode !== 'gate') return 'single_rejection';
-  const dropped = droppedReason(finding) ?? '';
-  if (dropped.startsWith('the user rejected')) return 'user_rejected';
-  return dropped.startsWith('the agent already runs it') ? 'already_routine' : 'nothing_specific';
+  const d = finding.details as { mode?: unknown };
+  return d.mode === 'gate' ? gateDropKind(droppedReason(finding) ?? '') : 'single_rejection';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ToolCall } from '../../model/toolCall.js';
 import { callKey, toCallRef } from '../callRef.js';
-import { commandOf } from '../callViews.js';
+import { commandOf, isSuccessfulEdit } from '../callViews.js';
 import type { CommandPatternDetails } from '../findingDetails.js';
 import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { failedOnTheCode, gateCommandOf } from '../gateCommand.js';
@@ -14,16 +14,17 @@ interface GateFailure {
   call: ToolCall;
 }
 
-function isEdit(call: ToolCall): boolean {
-  return call.outcome === 'ok' && (call.tool === 'Edit' || call.tool === 'Write');
-}
+/** The starts of the reasons a gate finding is dropped (gateDropKind tells them apart). */
+const NO_REPEATED_CHECK_REASON = 'no check failed in two sessions: nothing specific to say beyond running it';
+const USER_REJECTED = 'the user rejected running';
+const ALREADY_ROUTINE = 'the agent already runs it';
 
 /** Per session that changed code, its calls from the first successful edit on, in order: where gates check the agent's code. */
 function callsFromFirstEdit(ctx: DeriveContext): ToolCall[][] {
   const sessions: ToolCall[][] = [];
   for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
     const ordered = [...calls].sort((a, b) => a.index - b.index);
-    const firstEdit = ordered.findIndex(isEdit);
+    const firstEdit = ordered.findIndex(isSuccessfulEdit);
     if (firstEdit >= 0) sessions.push(ordered.slice(firstEdit));
   }
   return sessions;
@@ -46,7 +47,7 @@ function gateFailures(edited: readonly ToolCall[][]): GateFailure[] {
 function alreadyRoutine(edited: readonly ToolCall[][], gate: string): string | undefined {
   const runsIt = (call: ToolCall) => gateCommandOf(call) === gate || (call.tool === 'Bash' && (commandOf(call) ?? '').includes(gate));
   const ran = edited.filter((calls) => calls.some(runsIt)).length;
-  return ran * 2 >= edited.length ? `the agent already runs it (in ${ran} of ${edited.length} sessions that changed code)` : undefined;
+  return ran * 2 >= edited.length ? `${ALREADY_ROUTINE} (in ${ran} of ${edited.length} sessions that changed code)` : undefined;
 }
 
 /** The checks that failed in MIN_SESSIONS sessions or more, most sessions first (then most runs), at most GATE_CHECKS_SHOWN. */
@@ -65,7 +66,12 @@ function mostFailingChecks(failures: readonly GateFailure[]): string[] {
     .slice(0, GATE_CHECKS_SHOWN);
 }
 
-const NO_REPEATED_CHECK_REASON = 'no check failed in two sessions: nothing specific to say beyond running it';
+
+/** Which of the three reasons a gate finding's `dropped` text gives, for the report to group it by. */
+export function gateDropKind(dropped: string): 'user_rejected' | 'already_routine' | 'nothing_specific' {
+  if (dropped.startsWith(USER_REJECTED)) return 'user_rejected';
+  return dropped.startsWith(ALREADY_ROUTINE) ? 'already_routine' : 'nothing_specific';
+}
 
 /**
  * Gate commands that fail on the agent's own code: one workflow rule per gate (run it before finishing;
@@ -94,7 +100,7 @@ export function gateFindings(ctx: DeriveContext): FindingDraft[] {
       checks,
       failedRuns: group.length,
       dropped: rejected.has(subject)
-        ? `the user rejected running \`${subject}\` commands`
+        ? `${USER_REJECTED} \`${subject}\` commands`
         : checks.length === 0
           ? NO_REPEATED_CHECK_REASON
           : alreadyRoutine(edited, gate),

@@ -1,3 +1,4 @@
+import { isSuccessfulEdit } from '../callViews.js';
 import type { Correction } from '../../model/finding.js';
 import type { ToolCall } from '../../model/toolCall.js';
 import { callKey, toCallRef } from '../callRef.js';
@@ -18,7 +19,7 @@ interface Streak {
 
 /** Files edited successfully among the calls that came before the streak ended. */
 function editedPaths(calls: readonly ToolCall[], ctx: DeriveContext): string[] {
-  const paths = calls.filter((c) => c.outcome === 'ok' && (c.tool === 'Edit' || c.tool === 'Write') && c.path).map((c) => ctx.relative(c.path!, c));
+  const paths = calls.filter((c) => isSuccessfulEdit(c) && c.path).map((c) => ctx.relative(c.path!, c));
   return [...new Set(paths)];
 }
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { boundedLine } from '../core/model/boundedLine.js';
 import { countByReason, DROP_REASON_LABELS } from '../core/explain/droppedCandidates.js';
 import type { LearnJson } from './learnJson.js';
 import { painter, plural, writeLine, type CliIO } from './output.js';
@@ -9,10 +10,6 @@ const EXPLAIN_EXAMPLES = 20;
 /** Longest subject, and longest reason, of an example in the default report (each on its own line). */
 const EXAMPLE_CHARS = 150;
 
-function short(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
 
 /**
  * "Not proposed: N candidates", then per reason its count and a few examples (subject, why, where), so a
@@ -29,8 +26,8 @@ export function printDropped(json: LearnJson, io: CliIO, full = false): void {
     const entries = json.dropped.filter((d) => d.reason === reason);
     for (const entry of entries.slice(0, limit)) {
       const seen = entry.evidence[0] ? ` (${path.basename(entry.evidence[0].file)}:${entry.evidence[0].line})` : '';
-      out(paint('dim', `      ${full ? entry.subject : short(entry.subject, EXAMPLE_CHARS)}`));
-      out(paint('dim', `        — ${entry.detail ? (full ? entry.detail : short(entry.detail, EXAMPLE_CHARS)) : 'see --explain'}${seen}`));
+      out(paint('dim', `      ${full ? entry.subject : boundedLine(entry.subject, EXAMPLE_CHARS)}`));
+      out(paint('dim', `        — ${entry.detail ? (full ? entry.detail : boundedLine(entry.detail, EXAMPLE_CHARS)) : 'see --explain'}${seen}`));
       if (full && entry.evidence.length > 1) {
         out(paint('dim', `        evidence ${entry.evidence.map((ref) => `${path.basename(ref.file)}:${ref.line}`).join(', ')}`));
       }

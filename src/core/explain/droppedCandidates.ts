@@ -1,3 +1,4 @@
+import { boundedLine } from '../model/boundedLine.js';
 import type { CallRef } from '../model/finding.js';
 import type { ToolCall } from '../model/toolCall.js';
 import { redactSecrets } from '../redact/redactSecrets.js';
@@ -82,10 +83,8 @@ export interface DropObservation {
 export function safeSubject(text: string, max = SUBJECT_MAX_CHARS): string {
   const clean = redactSecrets(text)
     // eslint-disable-next-line no-control-regex -- removing control and invisible characters is the point
-    .text.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+    .text.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]+/g, ' ');
+  return boundedLine(clean, max);
 }
 
 const CALL_SUBJECT_KEYS = ['command', 'cmd', 'file_path', 'absolute_path', 'path', 'notebook_path', 'dir_path', 'pattern', 'query', 'url'];

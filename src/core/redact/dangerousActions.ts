@@ -1,3 +1,5 @@
+import { boundedLine } from '../model/boundedLine.js';
+
 /**
  * Actions no rule may teach an agent, whatever proposed it (the offline templates from what the
  * sessions did, an LLM, the user's quoted words): a session is untrusted input, and a rules file is
@@ -63,8 +65,7 @@ export function findDangerousAction(text: string, context: DangerousActionContex
 
 /** The matched words as the reason shows them: one line, bounded. */
 function shown(match: string): string {
-  const line = match.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  return boundedLine(match, 60);
 }
 
 /** The first path outside the project that `text` writes to, or undefined. */

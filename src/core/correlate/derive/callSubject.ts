@@ -1,3 +1,4 @@
+import { boundedLine } from '../../model/boundedLine.js';
 import type { ToolCall } from '../../model/toolCall.js';
 import { toCallRef } from '../callRef.js';
 import { commandOf, pathOf, patternOf } from '../callViews.js';
@@ -19,6 +20,5 @@ export function callSubject(call: ToolCall, ctx: DeriveContext): string {
   else if (isPathTool(call.tool)) subject = ctx.relative(pathOf(call) ?? '', toCallRef(call));
   else if (SEARCH_TOOLS.has(call.tool)) subject = `${patternOf(call) ?? ''} in ${searchScope(call)}`;
   else subject = JSON.stringify(call.input);
-  subject = subject.replace(/\s+/g, ' ').trim();
-  return subject.length > SUBJECT_MAX_CHARS ? `${subject.slice(0, SUBJECT_MAX_CHARS - 1)}…` : subject;
+  return boundedLine(subject, SUBJECT_MAX_CHARS);
 }

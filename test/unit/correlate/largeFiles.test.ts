@@ -25,7 +25,7 @@ test('corpus: checkpoint_test.go too large in two sessions, each time read by ra
 
 test('corpus: the same failures with a search between the failure and the ranged read in one session: the rule stands', async () => {
   const [first, second] = [await parseExcerpt('paul-cli-read-too-large-1.jsonl', PAUL), await parseExcerpt('paul-cli-read-too-large-2.jsonl', PAUL)];
-  const search = { ...first.calls[1], tool: 'Grep', input: { pattern: 'func TestCheckpoint', path: `${PAUL}/cmd` }, index: first.calls[0].index + 1 };
+  const search = { ...first.calls[1], tool: 'Grep' as const, input: { pattern: 'func TestCheckpoint', path: `${PAUL}/cmd` }, index: first.calls[0].index + 1 };
   const detour: ParsedSession = { ...first, calls: [first.calls[0], search, { ...first.calls[1], index: first.calls[1].index + 1 }] };
   assert.deepEqual(largeFiles([detour, second]), [{ path: FILE, sessions: 2, dropped: undefined }]);
 });

@@ -7,7 +7,7 @@ import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { isOutsideProject, type DeriveContext } from './deriveContext.js';
 
 /** The start of the reason a large-file finding is dropped (stageDrops tells it from the others). */
-export const SELF_CORRECTED = 'the too-large error says to read a range, and the very next call did';
+const SELF_CORRECTED = 'the too-large error says to read a range, and the very next call did';
 
 /**
  * Whether every failed full read was followed, as the session's next call, by a read of the same file that worked:

@@ -12,6 +12,7 @@ import {
 } from './chatSessionSchemas.js';
 import { chatToolOutcome, type ChatCallResult } from './chatToolOutcome.js';
 import { chatCallViews, normaliseChatTool } from './chatToolNames.js';
+import { recordedPaths } from './recordedPaths.js';
 
 export interface ChatCallContext {
   sessionId: string;
@@ -83,6 +84,9 @@ function toToolCall(
   if (errorKind !== undefined) call.errorKind = errorKind;
   if (exitCode !== undefined) call.exitCode = exitCode;
   if (userFeedback !== undefined) call.userFeedback = userFeedback;
+  // The folder a terminal command ran in (a URI VS Code recorded with the call).
+  const [cwd] = terminalData?.cwd === undefined ? [] : recordedPaths(terminalData.cwd);
+  if (cwd !== undefined) call.cwd = cwd;
   return call;
 }
 

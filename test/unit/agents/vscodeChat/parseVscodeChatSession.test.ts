@@ -81,6 +81,11 @@ test('a damaged log: cut, unknown and misplaced entries and the truncated last l
   );
 });
 
+test('a terminal call keeps the folder it ran in (its cwd URI) as the call\'s working directory', async () => {
+  const parsed = await parseChatSession(sessionFile(path.join(EMPTY_WINDOW, 'c2c2c2c2-3333-4444-8555-666677778888.json')));
+  assert.deepEqual(parsed.calls.map((c) => [c.command, c.outcome, c.exitCode, c.cwd]), [['npm run lint', 'failed', 2, '/home/dev/chat-app']]);
+});
+
 test('an unreadable session file throws an error that names it; a file that is not a session is one skipped record', async () => {
   const missing = path.join(EMPTY_WINDOW, 'no-such-session.jsonl');
   await assert.rejects(parseChatSession(sessionFile(missing)), new RegExp(`Cannot read VS Code chat session ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not found`));

@@ -82,6 +82,8 @@ describe('VS Code chat: a real session saved by the editor', function () {
   it('Headroom: Learn finds the correction in two real sessions and plans it for .github/copilot-instructions.md', async () => {
     await sendInNewSession('@probe read the sample file again');
     const sessions = await waitForFinishedSessions(2);
+    // code-server's workbench writes no workspace.json beside the sessions (only meta.json with the folder's name), so
+    // Learn finds them through the extension's own window storage (context.storageUri → HEADROOM_VSCODE_WINDOW_STORAGE).
     const api = await activateTestingHooks();
     const status = await api.review.learn({ folder: vscode.Uri.file(workspace) });
     assert.equal(status, 'done');

@@ -49,17 +49,37 @@ export class VscodeChatPlugin implements AgentPlugin {
 
   async listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
     const byProject = new Map<string, ProjectSessions>();
+    const emptyWindows: ChatStorageFolder[] = [];
     for (const folder of await chatStorageFolders(environment, reporter)) {
+      if (folder.emptyWindow) {
+        emptyWindows.push(folder);
+        continue;
+      }
       if (!folder.projectPath) {
         const count = (await chatSessionFiles(folder.sessionsDir, '', reporter)).length;
-        const why = folder.emptyWindow ? 'they come from windows with no folder open' : folder.unattributedReason;
-        reporter.warn(`VS Code chat: ${count} session file(s) in ${folder.sessionsDir} cannot be attributed to a project (${why}); scan that project with --project PATH to include those that record its files.`);
+        reporter.warn(`VS Code chat: ${count} session file(s) in ${folder.sessionsDir} cannot be attributed to a project (${folder.unattributedReason}); scan that project with --project PATH to include them.`);
         continue;
       }
       const key = normaliseProjectPath(folder.projectPath);
       const entry = byProject.get(key) ?? { projectPath: folder.projectPath, sessions: [] };
       entry.sessions.push(...(await chatSessionFiles(folder.sessionsDir, entry.projectPath, reporter)));
       byProject.set(key, entry);
+    }
+    // A window with no folder has no workspace.json: its sessions go to the known projects whose files they record.
+    for (const folder of emptyWindows) {
+      let unattributed = 0;
+      for (const file of await chatSessionFiles(folder.sessionsDir, '', reporter)) {
+        const paths = await sessionPaths(file, reporter);
+        if (paths === undefined) continue;
+        const owners = [...byProject.values()].filter((project) => paths.some((p) => isSameOrInside(project.projectPath, p)));
+        for (const owner of owners) owner.sessions.push({ ...file, projectPath: owner.projectPath });
+        if (owners.length === 0) unattributed += 1;
+      }
+      if (unattributed > 0) {
+        reporter.warn(
+          `VS Code chat: ${unattributed} session file(s) in ${folder.sessionsDir} cannot be attributed to a project (they come from windows with no folder open and record no file of a known project); scan that project with --project PATH to include those that record its files.`,
+        );
+      }
     }
     return [...byProject.values()].filter((p) => p.sessions.length > 0).sort((a, b) => a.projectPath.localeCompare(b.projectPath));
   }
@@ -83,14 +103,18 @@ export class VscodeChatPlugin implements AgentPlugin {
 async function emptyWindowSessionsOf(folder: ChatStorageFolder, projectPath: string, reporter: ScanReporter): Promise<SessionFile[]> {
   const matched: SessionFile[] = [];
   for (const file of await chatSessionFiles(folder.sessionsDir, projectPath, reporter)) {
-    let session: unknown;
-    try {
-      session = (await readChatSession(file.path, new SessionNotes(file.path))).session;
-    } catch (error) {
-      reporter.warn(`${(error as Error).message}; skipped.`);
-      continue;
-    }
-    if (recordedPaths(session).some((p) => isSameOrInside(projectPath, p))) matched.push(file);
+    const paths = await sessionPaths(file, reporter);
+    if (paths?.some((p) => isSameOrInside(projectPath, p))) matched.push(file);
   }
   return matched;
+}
+
+/** The file paths a session records (recordedPaths); undefined, reported, when it cannot be read. */
+async function sessionPaths(file: SessionFile, reporter: ScanReporter): Promise<string[] | undefined> {
+  try {
+    return recordedPaths((await readChatSession(file.path, new SessionNotes(file.path))).session);
+  } catch (error) {
+    reporter.warn(`${(error as Error).message}; skipped.`);
+    return undefined;
+  }
 }

@@ -22,19 +22,24 @@ test('a project\'s sessions come from VS Code, Insiders and VSCodium storage nam
   assert.deepEqual(warnings, []);
 });
 
-test('--all lists each folder\'s project (a Windows folder URI too) and reports exactly what cannot be attributed', async () => {
+test('--all lists each folder\'s project (a Windows folder URI too), gives an empty-window session to the project it records, and reports exactly what is left', async () => {
   const { warnings, reporter } = collecting();
   const projects = await plugin.listProjects(environment(), reporter);
   assert.deepEqual(
     projects.map((p) => [p.projectPath, p.sessions.length]),
     [
-      ['/home/dev/chat-app', 4],
+      // three logs of its storage folder, the Insiders session, and the empty window whose terminal ran in it
+      ['/home/dev/chat-app', 5],
       ['c:\\Users\\dev\\win-app', 1],
     ],
   );
   assert.equal(warnings.length, 2);
   assert.match(warnings[0]!, /VS Code chat: 1 session file\(s\) in .*workspaceStorage\/77aa0001\/chatSessions cannot be attributed to a project \(.*77aa0001 has no readable workspace.json naming its folder\)/);
-  assert.match(warnings[1]!, /VS Code chat: 2 session file\(s\) in .*emptyWindowChatSessions cannot be attributed to a project \(they come from windows with no folder open\)/);
+  // VS Code's own empty-window session records no file of any project
+  assert.match(warnings[1]!, /VS Code chat: 1 session file\(s\) in .*emptyWindowChatSessions cannot be attributed to a project \(they come from windows with no folder open and record no file of a known project\)/);
+  const chatApp = projects[0]!.sessions.map((f) => relative(f.path));
+  assert.ok(chatApp.includes('.config/Code/User/globalStorage/emptyWindowChatSessions/c2c2c2c2-3333-4444-8555-666677778888.json'));
+  assert.ok(projects[0]!.sessions.every((f) => f.projectPath === '/home/dev/chat-app'));
 });
 
 test('the current window\'s own storage (from the extension\'s context.storageUri) belongs to its folder even without workspace.json', async () => {

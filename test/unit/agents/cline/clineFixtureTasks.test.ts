@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { clinePlugin, rooCodePlugin } from '../../../../src/core/agents/cline/clineAgents.js';
 import type { AgentEnvironment, ParsedSession, SessionFile } from '../../../../src/core/agents/plugin.js';
+import { workingFolderInJsonText } from '../../../../src/core/agents/cline/taskWorkingFolder.js';
 
 /**
  * Task folders written in the formats read at the agents' source (cited in src/core/agents/cline/*.ts): Cline's
@@ -146,4 +147,11 @@ test('Targets: .clinerules (or .clinerules/headroom-learn.md when it is a folder
     ['memory', path.join(project, '.roo', 'rules', 'headroom-learn.md'), 'project'],
   ]);
   fs.rmSync(project, { recursive: true, force: true });
+});
+
+test('The working folder in the raw JSON of the first message: escaped Windows paths, parentheses, Roo\'s folders-only variant', () => {
+  const jsonOf = (text: string) => JSON.stringify([{ role: 'user', content: [{ type: 'text', text }] }]);
+  assert.equal(workingFolderInJsonText(jsonOf('# Current Working Directory (C:\\Users\\ana\\shop (old)) Files\nsrc/\n')), 'C:\\Users\\ana\\shop (old)');
+  assert.equal(workingFolderInJsonText(jsonOf('# Current Workspace Directory (c:/Users/ana/shop)\n(Only folders are included.)')), 'c:/Users/ana/shop');
+  assert.equal(workingFolderInJsonText(jsonOf('The current working directory is now \'/x\'.')), undefined, 'a resumption notice is not the task\'s folder');
 });

@@ -101,7 +101,7 @@ test('Projects: working folders from Cline\'s task index, Roo\'s history item or
   const cline = await clinePlugin().listProjects(environment, reporter);
   assert.deepEqual(
     cline.map((p) => [p.projectPath, p.sessions.map((s) => s.sessionId)]),
-    [['/work/shop', ['1767100000000', '1767200000000', '1767300000000']]],
+    [['/work/shop', ['1767100000000', '1767200000000', '1767300000000', '1767600000000']]],
     'a folder with no conversation yet (1767500000000) is no session',
   );
   assert.equal(reporter.warnings.length, 1);
@@ -114,7 +114,7 @@ test('Projects: working folders from Cline\'s task index, Roo\'s history item or
     'a subtask (parentTaskId) is a subagent session',
   );
   const inSubfolder = await clinePlugin().findSessions('/work', environment, collect());
-  assert.equal(inSubfolder.length, 3, 'a task that worked inside the project belongs to it');
+  assert.equal(inSubfolder.length, 4, 'a task that worked inside the project belongs to it');
   assert.deepEqual(await clinePlugin().findSessions('/work/shopping', environment, collect()), [], 'a sibling with a longer name does not');
 });
 
@@ -154,4 +154,14 @@ test('The working folder in the raw JSON of the first message: escaped Windows p
   assert.equal(workingFolderInJsonText(jsonOf('# Current Working Directory (C:\\Users\\ana\\shop (old)) Files\nsrc/\n')), 'C:\\Users\\ana\\shop (old)');
   assert.equal(workingFolderInJsonText(jsonOf('# Current Workspace Directory (c:/Users/ana/shop)\n(Only folders are included.)')), 'c:/Users/ana/shop');
   assert.equal(workingFolderInJsonText(jsonOf('The current working directory is now \'/x\'.')), undefined, 'a resumption notice is not the task\'s folder');
+});
+
+test('Cline 3.5x: native tool_use answered by a "[tool for \'x\'] Result:" text block; thinking blocks and metrics ignored', async () => {
+  const parsed = await clinePlugin().parse(session('cline', CLINE_TASKS, '1767600000000'));
+  assert.deepEqual(summary(parsed), [
+    [0, 'toolu_01AAA', 'Bash', 3, 'failed', 'command_not_found', undefined, 'yarn test', undefined, 'message:2'],
+    [1, 'toolu_01BBB', 'Bash', 5, 'ok', undefined, undefined, 'npm test', undefined, 'message:4'],
+  ]);
+  assert.equal(parsed.calls[1].output, 'Command executed.\nOutput:\n3 passing');
+  assert.equal(parsed.skippedLines, 0);
 });

@@ -68,9 +68,9 @@ test('scan --all --json: exact counts per agent, the task that names no folder r
   const json = JSON.parse(run.out) as { totals: Record<string, Record<string, unknown>>; warnings: string[] };
   assert.deepEqual(
     ['sessions', 'subagentSessions', 'toolCalls', 'failed', 'rejected', 'interrupted', 'skippedLines'].map((k) => json.totals.cline[k]),
-    [3, 0, 9, 2, 2, 2, 2],
+    [4, 0, 11, 3, 2, 2, 2],
   );
-  assert.deepEqual(json.totals.cline.errorKinds, { file_not_found: 2 });
+  assert.deepEqual(json.totals.cline.errorKinds, { file_not_found: 2, command_not_found: 1 });
   assert.deepEqual(
     ['sessions', 'subagentSessions', 'toolCalls', 'failed', 'rejected', 'interrupted', 'skippedLines'].map((k) => json.totals.roo[k]),
     [2, 1, 6, 3, 1, 0, 1],

@@ -24,7 +24,10 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
     const [command, ...rest] = args;
     if (command !== '--help' && command !== '-h' && command !== 'help') {
       const search = { cliDir: __dirname, named, cwd: io.cwd, env: io.env, execPath: process.execPath, platform: process.platform };
-      const loaded = await loadPluginPackages(search, registry, (message) => writeLine(io.stderr, `headroom-learn: ${message}`));
+      const loaded = await loadPluginPackages(search, registry, (message, reported) => {
+        // A failure the scan's reporter has is listed with the scan's problems; the others (detect, targets) are printed here.
+        if (!reported) writeLine(io.stderr, `headroom-learn: ${message}`);
+      });
       for (const warning of loaded.warnings) writeLine(io.stderr, `headroom-learn: ${warning}`);
     }
     if (command === 'scan') return await runScanCommand(rest, io, registry, environment);

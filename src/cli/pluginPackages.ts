@@ -98,7 +98,7 @@ async function namedPluginFolder(name: string, search: PluginSearch): Promise<st
 }
 
 /** Loads one package (or file) and registers its plugins, validated and guarded like the extension's registerAgentPlugin. */
-async function loadPluginPackage(location: string, registry: AgentRegistry, log: (message: string) => void): Promise<string[]> {
+async function loadPluginPackage(location: string, registry: AgentRegistry, log: (message: string, reported: boolean) => void): Promise<string[]> {
   const isFile = (await fs.stat(location)).isFile();
   const { name, entry } = isFile ? { name: path.basename(location), entry: location } : await packageEntry(location);
   const module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
@@ -123,7 +123,7 @@ export interface LoadedPlugins {
  * in npm's global folder, and each `--plugin`. A package found by its name that fails to load is a warning; one the
  * user named that fails is an error (exit 1), as is a name found nowhere.
  */
-export async function loadPluginPackages(search: PluginSearch, registry: AgentRegistry, log: (message: string) => void): Promise<LoadedPlugins> {
+export async function loadPluginPackages(search: PluginSearch, registry: AgentRegistry, log: (message: string, reported: boolean) => void): Promise<LoadedPlugins> {
   const loaded: LoadedPlugins = { agents: [], warnings: [] };
   const seen = new Set<string>();
   for (const nodeModules of pluginSearchFolders(search)) {

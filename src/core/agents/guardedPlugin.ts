@@ -35,14 +35,14 @@ export function validateExternalPlugin(plugin: unknown, source: string): asserts
 
 /**
  * Keeps one plugin's failures to itself: a throwing detect/findSessions/listProjects/targets is reported as a
- * scan warning (and to `log`) and treated as "no sessions", so a third-party agent cannot break a run. parse()
+ * scan warning (and to `log`, told whether the scan's reporter has it too) and treated as "no sessions", so a third-party agent cannot break a run. parse()
  * may throw (the scanner reports the file as unreadable and goes on). Every call and session it returns is
  * stamped with the plugin's name; the scanner makes their text safe (safeToolCall) like any agent's.
  */
-export function guardedPlugin(plugin: AgentPlugin, log: (message: string) => void): AgentPlugin {
+export function guardedPlugin(plugin: AgentPlugin, log: (message: string, reported: boolean) => void): AgentPlugin {
   const complain = (method: string, error: unknown, reporter?: ScanReporter) => {
     const message = `Agent plugin "${plugin.name}" failed in ${method}(): ${error instanceof Error ? error.message : String(error)}`;
-    log(message);
+    log(message, reporter !== undefined);
     reporter?.warn(message);
   };
   return {

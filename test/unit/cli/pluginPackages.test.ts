@@ -73,6 +73,7 @@ test('a broken plugin package found by its name is a warning; one whose listProj
   assert.match(run.err, /plugin package .*headroom-learn-plugin-nomethods not loaded: plugin package "headroom-learn-plugin-nomethods": plugin "half" has no detect\(\) method\./);
   assert.match(run.err, /plugin package .*headroom-learn-plugin-claude not loaded: An agent plugin named "claude" is already registered\./);
   assert.ok((JSON.parse(run.out) as { warnings: string[] }).warnings.includes('Agent plugin "throws" failed in listProjects(): disk on fire'));
+  assert.doesNotMatch(run.err, /disk on fire/, 'reported once, with the scan\'s problems');
 });
 
 test('--plugin names that cannot be used are errors: not found (exit 1), malformed (exit 1), no value (exit 2)', async () => {

@@ -64,7 +64,7 @@ export interface ClineCallViews {
 export function clineCallViews(tool: NormalisedTool, input: Record<string, unknown>): ClineCallViews {
   const views: ClineCallViews = {};
   if (tool === 'Bash' && typeof input.command === 'string') views.command = input.command;
-  const filePath = typeof input.path === 'string' ? input.path : firstFilePath(input.files);
+  const filePath = typeof input.path === 'string' ? input.path : (firstFilePath(input.files) ?? firstXmlArgsPath(input.args));
   if (filePath !== undefined) views.path = filePath;
   if (tool === 'Grep') {
     const pattern = typeof input.regex === 'string' ? input.regex : typeof input.query === 'string' ? input.query : undefined;
@@ -73,11 +73,17 @@ export function clineCallViews(tool: NormalisedTool, input: Record<string, unkno
   return views;
 }
 
-/** Roo Code's multi-file read_file: `files: [{ path }]` (native) or the XML `<args><file><path>…` text. */
+/** Roo Code's multi-file read_file, native: `files: [{ path }]`. */
 function firstFilePath(files: unknown): string | undefined {
   if (Array.isArray(files)) {
     const first = files.find((f): f is { path: string } => typeof f === 'object' && f !== null && typeof (f as { path?: unknown }).path === 'string');
     return first?.path;
   }
   return undefined;
+}
+
+/** Roo Code's multi-file read_file, XML era: `<args><file><path>…</path></file></args>` (the `args` parameter's text). */
+function firstXmlArgsPath(args: unknown): string | undefined {
+  if (typeof args !== 'string') return undefined;
+  return /<path>\s*([\s\S]*?)\s*<\/path>/.exec(args)?.[1];
 }

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { clinePlugin, rooCodePlugin } from '../../../../src/core/agents/cline/clineAgents.js';
 import type { AgentEnvironment, ParsedSession, SessionFile } from '../../../../src/core/agents/plugin.js';
 import { workingFolderInJsonText } from '../../../../src/core/agents/cline/taskWorkingFolder.js';
+import { xmlToolUses } from '../../../../src/core/agents/cline/xmlToolUses.js';
+import { clineCallViews } from '../../../../src/core/agents/cline/clineToolNames.js';
 
 /**
  * Task folders written in the formats read at the agents' source (cited in src/core/agents/cline/*.ts): Cline's
@@ -164,4 +166,12 @@ test('Cline 3.5x: native tool_use answered by a "[tool for \'x\'] Result:" text 
   ]);
   assert.equal(parsed.calls[1].output, 'Command executed.\nOutput:\n3 passing');
   assert.equal(parsed.skippedLines, 0);
+});
+
+test('XML tool tags: parameters trimmed, a tag left open is no call, Roo\'s multi-file read_file names its first path', () => {
+  const uses = xmlToolUses('Let me look.\n<read_file>\n<args>\n<file>\n<path>src/a.ts</path>\n</file>\n<file><path>src/b.ts</path></file>\n</args>\n</read_file>\n<execute_command>\n<command>npm');
+  assert.deepEqual(uses.map((u) => u.name), ['read_file']);
+  assert.equal(clineCallViews('Read', uses[0].params).path, 'src/a.ts');
+  assert.deepEqual(xmlToolUses('<search_files>\n<path> src </path>\n<regex>TODO</regex>\n</search_files>')[0].params, { path: 'src', regex: 'TODO' });
+  assert.deepEqual(clineCallViews('Grep', { path: 'src', regex: 'TODO' }), { path: 'src', pattern: 'TODO' });
 });

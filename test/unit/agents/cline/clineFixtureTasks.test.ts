@@ -175,3 +175,15 @@ test('XML tool tags: parameters trimmed, a tag left open is no call, Roo\'s mult
   assert.deepEqual(xmlToolUses('<search_files>\n<path> src </path>\n<regex>TODO</regex>\n</search_files>')[0].params, { path: 'src', regex: 'TODO' });
   assert.deepEqual(clineCallViews('Grep', { path: 'src', regex: 'TODO' }), { path: 'src', pattern: 'TODO' });
 });
+
+test('A damaged task index is reported and the working folders are read from the tasks themselves', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cline-index-'));
+  fs.cpSync(HOME, home, { recursive: true });
+  const index = path.join(home, '.config', 'Code', 'User', 'globalStorage', 'saoudrizwan.claude-dev', 'state', 'taskHistory.json');
+  fs.writeFileSync(index, '[{"id":"1767100000000","cwdOnTask');
+  const reporter = collect();
+  const projects = await clinePlugin().listProjects({ home, env: {} }, reporter);
+  assert.deepEqual(projects.map((p) => [p.projectPath, p.sessions.length]), [['/work/shop', 4]], "1767100000000's first message names /work/shop too");
+  assert.equal(reporter.warnings[0], `Cline: ${index} is not valid JSON (damaged); skipped.`);
+  fs.rmSync(home, { recursive: true, force: true });
+});

@@ -99,3 +99,17 @@ test('the example package\'s own tests pass', () => {
   assert.equal(result.status, 0, result.stdout + result.stderr);
   assert.match(result.stdout, /# pass 2\b/);
 });
+
+test('an ES module package (exports → import) may export several plugins as `plugins`; each is an --agent name', async () => {
+  const dir = tempDir('plugin-esm-');
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'headroom-learn-plugin-esm', type: 'module', exports: { '.': { import: './main.mjs' } } }));
+  const plugin = (name: string) =>
+    `{ name: '${name}', displayName: '${name}', async detect() { return false; }, async findSessions() { return []; }, async listProjects() { return []; }, async parse() { throw new Error('none'); }, targets() { return []; } }`;
+  fs.writeFileSync(path.join(dir, 'main.mjs'), `export const plugins = [${plugin('esm-one')}, ${plugin('esm-two')}];\n`);
+  const env = safeEnv(tempDir('plugin-home-'), { NPM_CONFIG_PREFIX: tempDir('plugin-prefix-') });
+  const project = tempDir('plugin-shop-');
+  const withPlugin = await runCli(['scan', '--project', project, '--agent', 'esm-two', '--plugin', dir], env);
+  assert.equal(withPlugin.code, 0, withPlugin.err);
+  const without = await runCli(['scan', '--project', project, '--agent', 'esm-two'], env);
+  assert.equal(without.code, 2, 'not loaded: an unknown agent is bad usage');
+});

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, runCli, safeEnv, tempDir } from './cliHarness.js';
+import { createDefaultRegistry } from '../../../src/core/agents/builtins.js';
+import { loadPluginPackages } from '../../../src/cli/pluginPackages.js';
 
 const EXAMPLE = path.join(REPO, 'examples', 'headroom-learn-plugin-example');
 
@@ -112,4 +114,24 @@ test('an ES module package (exports → import) may export several plugins as `p
   assert.equal(withPlugin.code, 0, withPlugin.err);
   const without = await runCli(['scan', '--project', project, '--agent', 'esm-two'], env);
   assert.equal(without.code, 2, 'not loaded: an unknown agent is bad usage');
+});
+
+test('beside the CLI: packages next to an installed headroom-learn and in its own node_modules, scoped ones too', async () => {
+  const prefix = tempDir('plugin-install-');
+  const modules = path.join(prefix, 'lib', 'node_modules');
+  const cliDir = path.join(modules, 'headroom-learn', 'dist');
+  fs.mkdirSync(cliDir, { recursive: true });
+  fs.cpSync(EXAMPLE, path.join(modules, 'headroom-learn-plugin-example'), { recursive: true });
+  const scoped = path.join(modules, 'headroom-learn', 'node_modules', '@acme', 'headroom-learn-plugin-acme');
+  fs.mkdirSync(scoped, { recursive: true });
+  fs.writeFileSync(path.join(scoped, 'package.json'), JSON.stringify({ name: '@acme/headroom-learn-plugin-acme' }));
+  fs.writeFileSync(
+    path.join(scoped, 'index.js'),
+    "module.exports = { name: 'acme', displayName: 'Acme', async detect() { return false; }, async findSessions() { return []; }, async listProjects() { return []; }, async parse() { throw new Error('none'); }, targets() { return []; } };",
+  );
+  const registry = createDefaultRegistry();
+  const search = { cliDir, named: [], cwd: prefix, env: { NPM_CONFIG_PREFIX: tempDir('plugin-prefix-') }, execPath: process.execPath, platform: process.platform };
+  const loaded = await loadPluginPackages(search, registry, () => {});
+  assert.deepEqual(loaded, { agents: ['acme', 'example-agent'], warnings: [] });
+  assert.deepEqual(registry.names().slice(-2), ['acme', 'example-agent']);
 });

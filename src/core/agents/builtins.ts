@@ -4,6 +4,7 @@ import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from './codex/CodexPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 import { VscodeChatPlugin } from './vscodeChat/VscodeChatPlugin.js';
+import { clinePlugin, rooCodePlugin } from './cline/clineAgents.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
@@ -12,6 +13,8 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new CodexPlugin(),
     new GeminiCliPlugin(),
     new VscodeChatPlugin(),
+    clinePlugin(),
+    rooCodePlugin(),
   ];
 }
 

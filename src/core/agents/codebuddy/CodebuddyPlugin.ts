@@ -1,0 +1,37 @@
+import type { AgentEnvironment, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
+import { isDirectory } from '../fsWalk.js';
+import { findTranscriptSessions } from '../claude/findTranscriptSessions.js';
+import { listTranscriptProjects } from '../claude/listTranscriptProjects.js';
+import { CODEBUDDY_AGENT, codebuddyProjectsDir, codebuddyTranscriptLayout } from './codebuddyLocations.js';
+import { codebuddyTargets } from './codebuddyTargets.js';
+import { parseCodebuddySession } from './parseCodebuddySession.js';
+
+/**
+ * CodeBuddy Code (Tencent): sessions under `<codebuddy root>/projects/<project folder>/`, in Claude Code's
+ * folder layout (its session discovery is shared) with CodeBuddy's own items per line; CODEBUDDY.md and
+ * the auto memory's MEMORY.md as targets.
+ */
+export class CodebuddyPlugin implements AgentPlugin {
+  readonly name = CODEBUDDY_AGENT;
+  readonly displayName = 'CodeBuddy Code';
+
+  detect(environment: AgentEnvironment): Promise<boolean> {
+    return isDirectory(codebuddyProjectsDir(environment));
+  }
+
+  findSessions(projectPath: string, environment: AgentEnvironment, reporter: ScanReporter): Promise<SessionFile[]> {
+    return findTranscriptSessions(projectPath, codebuddyTranscriptLayout(environment), reporter);
+  }
+
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
+    return listTranscriptProjects(codebuddyTranscriptLayout(environment), reporter);
+  }
+
+  parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession> {
+    return parseCodebuddySession(file, options);
+  }
+
+  targets(projectPath: string, environment: AgentEnvironment): AgentTarget[] {
+    return codebuddyTargets(projectPath, environment);
+  }
+}

@@ -4,6 +4,7 @@ import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from './codex/CodexPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 import { CodebuddyPlugin } from './codebuddy/CodebuddyPlugin.js';
+import { GrokPlugin } from './grok/GrokPlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
@@ -12,6 +13,7 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new CodexPlugin(),
     new GeminiCliPlugin(),
     new CodebuddyPlugin(),
+    new GrokPlugin(),
   ];
 }
 

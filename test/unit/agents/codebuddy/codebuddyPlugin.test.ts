@@ -144,3 +144,27 @@ test('learn: the failure → fix seen in two sessions becomes a rule in CODEBUDD
     await fs.rm(root, { recursive: true, force: true });
   }
 });
+
+test('a session file in Claude Code\'s record format (earlier CodeBuddy versions) is read by the Claude parser, as CodeBuddy\'s calls', async () => {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'headroom-codebuddy-claude-format-'));
+  try {
+    const folder = path.join(home, '.codebuddy', 'projects', 'home-dev-shop');
+    await fs.mkdir(folder, { recursive: true });
+    const base = { cwd: PROJECT, sessionId: 'old-1', isSidechain: false };
+    const records = [
+      { ...base, type: 'user', uuid: 'u1', timestamp: '2026-06-01T10:00:00.000Z', message: { role: 'user', content: 'lint it' } },
+      { ...base, type: 'assistant', uuid: 'a1', timestamp: '2026-06-01T10:00:01.000Z', message: { id: 'm1', role: 'assistant', content: [{ type: 'tool_use', id: 'tu1', name: 'Bash', input: { command: 'eslint .' } }] } },
+      { ...base, type: 'user', uuid: 'u2', timestamp: '2026-06-01T10:00:02.000Z', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu1', is_error: true, content: 'Exit code 127\nsh: eslint: command not found' }] } },
+    ];
+    await fs.writeFile(path.join(folder, 'old-1.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const [found] = await plugin.findSessions(PROJECT, { home, env: {} }, reporter());
+    const session = await plugin.parse(found);
+    assert.deepEqual(
+      session.calls.map((c) => [c.agent, c.tool, c.command, c.outcome, c.errorKind, c.exitCode]),
+      [['codebuddy', 'Bash', 'eslint .', 'failed', 'command_not_found', 127]],
+    );
+    await assert.rejects(plugin.parse({ ...found, path: path.join(folder, 'missing.jsonl') }), /Cannot read CodeBuddy Code session .*missing\.jsonl: not found/);
+  } finally {
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});

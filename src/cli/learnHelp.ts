@@ -29,7 +29,7 @@ Options:
   --apply               Write the changes (default: dry run). Each file is replaced atomically; a file
                         that changed since it was read is refused (run again), the others are written
   --agent NAME          auto (every agent with sessions, default), or one agent: claude, codex, gemini,
-                        vscode-chat, cline, roo, or a plugin's name
+                        vscode-chat, cline, roo, codebuddy, grok, or a plugin's name
   --plugin NAME|PATH    Load an agent plugin package (repeatable); headroom-learn-plugin-* packages beside
                         headroom-learn or in npm's global folder are loaded without it
   --model TEXT          The analyzer: a model name (claude-…, gpt-…/o3-…, gemini-…, or prefixed
@@ -78,6 +78,8 @@ Environment:
   GEMINI_CLI_HOME       The folder holding Gemini CLI's .gemini (default ~)
   HEADROOM_VSCODE_USER_DIRS
                         More VS Code User folders to read chat sessions from (code-server, portable installs)
+  CODEBUDDY_CONFIG_DIR  CodeBuddy Code's folder (default ~/.codebuddy)
+  GROK_HOME             Grok CLI's folder (default ~/.grok)
   ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY
                         API keys; the first one set picks the analyzer when there is no --model
   HEADROOM_LEARN_CLI    claude, gemini or codex: analyze with that agent's CLI (subscription, no key)

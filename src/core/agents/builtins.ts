@@ -5,6 +5,8 @@ import { CodexPlugin } from './codex/CodexPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 import { VscodeChatPlugin } from './vscodeChat/VscodeChatPlugin.js';
 import { clinePlugin, rooCodePlugin } from './cline/clineAgents.js';
+import { CodebuddyPlugin } from './codebuddy/CodebuddyPlugin.js';
+import { GrokPlugin } from './grok/GrokPlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
@@ -15,6 +17,8 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new VscodeChatPlugin(),
     clinePlugin(),
     rooCodePlugin(),
+    new CodebuddyPlugin(),
+    new GrokPlugin(),
   ];
 }
 

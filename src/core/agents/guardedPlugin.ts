@@ -48,6 +48,7 @@ export function guardedPlugin(plugin: AgentPlugin, log: (message: string, report
   return {
     name: plugin.name,
     displayName: plugin.displayName,
+    ...(plugin.listsProjectsLast === true ? { listsProjectsLast: true } : {}),
     detect: async (environment) => {
       try {
         return (await plugin.detect(environment)) === true;
@@ -65,9 +66,9 @@ export function guardedPlugin(plugin: AgentPlugin, log: (message: string, report
         return [];
       }
     },
-    listProjects: async (environment, reporter) => {
+    listProjects: async (environment, reporter, options) => {
       try {
-        const projects = await plugin.listProjects(environment, reporter);
+        const projects = await plugin.listProjects(environment, reporter, options);
         return Array.isArray(projects) ? projects : [];
       } catch (error) {
         complain('listProjects', error, reporter);

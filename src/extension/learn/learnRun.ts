@@ -159,6 +159,11 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
 }
 
 /** What the scan worker is asked: the scope, agents, analyzer and thresholds, and the agents other extensions scanned. */
+/** The open workspace folders on disk (the current window's projects, known even when no agent log names them). */
+function openFolderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
+
 async function learnRequest(
   folder: vscode.Uri | undefined,
   settings: ReturnType<typeof readHeadroomSettings>,
@@ -170,7 +175,7 @@ async function learnRequest(
   const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
   const request: LearnRequest = {
     type: 'learn',
-    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
+    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all', workspaceFolders: openFolderPaths() },
     agents,
     analyzer: plan.worker,
     memoryFile: settings.memoryFile,

@@ -1,7 +1,7 @@
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { DescribedCall } from './describeCodexCall.js';
-import { resolveCodexOutcome, type CallEvents, type RecordedResult } from './resolveCodexOutcome.js';
+import { resolveCodexOutcome, type CallEvents, type RecordedResult, type ResolvedOutcome } from './resolveCodexOutcome.js';
 import { readToolResultText } from './toolResultText.js';
 import { outputText } from './outputText.js';
 
@@ -18,6 +18,8 @@ interface CallRecord {
   aborted: boolean;
   /** Calls added with no output recorded between them were issued together, before any result. */
   batch: number;
+  /** A call whose item is its whole record (a web search): its outcome is known when it is read. */
+  known?: ResolvedOutcome;
 }
 
 interface OutputRecord {
@@ -54,6 +56,13 @@ export class CodexSessionBuilder {
     const record: CallRecord = { callId, line, timestamp, cwd, described, aborted: false, batch: this.batch };
     this.calls.push(record);
     this.callsById.set(callId, record);
+  }
+
+  /** Records a call that has no separate output: its item says how it ended (web_search_call). */
+  addCompleteCall(callId: string, line: number, described: DescribedCall, outcome: ResolvedOutcome, timestamp: string | undefined, cwd: string | undefined): void {
+    this.addCall(callId, line, described, timestamp, cwd);
+    const record = this.callsById.get(callId);
+    if (record !== undefined && record.line === line) record.known = outcome;
   }
 
   /** Records a `*_output` item; the first output of a call wins. */
@@ -96,9 +105,9 @@ export class CodexSessionBuilder {
     return this.calls.map((call, index) => {
       const output = this.outputs.get(call.callId);
       const events = this.events.get(call.callId) ?? {};
-      const resolved = call.aborted
-        ? { outcome: 'interrupted' as const }
-        : resolveCodexOutcome(call.described, output?.result, events, finalResults.get(call.callId));
+      const resolved =
+        call.known ??
+        (call.aborted ? { outcome: 'interrupted' as const } : resolveCodexOutcome(call.described, output?.result, events, finalResults.get(call.callId)));
       const { described } = call;
       const toolCall: ToolCall = {
         agent: this.agent,

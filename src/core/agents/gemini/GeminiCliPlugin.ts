@@ -3,6 +3,7 @@ import type {
   AgentEnvironment,
   AgentPlugin,
   AgentTarget,
+  ListProjectsOptions,
   ParsedSession,
   ParseOptions,
   ProjectSessions,
@@ -26,6 +27,8 @@ import { DEFAULT_GEMINI_PARSE_LIMITS, parseGeminiSession, type GeminiParseLimits
 export class GeminiCliPlugin implements AgentPlugin {
   readonly name = 'gemini';
   readonly displayName = 'Gemini CLI';
+  /** Its ≤ 0.28 folders are sha256 hashes of the project path: matched against every other agent's projects. */
+  readonly listsProjectsLast = true;
 
   constructor(private readonly limits: GeminiParseLimits = DEFAULT_GEMINI_PARSE_LIMITS) {}
 
@@ -38,14 +41,16 @@ export class GeminiCliPlugin implements AgentPlugin {
     return geminiSessionFiles(folders, projectPath, reporter);
   }
 
-  async listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-    const { attributed, unattributed } = await attributeGeminiFolders(environment, reporter);
+  async listProjects(environment: AgentEnvironment, reporter: ScanReporter, options: ListProjectsOptions = {}): Promise<ProjectSessions[]> {
+    const knownPaths = options.knownProjectPaths ?? environment.knownProjectPaths ?? [];
+    const { attributed, unattributed } = await attributeGeminiFolders(environment, reporter, knownPaths, this.limits);
     for (const folder of unattributed) {
       const chats = await listGeminiChats(folder, reporter);
       if (chats.length === 0) continue;
       reporter.warn(
         `Gemini CLI: ${chats.length} session file(s) in ${folder} cannot be attributed to a project ` +
-          '(the folder name is a one-way sha256 of the project path, and neither .project_root nor projects.json names it); ' +
+          '(the folder name is a one-way sha256 of the project path, and neither .project_root, projects.json, the projects of ' +
+          'the other agents nor the paths its own sessions recorded match it); ' +
           'scan that project with --project PATH to include them.',
       );
     }

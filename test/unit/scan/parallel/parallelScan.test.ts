@@ -78,9 +78,9 @@ for (const plugin of createDefaultRegistry().all()) {
   test(`${plugin.displayName}: parsing on two worker threads gives the same scan as parsing on one thread`, async () => {
     const workerScript = await buildParseWorker();
     const files = sessionFiles(plugin.name);
-    assert.ok(workerParseFor(plugin, files, { home: os.tmpdir(), env: {} }, { threads: 2, workerScript }), 'the files go to worker threads');
+    assert.ok(workerParseFor(plugin, files, { home: os.tmpdir(), env: {} }, { threads: 2, workerScript, minBytes: 0 }), 'the files go to worker threads');
     const serial = await scan(plugin, files, { threads: 1 });
-    const parallel = await scan(plugin, files, { threads: 2, workerScript });
+    const parallel = await scan(plugin, files, { threads: 2, workerScript, minBytes: 0 });
     assert.ok(serial.scan.stats.toolCalls > 0, 'the fixtures have calls');
     assert.equal(serial.scan.unreadableFiles.length, 2, 'the missing file and the folder are reported');
     assert.deepEqual(parallel.scan, serial.scan);
@@ -88,18 +88,19 @@ for (const plugin of createDefaultRegistry().all()) {
   });
 }
 
-test('files are parsed on this thread for one file, one thread, a plugin that is not built in, or no worker bundle', async () => {
+test('files are parsed on this thread for one file, one thread, a few small files, a plugin that is not built in, or no worker bundle', async () => {
   const workerScript = await buildParseWorker();
   const environment = { home: os.tmpdir(), env: {} };
   const claude = createDefaultRegistry().get('claude')!;
   const files = sessionFiles('claude');
   const external: AgentPlugin = { ...claude, name: 'claude', parse: (file) => claude.parse(file) };
-  assert.equal(workerParseFor(claude, files.slice(0, 1), environment, { workerScript }), undefined);
-  assert.equal(workerParseFor(claude, files, environment, { threads: 1, workerScript }), undefined);
-  assert.equal(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '1' } }, { workerScript }), undefined);
-  assert.equal(workerParseFor(external, files, environment, { threads: 2, workerScript }), undefined);
-  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript: path.join(os.tmpdir(), 'no-such-worker.js') }), undefined);
-  assert.ok(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '2' } }, { workerScript }));
+  assert.equal(workerParseFor(claude, files.slice(0, 1), environment, { workerScript, minBytes: 0 }), undefined);
+  assert.equal(workerParseFor(claude, files, environment, { threads: 1, workerScript, minBytes: 0 }), undefined);
+  assert.equal(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '1' } }, { workerScript, minBytes: 0 }), undefined);
+  assert.equal(workerParseFor(external, files, environment, { threads: 2, workerScript, minBytes: 0 }), undefined);
+  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript: path.join(os.tmpdir(), 'no-such-worker.js'), minBytes: 0 }), undefined);
+  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript }), undefined, 'a few small files');
+  assert.ok(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '2' } }, { workerScript, minBytes: 0 }));
 });
 
 test('a scan cancelled while files are parsed on worker threads stops with the cancellation', async () => {
@@ -113,7 +114,7 @@ test('a scan cancelled while files are parsed on worker threads stops with the c
     environment,
     reporter: { warn: () => {} },
     signal: controller.signal,
-    parallel: { threads: 2, workerScript },
+    parallel: { threads: 2, workerScript, minBytes: 0 },
     onProgress: (progress) => {
       if (progress.done === 1) controller.abort(reason);
     },

@@ -159,7 +159,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     pattern: assignmentPattern(ENV_SECRET_NAME, 'g'),
     secretGroup: 1,
     accept: (s) => !looksLikePlaceholder(s),
-    requires: anyOf(/KEY|SECRET|TOKEN|PASSW|PWD|CREDENTIAL/),
+    // The name ends in one of these words, then an optional quote, optional space and `=` or `:` (ASSIGNMENT).
+    requires: anyOf(/(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|CREDENTIALS?)["']?\s*[=:]/),
   },
   {
     kind: 'env_secret',
@@ -167,6 +168,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     pattern: assignmentPattern(WORD_SECRET_NAME, 'gi'),
     secretGroup: 1,
     accept: (s) => !looksLikePlaceholder(s),
-    requires: anyOf(/passw|secret|token|key/i),
+    // The name ends in one of these words (api_key, access_token, …), then an optional quote, space, `=` or `:`.
+    requires: anyOf(/(?:passwd|password|secret|token|key)["']?\s*[=:]/i),
   },
 ];

@@ -21,6 +21,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
   { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+  // Session files parsed on worker threads, by the CLI and by the scan worker (src/core/scan/parallel/).
+  { ...common, entryPoints: ['src/core/scan/parallel/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   // Webview page scripts: browser bundles loaded by nonce from media/dist (no Node, no vscode).
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/diff/diff.ts'], outfile: 'media/dist/diff.js' },
   // Webview page script of the stats dashboard: a browser bundle loaded by nonce from media/dist.

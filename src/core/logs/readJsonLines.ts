@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { openRegularFile } from './regularFile.js';
+import { withoutTopLevelKey } from './withoutTopLevelKey.js';
 
 /** Lines longer than this are skipped without being held in memory. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -9,6 +10,14 @@ export type JsonLine =
   | { kind: 'record'; line: number; value: unknown; firstInvalidUtf8?: true }
   | { kind: 'skipped'; line: number; reason: 'not_json' | 'oversized' | 'truncated' };
 
+export interface ReadJsonLinesOptions {
+  /**
+   * Top-level keys whose values the caller never reads: they are cut from each line's bytes before decoding and
+   * parsing (withoutTopLevelKey), so a bulky field costs neither. The record is otherwise the same.
+   */
+  unreadKeys?: readonly string[];
+}
+
 /**
  * Streams a JSONL file record by record. Never loads the whole file: a line is
  * buffered only up to MAX_LINE_BYTES, and longer lines are dropped as they stream.
@@ -16,7 +25,8 @@ export type JsonLine =
  * is reported as truncated (a log cut while being written). Only a regular file is read: a FIFO or a
  * device named like a log throws NotRegularFileError instead of blocking the run.
  */
-export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncGenerator<JsonLine> {
+export async function* readJsonLines(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<JsonLine> {
+  const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
   const handle = await openRegularFile(path);
   const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
   let parts: Buffer[] = [];
@@ -33,7 +43,10 @@ export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncG
     size = 0;
     oversized = false;
     if (wasOversized) return { kind: 'skipped', line, reason: 'oversized' };
-    const text = buffer.toString('utf8').trim();
+    // The unread member is cut from the bytes when the line can be followed up to it; JSON.parse checks the rest.
+    let kept = buffer;
+    for (const { key, quoted } of unread) if (kept.includes(quoted)) kept = withoutTopLevelKey(kept, key) ?? kept;
+    const text = kept.toString('utf8').trim();
     if (text === '') return undefined;
     try {
       const value: unknown = JSON.parse(text);

@@ -63,6 +63,7 @@ export const PERSONAL_DATA_MASKS: readonly SecretPattern[] = [
     secretGroup: 0,
     // `git@github.com:org/repo` is a remote's fixed user, not a person.
     accept: (s) => !s.startsWith('git@'),
+    requires: (text) => text.includes('@'),
   },
   {
     kind: 'phone',

@@ -37,7 +37,8 @@ const SENSITIVE_PATTERNS = [...SECRET_PATTERNS, ...PERSONAL_DATA_MASKS];
 /** A placeholder redaction left: `[REDACTED:<kind>]`, the kind in group 1. */
 export const REDACTION_PLACEHOLDER = /\[REDACTED:([a-z_]+)\]/;
 
-function redactPatterns(text: string, patterns: readonly SecretPattern[]): RedactionResult {
+/** Every pattern in turn over the text (each on the previous one's result), counting what each replaced. */
+export function redactPatterns(text: string, patterns: readonly SecretPattern[]): RedactionResult {
   let current = text;
   const counts = new Map<string, number>();
   for (const pattern of patterns) {
@@ -49,6 +50,7 @@ function redactPatterns(text: string, patterns: readonly SecretPattern[]): Redac
 }
 
 function applyPattern(text: string, secret: SecretPattern): { text: string; count: number } {
+  if (secret.requires && !secret.requires(text)) return { text, count: 0 };
   let count = 0;
   // Every pattern is global; String.prototype.replace resets lastIndex itself.
   const replaced = text.replace(secret.pattern, (...args: unknown[]) => {

@@ -10,6 +10,8 @@ import { safeToolCall } from './safeToolCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
 import { OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
 import { safeExcerpt } from '../redact/safeSessionText.js';
+import { parseSessionFiles } from './parallel/parseSessionFiles.js';
+import { workerParseFor, type ParallelScanSettings } from './parallel/workerParseFor.js';
 
 export interface AgentScan {
   agent: string;
@@ -53,6 +55,8 @@ export interface ScanOptions {
    * recorded in any of them are rewritten to the project's (rebaseSession). Unset: the project alone.
    */
   checkouts?: readonly string[];
+  /** Worker threads for parsing (parallel/workerParseFor); unset: one per core, when the worker bundle is there. */
+  parallel?: ParallelScanSettings;
 }
 
 /** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
@@ -86,12 +90,16 @@ export async function scanSessions(
   const seenCallIds = new Set<string>();
   let duplicateCalls = 0;
   let done = 0;
-  for (const file of files) {
-    options.signal?.throwIfAborted();
+  const parses = parseSessionFiles(files, (file) => plugin.parse(file, { signal: options.signal }), {
+    signal: options.signal,
+    workers: workerParseFor(plugin, files, options.environment, options.parallel),
+  });
+  for await (const result of parses) {
+    const file = result.file;
     let parsed: ParsedSession;
-    try {
-      parsed = await plugin.parse(file, { signal: options.signal });
-    } catch (error) {
+    if ('parsed' in result) parsed = result.parsed;
+    else {
+      const error = result.error;
       if (options.signal?.aborted) throw error;
       // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
       const special = notRegularCause(error);

@@ -21,6 +21,7 @@ test('the .vsix ships everything the manifest points at, and no sources or sourc
   const referenced = [
     manifest.main.replace(/^\.\//, ''),
     'dist/scanWorker.js',
+    'dist/parseWorker.js',
     manifest.bin['headroom-learn'],
     `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`,
     'package.nls.json',

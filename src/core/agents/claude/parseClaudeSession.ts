@@ -38,6 +38,18 @@ interface ClaudeCallResult extends ClaudeOutcome {
   outputBytes: number;
 }
 
+/**
+ * Top-level fields ClaudeRecordSchema never reads that hold most of a transcript's bytes, cut from each line's
+ * bytes unparsed by readJsonLines. A user record's `toolUseResult` is the tool's structured result (stdout, stderr,
+ * file contents, patches) repeating what its tool_result block says (42% of the development corpus' bytes); a
+ * progress record's `data` carries hook and subagent progress (up to 22%). `toolUseResult` is a top-level field of
+ * tool-result user records, beside `message` (research/log-formats.md §1; the v2.1.1 session schema in
+ * oneryalcin/agent-schemas claude-code/README.md: "v2.1.1 adds to UserMessage: toolUseResult"). Claude Code's
+ * source is not public, so the samples and the development corpus are the reference; the outcome never comes
+ * from it (claudeToolOutcome reads the tool_result block).
+ */
+const CLAUDE_UNREAD_KEYS = ['toolUseResult', 'data'];
+
 const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], string> = {
   not_json: 'not JSON',
   truncated: 'truncated last line',
@@ -53,7 +65,7 @@ const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], str
 export async function parseClaudeSession(file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
   const session = new ClaudeSessionBuilder(file);
   try {
-    for await (const item of readJsonLines(file.path, options.signal)) {
+    for await (const item of readJsonLines(file.path, options.signal, { unreadKeys: CLAUDE_UNREAD_KEYS })) {
       if (item.kind === 'skipped') session.skip(item.line, SKIP_REASONS[item.reason]);
       else {
         if (item.firstInvalidUtf8) session.warn(invalidUtf8Warning(file.path, item.line));

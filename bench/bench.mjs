@@ -1,0 +1,209 @@
+// `npm run bench`: how fast and in how little memory headroom-learn reads a large history, in one run.
+// Generates a realistic history (bench/generateHistory.mjs; default ~500 MB across Claude Code, Codex CLI and
+// Gemini CLI, kept in the temp folder for the next run) and measures, with the built CLI:
+//   cold scan (--no-cache when the CLI has it) time, MB/s and CPU, on all cores and on one thread;
+//   the naive baseline (read each file, JSON.parse every line) and the cold scan's speed-up over it;
+//   peak RSS at two history sizes (the default and twice it);
+//   a warm re-scan with nothing changed, and a re-scan after appending to one session;
+//   the full `learn` dry run (offline analyzer); the extension's activation; the bundles' sizes.
+// Without the per-file cache a warm re-scan is a full scan: those rows then show that, honestly.
+//   npm run bench -- [--size MB] [--corpus DIR] [--json]
+// --corpus DIR adds the real development corpus as a second input: DIR holds real-sessions.tar.xz (unpacked to a
+// temp folder) or is an unpacked corpus (DIR/home/claude, DIR/home/codex). Exit code 1 only when a run fails.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { appendToClaudeSession, generateHistory } from './generateHistory.mjs';
+import { runMeasured } from './runMeasured.mjs';
+
+const TARGETS = { coldSpeedup: 5, corpusSpeedup: 3, peakRssMb: 120, warmShare: 0.05, activationMs: 50 };
+const HISTORY_VERSION = 1;
+const root = path.resolve(import.meta.dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : process.argv[at + 1];
+}
+const sizeMb = Number(option('--size', '500'));
+const corpusDir = option('--corpus', undefined);
+const asJson = process.argv.includes('--json');
+if (!Number.isFinite(sizeMb) || sizeMb <= 0) {
+  console.error('bench: --size takes a number of megabytes, e.g. --size 200');
+  process.exit(2);
+}
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+const hasNoCache = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache');
+const noCache = hasNoCache ? ['--no-cache'] : [];
+
+function cliEnv(extra) {
+  // No agent CLI or API key reaches the runs: the learn dry run uses the offline analyzer.
+  return { PATH: path.dirname(process.execPath), NO_COLOR: '1', ...extra };
+}
+
+async function measure(label, args, env) {
+  log(`${label} …`);
+  const run = await runMeasured(args, env);
+  if (run.status !== 0) {
+    console.error(`bench: ${label} failed (exit ${run.status}):\n${run.stderr.slice(-4000)}`);
+    process.exit(1);
+  }
+  return run;
+}
+
+function megabytesIn(dirs) {
+  let bytes = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (/\.jsonl?$/.test(name)) bytes += statSync(path.join(dir, name)).size;
+    }
+  }
+  return bytes / 1024 / 1024;
+}
+
+/** The history of `sizeMb`, generated once and kept in the temp folder (same content every time: seeded). */
+async function historyHome(megabytes) {
+  const home = path.join(os.tmpdir(), `headroom-bench-history-${megabytes}MB-v${HISTORY_VERSION}`);
+  const done = path.join(home, '.complete.json');
+  if (existsSync(done)) return { home, ...JSON.parse(readText(done)) };
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  log(`generating a ${megabytes} MB history in ${home} (once; later runs reuse it) …`);
+  const history = await generateHistory(home, { megabytes });
+  writeFileSync(done, JSON.stringify({ appendTarget: history.appendTarget }));
+  return { home, appendTarget: history.appendTarget };
+}
+
+function readText(file) {
+  return execFileSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], { encoding: 'utf8' });
+}
+
+/** The scan, learn and baseline runs on one history. `dirs`: the session folders; `env`: where the agents' homes are. */
+async function measureHistory(name, dirs, env, appendTarget) {
+  const megabytes = megabytesIn(dirs);
+  const cacheDir = env.XDG_CACHE_HOME;
+  const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+  const naive = await measure(`${name}: naive baseline`, [path.join(root, 'bench', 'naiveScan.mjs'), ...dirs], env);
+  clearCache();
+  const cold = await measure(`${name}: cold scan`, [cli, 'scan', '--all', '--json', ...noCache], env);
+  const serial = await measure(`${name}: cold scan on one thread`, [cli, 'scan', '--all', '--json', ...noCache], { ...env, HEADROOM_SCAN_THREADS: '1' });
+  clearCache();
+  await measure(`${name}: first scan (fills the cache, if any)`, [cli, 'scan', '--all', '--json'], env);
+  const warm = await measure(`${name}: warm re-scan`, [cli, 'scan', '--all', '--json'], env);
+  let appended;
+  if (appendTarget) {
+    const before = statSync(appendTarget).size;
+    const bytes = await appendToClaudeSession(appendTarget, 50);
+    try {
+      appended = { ...(await measure(`${name}: re-scan after appending to one session`, [cli, 'scan', '--all', '--json'], env)), appendedKb: bytes / 1024 };
+    } finally {
+      truncateSync(appendTarget, before); // the kept history stays as generated
+    }
+  }
+  clearCache();
+  const learn = await measure(`${name}: learn --all dry run`, [cli, '--all', '--model', 'offline', '--json', ...noCache], env);
+  const totals = JSON.parse(cold.stdout).totals ?? {};
+  const calls = Object.values(totals).reduce((sum, agent) => sum + (agent.toolCalls ?? 0), 0);
+  return { name, megabytes, calls, naive, cold, serial, warm, appended, learn };
+}
+
+function activation() {
+  const runs = Array.from({ length: 3 }, () => JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench', 'activation.mjs'), path.join(root, 'dist', 'extension.js')], { encoding: 'utf8' })));
+  const median = (values) => values.sort((a, b) => a - b)[1];
+  return { loadMs: median(runs.map((r) => r.loadMs)), activateMs: median(runs.map((r) => r.activateMs)), error: runs.find((r) => r.activateError)?.activateError };
+}
+
+function bundleSizes() {
+  return Object.fromEntries(['extension.js', 'scanWorker.js', 'parseWorker.js', 'cli.js'].filter((f) => existsSync(path.join(root, 'dist', f))).map((f) => [f, statSync(path.join(root, 'dist', f)).size / 1024]));
+}
+
+const generated = await historyHome(sizeMb);
+const generatedEnv = (home, cache) => cliEnv({ HOME: home, XDG_CACHE_HOME: cache });
+const generatedDirs = (home) => [path.join(home, '.claude', 'projects'), path.join(home, '.codex', 'sessions'), path.join(home, '.gemini', 'tmp')];
+const cacheRoot = mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-cache-'));
+const results = [await measureHistory(`generated ${sizeMb} MB`, generatedDirs(generated.home), generatedEnv(generated.home, path.join(cacheRoot, 'a')), generated.appendTarget)];
+
+// Peak RSS at twice the history: the same sessions plus as many more, added for this run and removed after it.
+log(`adding ${sizeMb} MB more sessions for the second history size …`);
+const more = await generateHistory(generated.home, { megabytes: sizeMb, batch: 1 });
+let larger;
+try {
+  const env = generatedEnv(generated.home, path.join(cacheRoot, 'b'));
+  larger = { megabytes: megabytesIn(generatedDirs(generated.home)), cold: await measure(`generated ${2 * sizeMb} MB: cold scan`, [cli, 'scan', '--all', '--json', ...noCache], env) };
+} finally {
+  for (const file of more.files) rmSync(file, { force: true });
+}
+
+if (corpusDir) {
+  let home = path.join(corpusDir, 'home');
+  if (existsSync(path.join(corpusDir, 'real-sessions.tar.xz'))) {
+    const unpacked = mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-corpus-'));
+    execFileSync('tar', ['-C', unpacked, '-xJf', path.join(corpusDir, 'real-sessions.tar.xz')]);
+    home = path.join(unpacked, 'home');
+  }
+  const claude = path.join(home, 'claude');
+  const codex = path.join(home, 'codex');
+  const env = cliEnv({ HOME: mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-home-')), CLAUDE_CONFIG_DIR: claude, CODEX_HOME: codex, XDG_CACHE_HOME: path.join(cacheRoot, 'corpus') });
+  results.push(await measureHistory('real corpus', [path.join(claude, 'projects'), path.join(codex, 'sessions'), path.join(codex, 'archived_sessions')], env, undefined));
+}
+rmSync(cacheRoot, { recursive: true, force: true });
+
+const report = {
+  machine: { cpus: os.availableParallelism(), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))) },
+  cache: hasNoCache ? 'the CLI has --no-cache: cold runs bypass the cache, warm runs use it' : 'no per-file cache in this build: warm re-scans are full scans',
+  histories: results.map((r) => ({
+    name: r.name,
+    megabytes: round(r.megabytes),
+    toolCalls: r.calls,
+    naive: figures(r.naive, r.megabytes),
+    coldScan: figures(r.cold, r.megabytes),
+    coldScanOneThread: figures(r.serial, r.megabytes),
+    coldSpeedupOverNaive: round(r.naive.seconds / r.cold.seconds),
+    warmRescan: { ...figures(r.warm, r.megabytes), shareOfCold: round(r.warm.seconds / r.cold.seconds) },
+    rescanAfterAppend: r.appended ? { ...figures(r.appended, r.megabytes), appendedKb: round(r.appended.appendedKb) } : undefined,
+    learnDryRun: figures(r.learn, r.megabytes),
+  })),
+  peakRss: { [`${round(results[0].megabytes)} MB`]: round(results[0].cold.peakRssMb), [`${round(larger.megabytes)} MB`]: round(larger.cold.peakRssMb) },
+  largerColdScan: figures(larger.cold, larger.megabytes),
+  activation: activation(),
+  bundleKb: Object.fromEntries(Object.entries(bundleSizes()).map(([k, v]) => [k, Math.round(v)])),
+  targets: TARGETS,
+};
+
+function round(value) {
+  return Number(value.toFixed(value >= 100 ? 0 : 2));
+}
+function figures(run, megabytes) {
+  return { seconds: round(run.seconds), cpuSeconds: round(run.cpuSeconds), megabytesPerSecond: round(megabytes / run.seconds), peakRssMb: round(run.peakRssMb) };
+}
+
+if (asJson) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const rows = [];
+  const row = (what, value, target = '') => rows.push([what, value, target]);
+  for (const h of report.histories) {
+    row(`${h.name}: ${h.megabytes} MB, ${h.toolCalls} tool calls`, '');
+    row('  cold scan', `${h.coldScan.seconds} s · ${h.coldScan.megabytesPerSecond} MB/s · CPU ${h.coldScan.cpuSeconds} s · RSS ${h.coldScan.peakRssMb} MB`);
+    row('  cold scan, one thread', `${h.coldScanOneThread.seconds} s · ${h.coldScanOneThread.megabytesPerSecond} MB/s · CPU ${h.coldScanOneThread.cpuSeconds} s · RSS ${h.coldScanOneThread.peakRssMb} MB`);
+    row('  naive baseline', `${h.naive.seconds} s · ${h.naive.megabytesPerSecond} MB/s · CPU ${h.naive.cpuSeconds} s · RSS ${h.naive.peakRssMb} MB`);
+    const speedTarget = h.name === 'real corpus' ? TARGETS.corpusSpeedup : TARGETS.coldSpeedup;
+    row('  cold scan speed-up over naive', `${h.coldSpeedupOverNaive}×`, `≥ ${speedTarget}× ${h.coldSpeedupOverNaive >= speedTarget ? 'met' : 'missed'}`);
+    row('  warm re-scan, nothing changed', `${h.warmRescan.seconds} s (${Math.round(h.warmRescan.shareOfCold * 100)}% of cold)`, `≤ 5% ${h.warmRescan.shareOfCold <= TARGETS.warmShare ? 'met' : 'missed'}`);
+    if (h.rescanAfterAppend) row(`  re-scan after appending ${h.rescanAfterAppend.appendedKb} KB to one session`, `${h.rescanAfterAppend.seconds} s`);
+    row('  learn --all dry run (offline)', `${h.learnDryRun.seconds} s · RSS ${h.learnDryRun.peakRssMb} MB`);
+  }
+  for (const [size, mb] of Object.entries(report.peakRss)) row(`peak RSS of the cold scan, ${size} history`, `${mb} MB`, `≤ ${TARGETS.peakRssMb} MB ${mb <= TARGETS.peakRssMb ? 'met' : 'missed'}`);
+  row(`cold scan of the ${round(larger.megabytes)} MB history`, `${report.largerColdScan.seconds} s · ${report.largerColdScan.megabytesPerSecond} MB/s`);
+  const a = report.activation;
+  row('extension: load dist/extension.js', `${Math.round(a.loadMs)} ms`);
+  row('extension: activate()', `${a.activateMs.toFixed(1)} ms${a.error ? ` (stopped: ${a.error})` : ''}`, `load + activate < ${TARGETS.activationMs} ms ${a.loadMs + a.activateMs < TARGETS.activationMs ? 'met' : 'missed'}`);
+  row('bundles', Object.entries(report.bundleKb).map(([f, kb]) => `${f} ${kb} KB`).join(' · '));
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const width2 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`${report.machine.cpus} cores · Node ${report.machine.node} · load average ${report.machine.loadAverage.join(' ')} · ${report.cache}`);
+  for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padEnd(width2)}  ${target}`);
+}

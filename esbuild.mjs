@@ -16,11 +16,18 @@ const common = {
   logLevel: 'warning',
 };
 
+// The LLM SDKs are bundles of their own (dist/sdk/*.js), required on an SDK backend's first request
+// (src/core/analyze/llm/backends/loadSdk.ts): starting the CLI or the extension never parses them.
+const SDKS = ['@anthropic-ai/sdk', 'openai', '@google/genai'];
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...SDKS] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: SDKS },
   // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
-  { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+  { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js', external: SDKS },
+  { ...common, entryPoints: ['src/core/analyze/llm/sdk/anthropicSdk.ts'], outfile: 'dist/sdk/anthropic.js' },
+  { ...common, entryPoints: ['src/core/analyze/llm/sdk/openaiSdk.ts'], outfile: 'dist/sdk/openai.js' },
+  { ...common, entryPoints: ['src/core/analyze/llm/sdk/genaiSdk.mts'], outfile: 'dist/sdk/genai.js' },
   // Session files parsed on worker threads, by the CLI and by the scan worker (src/core/scan/parallel/).
   { ...common, entryPoints: ['src/core/scan/parallel/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   // Webview page scripts: browser bundles loaded by nonce from media/dist (no Node, no vscode).

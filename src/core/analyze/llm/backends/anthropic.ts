@@ -1,6 +1,7 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { LlmClient, LlmReply, LlmRequest } from '../llmClient.js';
 import { LlmError } from '../llmError.js';
+import { loadAnthropicSdk } from './loadSdk.js';
 import { llmErrorFromStainlessSdk } from './stainlessSdkError.js';
 
 /** Sonnet: strong at careful rewording, far cheaper than Opus; the SDK's current Sonnet. */
@@ -23,18 +24,20 @@ export const DEFAULT_SDK_TIMEOUT_MS = 180_000;
 /** Anthropic Messages API through @anthropic-ai/sdk. Retries are ours (withRetry), so the SDK's are off. */
 export function createAnthropicClient(options: SdkClientOptions): LlmClient {
   const model = options.model ?? DEFAULT_ANTHROPIC_MODEL;
-  const sdk = new Anthropic({
-    apiKey: options.apiKey,
-    authToken: null,
-    baseURL: options.baseUrl ?? options.env?.[ANTHROPIC_BASE_URL_ENV] ?? null,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? DEFAULT_SDK_TIMEOUT_MS,
-    logLevel: 'off',
-  });
+  let sdk: Anthropic | undefined;
   return {
     backend: 'anthropic',
     model,
     async complete(request: LlmRequest, signal?: AbortSignal): Promise<LlmReply> {
+      const AnthropicSdk = await loadAnthropicSdk();
+      sdk ??= new AnthropicSdk({
+        apiKey: options.apiKey,
+        authToken: null,
+        baseURL: options.baseUrl ?? options.env?.[ANTHROPIC_BASE_URL_ENV] ?? null,
+        maxRetries: 0,
+        timeout: options.timeoutMs ?? DEFAULT_SDK_TIMEOUT_MS,
+        logLevel: 'off',
+      });
       let message: Anthropic.Message;
       try {
         message = await sdk.messages.create(
@@ -47,7 +50,7 @@ export function createAnthropicClient(options: SdkClientOptions): LlmClient {
           { signal },
         );
       } catch (error) {
-        throw llmErrorFromStainlessSdk(error, Anthropic, 'anthropic', 'Anthropic', signal);
+        throw llmErrorFromStainlessSdk(error, AnthropicSdk, 'anthropic', 'Anthropic', signal);
       }
       if (message.stop_reason === 'model_context_window_exceeded') {
         throw new LlmError('context_length', 'The prompt is too long for the Anthropic model.', { backend: 'anthropic' });

@@ -3,6 +3,7 @@ import type { LlmClient, LlmReply, LlmRequest } from '../llmClient.js';
 import { LlmError } from '../llmError.js';
 import { DEFAULT_SDK_TIMEOUT_MS, type SdkClientOptions } from './anthropic.js';
 import { llmErrorFromStatus } from './httpStatusError.js';
+import { loadGenAiSdk } from './loadSdk.js';
 
 /** Google's rolling alias for its current Flash model (the SDK's model list names it). */
 export const DEFAULT_GEMINI_MODEL = 'gemini-flash-latest';
@@ -11,12 +12,6 @@ const GEMINI_BASE_URL_ENV = 'GOOGLE_GEMINI_BASE_URL';
 
 type GenAiModule = typeof import('@google/genai', { with: { 'resolution-mode': 'import' } });
 
-/** @google/genai is an ES module; this CommonJS build loads it on first use. */
-let genAiModule: Promise<GenAiModule> | undefined;
-function loadGenAi(): Promise<GenAiModule> {
-  genAiModule ??= import('@google/genai');
-  return genAiModule;
-}
 
 /**
  * Gemini generateContent through @google/genai, with a JSON response type. The SDK retries only
@@ -30,7 +25,7 @@ export function createGeminiClient(options: SdkClientOptions): LlmClient {
     backend: 'gemini',
     model,
     async complete(request: LlmRequest, signal?: AbortSignal): Promise<LlmReply> {
-      const genAi = await loadGenAi();
+      const genAi = await loadGenAiSdk();
       sdk ??= new genAi.GoogleGenAI({
         apiKey: options.apiKey,
         vertexai: false,

@@ -3,6 +3,7 @@ import type { AgentPlugin } from './plugin.js';
 import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from './codex/CodexPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
+import { OpenCodePlugin } from './opencode/OpenCodePlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
@@ -10,6 +11,7 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new ClaudeCodePlugin(),
     new CodexPlugin(),
     new GeminiCliPlugin(),
+    new OpenCodePlugin(),
   ];
 }
 

@@ -46,7 +46,7 @@ export async function openSqliteSnapshot(file: string): Promise<Database> {
   const stats = await fs.stat(file);
   const walSize = (await fs.stat(`${file}-wal`).catch(() => undefined))?.size ?? 0;
   if (stats.size + walSize > MAX_SQLITE_BYTES) {
-    throw new UnreadableDatabaseError(file, `${Math.round((stats.size + walSize) / 1024 / 1024)} MB is more than the ${MAX_SQLITE_BYTES / 1024 / 1024} MB read into memory; skipped`);
+    throw new UnreadableDatabaseError(file, `${Math.round((stats.size + walSize) / 1024 / 1024)} MB is more than the ${MAX_SQLITE_BYTES / 1024 / 1024} MB read into memory`);
   }
   const [SQL, main, wal] = await Promise.all([loadSqlJs(), readRegularFile(file), readWal(file)]);
   let database: Database;

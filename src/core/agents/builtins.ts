@@ -2,6 +2,7 @@ import { AgentRegistry } from './registry.js';
 import type { AgentPlugin } from './plugin.js';
 import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from './codex/CodexPlugin.js';
+import { CursorPlugin } from './cursor/CursorPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 import { OpenCodePlugin } from './opencode/OpenCodePlugin.js';
 
@@ -12,6 +13,7 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new CodexPlugin(),
     new GeminiCliPlugin(),
     new OpenCodePlugin(),
+    new CursorPlugin(),
   ];
 }
 

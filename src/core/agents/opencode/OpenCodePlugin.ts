@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Database } from 'sql.js';
 import { queryRows } from '../../logs/sqlite/queryRows.js';
-import { SqliteSnapshotCache, UnreadableDatabaseError } from '../../logs/sqlite/sqliteSnapshot.js';
+import { SqliteSnapshotCache } from '../../logs/sqlite/sqliteSnapshot.js';
 import { databaseSessionPath, splitDatabaseSessionPath } from '../databaseSessionPath.js';
-import { describeFsError } from '../fsWalk.js';
+import { describeDatabaseError } from '../describeDatabaseError.js';
 import type {
   AgentEnvironment,
   AgentPlugin,
@@ -104,8 +104,7 @@ export class OpenCodePlugin implements AgentPlugin {
         opened = await this.snapshots.open(database);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        const reason = error instanceof UnreadableDatabaseError ? error.message : `cannot read ${database}: ${describeFsError(error)}`;
-        reporter.warn(`OpenCode: ${reason}; skipped.`);
+        reporter.warn(`OpenCode: ${describeDatabaseError(database, error)}; skipped.`);
         continue;
       }
       try {

@@ -32,7 +32,7 @@ async function readWasm(): Promise<Uint8Array> {
       tried.push(candidate);
     }
   }
-  throw new Error(`The SQLite reader (${WASM_FILE}) is missing; looked in ${tried.join(', ')}. Reinstall headroom-learn.`);
+  throw new Error(`The SQLite reader (${WASM_FILE}) is missing; looked in ${tried.join(', ')}. Reinstall headroom-learn`);
 }
 
 /** sql.js, initialised once per process on first use. */

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Database } from 'sql.js';
 import { SqliteSnapshotCache } from '../../logs/sqlite/sqliteSnapshot.js';
 import { databaseSessionPath, splitDatabaseSessionPath } from '../databaseSessionPath.js';
 import { describeDatabaseError } from '../describeDatabaseError.js';
@@ -37,6 +38,8 @@ export class CursorPlugin implements AgentPlugin {
   readonly name = 'cursor';
   readonly displayName = 'Cursor';
   private readonly snapshots = new SqliteSnapshotCache();
+  /** The chats of each open snapshot: listing a project and finding its sessions read them once, not per call. */
+  private readonly chatsRead = new WeakMap<Database, { chats: PlacedChat[]; damaged: number }>();
   /** Window folders per user folder, read once per plugin (a parse knows only its database's path). */
   private readonly folders = new Map<string, Promise<CursorWorkspaceFolders>>();
 
@@ -107,24 +110,21 @@ export class CursorPlugin implements AgentPlugin {
     const chats: PlacedChat[] = [];
     for (const userDir of cursorUserDirs(environment)) {
       const database = cursorGlobalDatabase(userDir);
-      let values: ReturnType<typeof composerValues>;
+      let opened: Database;
       try {
-        values = composerValues(await this.snapshots.open(database));
+        opened = await this.snapshots.open(database);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') reporter.warn(`Cursor: ${describeDatabaseError(database, error)}; skipped.`);
         continue;
       }
       const folders = await this.workspaceFolders(userDir, reporter);
-      let damaged = 0;
-      for (const { value } of values) {
-        const composer = cursorComposerSchema.safeParse(value === undefined ? undefined : safeJson(value));
-        if (!composer.success) {
-          damaged += 1;
-          continue;
-        }
-        if (hasMessages(composer.data)) chats.push({ database, composer: composer.data, folder: folderOf(composer.data, folders) });
+      let read = this.chatsRead.get(opened);
+      if (!read) {
+        read = readChats(database, opened, folders);
+        this.chatsRead.set(opened, read);
       }
-      if (damaged > 0) reporter.warn(`Cursor: ${damaged} chat record(s) in ${database} are not JSON or have no id; skipped.`);
+      if (read.damaged > 0) reporter.warn(`Cursor: ${read.damaged} chat record(s) in ${database} are not JSON or have no id; skipped.`);
+      chats.push(...read.chats);
     }
     return chats;
   }
@@ -132,6 +132,18 @@ export class CursorPlugin implements AgentPlugin {
   private sessionFile(chat: PlacedChat, projectPath: string): SessionFile {
     return { agent: this.name, path: databaseSessionPath(chat.database, chat.composer.composerId), projectPath, subagent: false, sessionId: chat.composer.composerId };
   }
+}
+
+/** Every chat with messages in one open database, placed in its window's folder; records that are not chats counted. */
+function readChats(database: string, opened: Database, folders: CursorWorkspaceFolders): { chats: PlacedChat[]; damaged: number } {
+  const chats: PlacedChat[] = [];
+  let damaged = 0;
+  for (const { value } of composerValues(opened)) {
+    const composer = cursorComposerSchema.safeParse(value === undefined ? undefined : safeJson(value));
+    if (!composer.success) damaged += 1;
+    else if (hasMessages(composer.data)) chats.push({ database, composer: composer.data, folder: folderOf(composer.data, folders) });
+  }
+  return { chats, damaged };
 }
 
 function safeJson(text: string): unknown {

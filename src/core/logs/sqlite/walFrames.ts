@@ -90,19 +90,19 @@ export function readCommittedWal(wal: Uint8Array): CommittedWal | undefined {
 /**
  * The database as SQLite would read it with its WAL: the committed WAL pages written over a copy of the main
  * file, cut or grown to the size of the last commit, and marked as a rollback-journal database (header bytes 18
- * and 19 set to 1) so an in-memory reader opens it without looking for a WAL. The input is not changed.
+ * and 19 set to 1) so an in-memory reader opens it without looking for a WAL. Without a committed WAL the
+ * database bytes themselves are marked and returned, not copied (a database can be hundreds of megabytes): the
+ * caller passes bytes it owns, read for this.
  */
 export function databaseWithWal(database: Uint8Array, wal: Uint8Array | undefined): Uint8Array {
   const committed = wal ? readCommittedWal(wal) : undefined;
-  let image: Uint8Array;
+  let image = database;
   if (committed) {
     image = new Uint8Array(committed.pages * committed.pageSize);
     image.set(database.subarray(0, Math.min(database.byteLength, image.byteLength)), 0);
     for (const [pageNumber, page] of committed.frames) {
       if (pageNumber <= committed.pages) image.set(page, (pageNumber - 1) * committed.pageSize);
     }
-  } else {
-    image = new Uint8Array(database);
   }
   if (image.byteLength > FORMAT_VERSION_OFFSETS[1]) for (const offset of FORMAT_VERSION_OFFSETS) if (image[offset] === 2) image[offset] = 1;
   return image;

@@ -55,10 +55,14 @@ test('a torn WAL tail (a frame whose running checksum does not match) ends the l
 test('a WAL with a foreign header is ignored, and the database file is read as it is', async () => {
   const main = await fs.readFile(path.join(FIXTURE, 'notes.db'));
   assert.equal(readCommittedWal(Buffer.from('not a write-ahead log, just text of some length')), undefined);
+  assert.deepEqual([main[18], main[19]], [2, 2], 'a WAL database on disk');
   const image = databaseWithWal(main, Buffer.alloc(64));
   assert.equal(image.byteLength, main.byteLength);
   assert.deepEqual([image[18], image[19]], [1, 1], 'marked as a rollback-journal database for the in-memory reader');
-  assert.deepEqual([main[18], main[19]], [2, 2], 'the bytes read from disk are not changed');
+  const SQL = await loadSqlJs();
+  const database = new SQL.Database(image);
+  assert.deepEqual(notes(database), [[1, 'checkpointed']]);
+  database.close();
 });
 
 test('a file that is not SQLite is refused with its name and the reason, not a stack trace', async () => {

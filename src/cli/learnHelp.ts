@@ -2,7 +2,7 @@ import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
 import { DEFAULT_RULE_CAPS, MAX_RULE_CAP } from '../core/write/ruleCaps.js';
 
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini|opencode|cursor] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini|vscode-chat|opencode|cursor] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
@@ -28,7 +28,7 @@ Options:
                         whose folder no longer exists are reported and skipped
   --apply               Write the changes (default: dry run). Each file is replaced atomically; a file
                         that changed since it was read is refused (run again), the others are written
-  --agent NAME          auto (every agent with sessions, default), claude, codex, gemini, opencode or cursor
+  --agent NAME          auto (every agent with sessions, default), claude, codex, gemini, vscode-chat, opencode or cursor
   --model TEXT          The analyzer: a model name (claude-…, gpt-…/o3-…, gemini-…, or prefixed
                         anthropic/, openai/, gemini/), claude-cli, gemini-cli, codex-cli, or offline.
                         Default: an API key, then HEADROOM_LEARN_CLI, then the first of claude, gemini,
@@ -73,6 +73,8 @@ Environment:
   CLAUDE_CONFIG_DIR     Claude Code's folder (default ~/.claude)
   CODEX_HOME            Codex CLI's folder (default ~/.codex)
   GEMINI_CLI_HOME       The folder holding Gemini CLI's .gemini (default ~)
+  HEADROOM_VSCODE_USER_DIRS
+                        More VS Code User folders to read chat sessions from (code-server, portable installs)
   ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY
                         API keys; the first one set picks the analyzer when there is no --model
   HEADROOM_LEARN_CLI    claude, gemini or codex: analyze with that agent's CLI (subscription, no key)

@@ -7,14 +7,14 @@ import { jsonText, painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini|opencode|cursor] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini|vscode-chat|opencode|cursor] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 
 Options:
   --project PATH   Project folder (default: the current directory)
   --all            Every project any agent has sessions for
-  --agent NAME     auto (every agent with sessions, default), claude, codex, gemini, opencode or cursor
+  --agent NAME     auto (every agent with sessions, default), claude, codex, gemini, vscode-chat, opencode or cursor
   --json           Print the result as JSON (shape documented in README.md)
   -h, --help       Show this help
 `;

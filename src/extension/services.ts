@@ -28,6 +28,8 @@ interface WorkspaceGate {
  */
 export interface HeadroomServices {
   readonly extensionUri: vscode.Uri;
+  /** This window's storage folder for the extension (context.storageUri): where VS Code keeps this window's chat sessions is beside it. */
+  readonly storageUri?: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   /** Agent plugins: the built-ins, plus any another extension registers. */
   readonly registry: AgentRegistry;

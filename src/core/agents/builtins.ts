@@ -5,6 +5,7 @@ import { CodexPlugin } from './codex/CodexPlugin.js';
 import { CursorPlugin } from './cursor/CursorPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
 import { OpenCodePlugin } from './opencode/OpenCodePlugin.js';
+import { VscodeChatPlugin } from './vscodeChat/VscodeChatPlugin.js';
 
 /** The built-in agents, in detection order. Filled as the plugins land. */
 export function builtinAgentPlugins(): AgentPlugin[] {
@@ -12,6 +13,7 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     new ClaudeCodePlugin(),
     new CodexPlugin(),
     new GeminiCliPlugin(),
+    new VscodeChatPlugin(),
     new OpenCodePlugin(),
     new CursorPlugin(),
   ];

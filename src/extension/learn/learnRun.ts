@@ -9,6 +9,7 @@ import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
 import { readHeadroomSettings } from '../platform/settings.js';
 import type { ReviewRun } from '../review/reviewModel.js';
 import { buildReviewProjects } from '../review/reviewPlanning.js';
+import { vscodeChatWindowEnvironment } from './vscodeChatWindow.js';
 import { LearnCancelledError, LearnWorkerError, runLearnInWorker, type WorkerOutcome } from './runInWorker.js';
 import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
 import { learningsViewId } from '../commands.js';
@@ -120,6 +121,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         const outcome = await runLearnInWorker(request, {
           workerScript,
+          extraEnv: vscodeChatWindowEnvironment(services.storageUri, vscode.workspace.workspaceFolders),
           token: source.token,
           onProgress: reportProgress,
           onAnalyzer: (message) => {

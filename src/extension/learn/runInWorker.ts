@@ -33,6 +33,8 @@ export interface WorkerRunOptions {
   onProgress: (progress: ProgressMessage) => void;
   /** The worker chose its analyzer (before scanning): which backend and why. */
   onAnalyzer?: (chosen: AnalyzerChosenMessage) => void;
+  /** Variables added to the worker's environment (this window's own VS Code chat storage). */
+  extraEnv?: Readonly<Record<string, string>>;
 }
 
 let running = 0;
@@ -64,7 +66,7 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
       return;
     }
     // The request (with any API keys from SecretStorage) goes in the start message below, not in argv or env.
-    const worker = new Worker(path.resolve(options.workerScript), { env: process.env });
+    const worker = new Worker(path.resolve(options.workerScript), { env: { ...process.env, ...options.extraEnv } });
     running++;
     started++;
     worker.once('exit', () => running--);

@@ -1,5 +1,6 @@
 // Bundles the entry points: the VS Code extension (CommonJS, `vscode` external), its scan worker,
 // its webview scripts, and the command-line tool (`headroom-learn`, with a shebang).
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -35,6 +36,10 @@ const builds = [
   // Webview page script of the stats dashboard: a browser bundle loaded by nonce from media/dist.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/stats/stats.ts'], outfile: 'media/dist/stats.js' },
 ];
+
+// sql.js's WebAssembly SQLite (src/core/logs/sqlite/loadSqlJs.ts) is read at run time from beside the bundles.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
 
 if (watch) {
   for (const options of builds) {

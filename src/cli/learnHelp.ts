@@ -29,7 +29,7 @@ Options:
   --apply               Write the changes (default: dry run). Each file is replaced atomically; a file
                         that changed since it was read is refused (run again), the others are written
   --agent NAME          auto (every agent with sessions, default), or one agent: claude, codex, gemini,
-                        vscode-chat, cline, roo, codebuddy, grok, or a plugin's name
+                        vscode-chat, cline, roo, codebuddy, grok, opencode, cursor, or a plugin's name
   --plugin NAME|PATH    Load an agent plugin package (repeatable); headroom-learn-plugin-* packages beside
                         headroom-learn or in npm's global folder are loaded without it
   --model TEXT          The analyzer: a model name (claude-…, gpt-…/o3-…, gemini-…, or prefixed

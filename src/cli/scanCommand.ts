@@ -15,7 +15,7 @@ Options:
   --project PATH   Project folder (default: the current directory)
   --all            Every project any agent has sessions for
   --agent NAME     auto (every agent with sessions, default), or one agent: claude, codex, gemini,
-                   vscode-chat, cline, roo, codebuddy, grok, or a plugin's name
+                   vscode-chat, cline, roo, codebuddy, grok, opencode, cursor, or a plugin's name
   --plugin NAME    Load an agent plugin package or folder (repeatable; see headroom-learn --help)
   --json           Print the result as JSON (shape documented in README.md)
   -h, --help       Show this help

@@ -2,7 +2,9 @@ import { AgentRegistry } from './registry.js';
 import type { AgentPlugin } from './plugin.js';
 import { ClaudeCodePlugin } from './claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from './codex/CodexPlugin.js';
+import { CursorPlugin } from './cursor/CursorPlugin.js';
 import { GeminiCliPlugin } from './gemini/GeminiCliPlugin.js';
+import { OpenCodePlugin } from './opencode/OpenCodePlugin.js';
 import { VscodeChatPlugin } from './vscodeChat/VscodeChatPlugin.js';
 import { clinePlugin, rooCodePlugin } from './cline/clineAgents.js';
 import { CodebuddyPlugin } from './codebuddy/CodebuddyPlugin.js';
@@ -19,6 +21,8 @@ export function builtinAgentPlugins(): AgentPlugin[] {
     rooCodePlugin(),
     new CodebuddyPlugin(),
     new GrokPlugin(),
+    new OpenCodePlugin(),
+    new CursorPlugin(),
   ];
 }
 

@@ -75,6 +75,11 @@ export interface AgentTarget {
    * (Codex instructions.md, Claude's auto memory). Default: the project. A link leading elsewhere is refused.
    */
   root?: string;
+  /**
+   * Text a new file starts with, before the marker section: front matter the agent needs to load the file at all
+   * (Cursor's `.mdc` rule with `alwaysApply: true`). Only used when the file does not exist yet.
+   */
+  header?: string;
 }
 
 export interface TargetOptions {

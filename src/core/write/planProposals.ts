@@ -96,7 +96,8 @@ function planOneFile(file: TargetFile, text: string | undefined, learnings: read
     });
     const eol = text === undefined ? '\n' : detectLineEnding(text);
     const proposedSection = renderMarkerSection(merged.rules, { project: projectTag, eol });
-    const proposedText = planTargetEdit(text, proposedSection, { file: file.path, project: projectTag });
+    // A new file starts with the agent's header when it needs one (front matter), then the section.
+    const proposedText = planTargetEdit(text ?? file.header, proposedSection, { file: file.path, project: projectTag });
     const warnings: string[] = [];
     if (file.readLimitLines !== undefined) {
       const warning = readLimitWarning(proposedText, file.path, projectTag, file.readLimitLines);

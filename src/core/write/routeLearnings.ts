@@ -9,6 +9,8 @@ export interface TargetFile {
   readLimitLines?: number;
   /** AgentTarget.root: the folder the file must stay inside. */
   root?: string;
+  /** AgentTarget.header: the text a new file starts with. */
+  header?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function groupTargetsByFile(targets: readonly AgentTarget[]): TargetFile[
   for (const target of targets) {
     const file = byPath.get(target.path);
     if (!file) {
-      byPath.set(target.path, { path: target.path, kinds: [target.kind], scope: target.scope, readLimitLines: target.readLimitLines, root: target.root });
+      byPath.set(target.path, { path: target.path, kinds: [target.kind], scope: target.scope, readLimitLines: target.readLimitLines, root: target.root, header: target.header });
       continue;
     }
     if (!file.kinds.includes(target.kind)) file.kinds.push(target.kind);

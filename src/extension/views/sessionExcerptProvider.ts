@@ -1,7 +1,8 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
+import { splitDatabaseSessionPath } from '../../core/agents/databaseSessionPath.js';
 import type { CallRef } from '../../core/model/finding.js';
 import { safeSessionText } from '../../core/redact/safeSessionText.js';
 
@@ -109,6 +110,12 @@ function parseRecord(text: string): unknown {
 /** The lines of a session log near one record, with a header; the cursor goes to the cited record. */
 async function sessionExcerpt(file: string, line: number, label: string): Promise<Excerpt> {
   const header = [`// ${label}`, `// ${file}`];
+  const inDatabase = splitDatabaseSessionPath(file);
+  if (inDatabase && !existsSync(file)) {
+    // OpenCode's and Cursor's sessions live in a database, named <database>#<session id>: no log lines to show.
+    header.push(vscode.l10n.t('// This session is stored in the database {0} (session {1}, record {2}); it has no log file to show an excerpt of.', inDatabase.database, inDatabase.sessionId, line));
+    return { text: redacted(header), citedLine: 0 };
+  }
   try {
     if (file.endsWith('.json')) {
       const doc = await jsonDocumentExcerpt(file, line);

@@ -25,6 +25,8 @@ test('the .vsix ships everything the manifest points at, and no sources or sourc
     'dist/sdk/anthropic.js',
     'dist/sdk/openai.js',
     'dist/sdk/genai.js',
+    // The SQLite reader of OpenCode's and Cursor's databases (src/core/logs/sqlite/loadSqlJs.ts).
+    'dist/sql-wasm.wasm',
     manifest.bin['headroom-learn'],
     `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`,
     'package.nls.json',

@@ -1,3 +1,5 @@
+import { createDefaultRegistry } from '../core/agents/builtins.js';
+import { agentList } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AgentEnvironment } from '../core/agents/plugin.js';
@@ -114,7 +116,7 @@ export async function runEvalCommand(argv: string[], io: CliIO, registry: AgentR
   }
   const backend = analyzer ?? selectBackend(args.model, io.env);
   const projects = await projectsToEvaluate(args, io, registry, environment);
-  if (projects.length === 0 && !args.json) writeLine(io.stdout, 'Nothing to evaluate: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
+  if (projects.length === 0 && !args.json) writeLine(io.stdout, `Nothing to evaluate: no ${agentList(createDefaultRegistry().all())} sessions found for any project.`);
   const errPaint = painter(io.stderr, io.env);
   const results: EvalJson[] = [];
   const skipped: EvalAllJson['skipped'] = [];

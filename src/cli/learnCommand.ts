@@ -1,3 +1,4 @@
+import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
@@ -251,8 +252,8 @@ async function projectsToLearn(
   const listed = await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) });
   const projects = listed.map((entry) => ({ projectPath: entry.projectPath, checkouts: checkoutsOf(entry) }));
   if (projects.length === 0 && !args.json) {
-    writeLine(io.stdout, 'Nothing to learn: no Claude Code, Codex CLI or Gemini CLI sessions found for any project.');
-    writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+    writeLine(io.stdout, `Nothing to learn: no ${agentList(plugins)} sessions found for any project.`);
+    writeLine(io.stdout, WHERE_SESSIONS_ARE_READ);
   }
   return projects;
 }

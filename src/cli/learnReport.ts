@@ -1,3 +1,5 @@
+import { createDefaultRegistry } from '../core/agents/builtins.js';
+import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AnalyzerReport } from '../core/analyze/backend.js';
 import { CATEGORIES, CATEGORY_HEADINGS } from '../core/model/finding.js';
@@ -31,8 +33,8 @@ export function printProjectHeader(json: LearnJson, io: CliIO): void {
   out(paint('bold', json.projectPath));
   const agents = Object.entries(json.totals);
   if (agents.length === 0) {
-    out('  No Claude Code, Codex CLI or Gemini CLI sessions found for this project.');
-    out('  Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+    out(`  No ${agentList(createDefaultRegistry().all())} sessions found for this project.`);
+    out(`  ${WHERE_SESSIONS_ARE_READ}`);
     return;
   }
   if (json.pooledCheckouts) {

@@ -1,3 +1,5 @@
+import { createDefaultRegistry } from '../core/agents/builtins.js';
+import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
 import type { AgentEnvironment } from '../core/agents/plugin.js';
@@ -115,8 +117,8 @@ function printScan(json: ScanJson, io: CliIO, all: boolean): void {
   const paint = painter(io.stdout, io.env);
   if (json.projects.length === 0 || json.projects.every((p) => p.agents.length === 0)) {
     const where = all ? 'any project' : json.projects[0]?.projectPath;
-    writeLine(io.stdout, `No Claude Code, Codex CLI or Gemini CLI sessions found for ${where}.`);
-    writeLine(io.stdout, 'Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).');
+    writeLine(io.stdout, `No ${agentList(createDefaultRegistry().all())} sessions found for ${where}.`);
+    writeLine(io.stdout, WHERE_SESSIONS_ARE_READ);
   }
   for (const project of json.projects) {
     if (project.agents.length === 0) continue;

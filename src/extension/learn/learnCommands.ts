@@ -116,6 +116,6 @@ export class LearnCommands implements vscode.Disposable {
 function announceNoSessions(run: ReviewRun): void {
   if (sessionCount(run.projects) > 0) return;
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('No Claude Code, Codex CLI or Gemini CLI sessions were found for this project. Sessions are read from ~/.claude (or $CLAUDE_CONFIG_DIR), ~/.codex (or $CODEX_HOME) and ~/.gemini (or $GEMINI_CLI_HOME).'),
+    vscode.l10n.t('No agent sessions were found for this project (Claude Code, Codex CLI, Gemini CLI, VS Code chat, Cline, Roo Code, CodeBuddy Code, Grok CLI, OpenCode or Cursor). The README lists where each agent keeps them.'),
   );
 }

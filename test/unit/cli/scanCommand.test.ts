@@ -136,5 +136,5 @@ test('no sessions at all says where sessions are looked for', async () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-empty-'));
   const { code, stdout } = await run(['scan', '--project', home], { HOME: home, NO_COLOR: '1' });
   assert.equal(code, 0);
-  assert.match(stdout, /No Claude Code, Codex CLI or Gemini CLI sessions found/);
+  assert.match(stdout, /No Claude Code, Codex CLI, Gemini CLI, .* or Cursor sessions found/);
 });

@@ -5,9 +5,10 @@ import { scanAllProjects, scanProject, type ProjectScan, type ScanStats } from '
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { jsonText, painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
+import { NO_CACHE_OPTION, openScanCache } from './scanCache.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--no-cache] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 
@@ -15,6 +16,7 @@ Options:
   --project PATH   Project folder (default: the current directory)
   --all            Every project any agent has sessions for
   --agent NAME     auto (every agent with sessions, default), claude, codex or gemini
+  --no-cache       Parse every session log afresh, without the scan cache (headroom-learn cache --help)
   --json           Print the result as JSON (shape documented in README.md)
   -h, --help       Show this help
 `;
@@ -33,10 +35,11 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
       all: { type: 'boolean' },
       agent: { type: 'string', default: 'auto' },
       json: { type: 'boolean' },
+      ...NO_CACHE_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn scan --help',
-  ) as { project?: string; all?: boolean; agent?: string; json?: boolean; help?: boolean };
+  ) as { project?: string; all?: boolean; agent?: string; json?: boolean; 'no-cache'?: boolean; help?: boolean };
   if (values.help) {
     io.stdout.write(SCAN_HELP);
     return EXIT_OK;
@@ -47,7 +50,7 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
 
   const warnings: string[] = [];
   const reporter = { warn: (message: string) => warnings.push(message) };
-  const options = { environment, reporter };
+  const options = { environment, reporter, cache: openScanCache(values['no-cache'], io, environment) };
   let projects: ProjectScan[];
   if (values.all) {
     projects = await scanAllProjects(plugins, options);

@@ -6,10 +6,11 @@ import { notRegularCause } from '../logs/regularFile.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
 import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
-import { safeToolCall } from './safeToolCall.js';
+import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
-import { OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
-import { safeExcerpt } from '../redact/safeSessionText.js';
+import type { ErrorKind, ToolCall } from '../model/toolCall.js';
+import { cachedParse } from './cache/cachedParse.js';
+import type { SessionCache } from './cache/sessionCache.js';
 
 export interface AgentScan {
   agent: string;
@@ -53,6 +54,8 @@ export interface ScanOptions {
    * recorded in any of them are rewritten to the project's (rebaseSession). Unset: the project alone.
    */
   checkouts?: readonly string[];
+  /** The incremental scan cache (scan/cache/); unset (`--no-cache`): every file is parsed. */
+  cache?: SessionCache;
 }
 
 /** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
@@ -89,8 +92,9 @@ export async function scanSessions(
   for (const file of files) {
     options.signal?.throwIfAborted();
     let parsed: ParsedSession;
+    let scannedCalls: ToolCall[] | undefined;
     try {
-      parsed = await plugin.parse(file, { signal: options.signal });
+      ({ session: parsed, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal }));
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
@@ -104,8 +108,10 @@ export async function scanSessions(
       continue;
     }
     for (const warning of parsed.warnings) options.reporter.warn(withoutControlCharacters(warning));
-    if (options.checkouts) parsed = rebaseSession(parsed, projectPath, options.checkouts);
-    const unique = parsed.calls.map(safeToolCall).filter((call) => {
+    const rebased = options.checkouts ? rebaseSession(parsed, projectPath, options.checkouts) : parsed;
+    // The cache's scanned calls are those of the session as parsed: good only when no path was rebased.
+    const calls = rebased === parsed && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
+    const unique = calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {
         duplicateCalls += 1;
@@ -116,10 +122,8 @@ export async function scanSessions(
     });
     unique.forEach((call, index) => {
       call.index = index;
-      // Only failures need their full excerpt; a long history of successes would otherwise dominate memory.
-      if (call.outcome === 'ok') call.output = safeExcerpt(call.output, OK_OUTPUT_EXCERPT_CHARS);
     });
-    sessions.push({ ...parsed, calls: unique });
+    sessions.push({ ...rebased, calls: unique });
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
   }

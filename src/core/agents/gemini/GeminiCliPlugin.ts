@@ -26,6 +26,8 @@ import { DEFAULT_GEMINI_PARSE_LIMITS, parseGeminiSession, type GeminiParseLimits
 export class GeminiCliPlugin implements AgentPlugin {
   readonly name = 'gemini';
   readonly displayName = 'Gemini CLI';
+  /** Chat files are single JSON documents rewritten as the chat goes on: one that changed is parsed again (scan cache). */
+  readonly parserVersion = '1';
 
   constructor(private readonly limits: GeminiParseLimits = DEFAULT_GEMINI_PARSE_LIMITS) {}
 

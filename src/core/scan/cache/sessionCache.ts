@@ -177,20 +177,34 @@ export class SessionCache {
     if (this.totalBytes > this.maxBytes) await this.evict();
   }
 
-  /** Removes entries, least recently used first, until the total is under the bound; and old temporary files. */
+  /**
+   * Removes logs' entries (a session entry with its resume entry), least recently used first, until the total is
+   * under the bound; and temporary files a writer that died left behind.
+   */
   private async evict(): Promise<void> {
     const files = await this.files();
     const now = Date.now();
     let total = 0;
+    const logs = new Map<string, { names: string[]; bytes: number; usedMs: number }>();
     for (const file of files) {
-      if (file.name.endsWith('.tmp') && now - file.mtimeMs > STALE_TEMPORARY_MS) await fs.rm(path.join(this.folder, file.name), { force: true });
-      else total += file.size;
+      if (file.name.endsWith('.tmp')) {
+        if (now - file.mtimeMs > STALE_TEMPORARY_MS) await fs.rm(path.join(this.folder, file.name), { force: true });
+        else total += file.size;
+        continue;
+      }
+      total += file.size;
+      const digest = file.name.slice(0, file.name.indexOf('.'));
+      const log = logs.get(digest) ?? { names: [], bytes: 0, usedMs: 0 };
+      log.names.push(file.name);
+      log.bytes += file.size;
+      log.usedMs = Math.max(log.usedMs, file.mtimeMs);
+      logs.set(digest, log);
     }
-    const entries = files.filter((file) => file.name.endsWith('.json')).sort((a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name));
-    for (const entry of entries) {
+    const oldestFirst = [...logs.entries()].sort(([a, x], [b, y]) => x.usedMs - y.usedMs || a.localeCompare(b)).map(([, log]) => log);
+    for (const log of oldestFirst) {
       if (total <= this.maxBytes) break;
-      await fs.rm(path.join(this.folder, entry.name), { force: true });
-      total -= entry.size;
+      for (const name of log.names) await fs.rm(path.join(this.folder, name), { force: true });
+      total -= log.bytes;
     }
     this.totalBytes = total;
   }

@@ -28,6 +28,11 @@ interface WorkspaceGate {
  */
 export interface HeadroomServices {
   readonly extensionUri: vscode.Uri;
+  /**
+   * The extension's global storage folder (context.globalStorageUri): the scan cache lives in it (core
+   * scan/cache/, passed to the scan worker), so the second Learn on an unchanged history reads no log again.
+   */
+  readonly storageFolder?: string;
   readonly log: vscode.LogOutputChannel;
   /** Agent plugins: the built-ins, plus any another extension registers. */
   readonly registry: AgentRegistry;

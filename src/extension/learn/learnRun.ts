@@ -122,6 +122,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           workerScript,
           token: source.token,
           onProgress: reportProgress,
+          onLog: (message) => log.info(`learn: ${message}`),
           onAnalyzer: (message) => {
             if (plan?.host) return;
             chosen = message;
@@ -175,6 +176,7 @@ async function learnRequest(
     minOccurrences: settings.minOccurrences,
     ruleHistory: { stateFile: ruleStateFile(), retireAfterDays: settings.retireAfterDays },
   };
+  if (services.storageFolder) request.scanCache = { root: services.storageFolder };
   if (services.prescanExternalAgents) {
     progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
     request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile: settings.memoryFile, token });

@@ -5,7 +5,7 @@ import { sameProjectPath } from '../agents/projectPaths.js';
 import { notRegularCause } from '../logs/regularFile.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
-import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
+import { rebaseSession, rebasesPaths } from './worktrees/rebaseCheckoutPaths.js';
 import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
 import type { ErrorKind, ToolCall } from '../model/toolCall.js';
@@ -89,12 +89,13 @@ export async function scanSessions(
   const seenCallIds = new Set<string>();
   let duplicateCalls = 0;
   let done = 0;
+  const rebases = options.checkouts !== undefined && rebasesPaths(projectPath, options.checkouts);
   for (const file of files) {
     options.signal?.throwIfAborted();
     let parsed: ParsedSession;
     let scannedCalls: ToolCall[] | undefined;
     try {
-      ({ session: parsed, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal }));
+      ({ session: parsed, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal, withCalls: rebases }));
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
@@ -109,8 +110,8 @@ export async function scanSessions(
     }
     for (const warning of parsed.warnings) options.reporter.warn(withoutControlCharacters(warning));
     const rebased = options.checkouts ? rebaseSession(parsed, projectPath, options.checkouts) : parsed;
-    // The cache's scanned calls are those of the session as parsed: good only when no path was rebased.
-    const calls = rebased === parsed && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
+    // The cache's scanned calls are those of the session as parsed: good only when no path is rebased.
+    const calls = !rebases && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
     const unique = calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {

@@ -35,10 +35,15 @@ const entryKey = {
  */
 export const cacheEntrySchema = z.object({
   ...entryKey,
-  session: parsedSessionSchema,
+  /** The session as parse() gave it, but its calls. */
+  session: parsedSessionSchema.omit({ calls: true }),
+  /** Its calls as JSON text, read (rawCallsSchema) only by a scan that needs them: one rebasing a worktree's paths. */
+  rawCalls: z.string(),
   /** session.calls made ready for the scan (scan/scannedCall.ts): safe, short excerpts for successes. */
   scannedCalls: z.array(toolCallSchema),
 });
+
+export const rawCallsSchema = z.array(toolCallSchema);
 export type CacheEntry = z.infer<typeof cacheEntrySchema>;
 
 /**

@@ -16,16 +16,26 @@ export interface CachedSession {
   scannedCalls?: ToolCall[];
 }
 
+interface CachedParseOptions {
+  cache?: SessionCache;
+  signal?: AbortSignal;
+  /**
+   * Whether the session's own calls are needed (to rebase a worktree's paths) when its scanned calls come from the
+   * cache; false: a cached session comes with `calls: []`, and only scannedCalls hold its calls. Default true.
+   */
+  withCalls?: boolean;
+}
+
 /**
  * plugin.parse through the scan cache: an unchanged log is served from it without being read, a log that only
  * grew is read on from its checkpoint (plugins with `resumable`), anything else is parsed whole and kept. No
  * cache, or a plugin without a parserVersion (another extension's): plugin.parse, as before.
  */
-export async function cachedParse(plugin: AgentPlugin, file: SessionFile, options: { cache?: SessionCache; signal?: AbortSignal }): Promise<CachedSession> {
+export async function cachedParse(plugin: AgentPlugin, file: SessionFile, options: CachedParseOptions): Promise<CachedSession> {
   const { cache, signal } = options;
   const parser = parserKey(plugin);
   if (!cache || parser === undefined) return { session: await plugin.parse(file, { signal }) };
-  const found = await cache.lookup(parser, file);
+  const found = await cache.lookup(parser, file, options.withCalls);
   if (found.kind === 'hit') return found.cached;
   if (!found.stamp) return { session: await plugin.parse(file, { signal }) };
   const { session, checkpoint } = plugin.resumable

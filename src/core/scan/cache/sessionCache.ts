@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseCheckpoint, ParsedSession, SessionFile } from '../../agents/plugin.js';
 import type { ToolCall } from '../../model/toolCall.js';
-import { CACHE_FORMAT, cacheEntrySchema, resumeEntrySchema, type CacheEntry, type ResumeEntry } from './cacheEntry.js';
+import { CACHE_FORMAT, cacheEntrySchema, rawCallsSchema, resumeEntrySchema, type CacheEntry, type ResumeEntry } from './cacheEntry.js';
 import type { z } from 'zod';
 import { SCAN_CACHE_FOLDER } from './cacheFolder.js';
 import { prefixFingerprint } from './prefixFingerprint.js';
@@ -21,7 +21,7 @@ export interface FileStamp {
 }
 
 export type CacheLookup =
-  /** The file is as it was parsed: its session, and its calls ready for the scan. */
+  /** The file is as it was parsed: its session (its `calls` only when asked for), and its calls ready for the scan. */
   | { kind: 'hit'; cached: { session: ParsedSession; scannedCalls: ToolCall[] } }
   /** The file only grew since: parse on from the checkpoint. */
   | { kind: 'resume'; stamp: FileStamp; checkpoint: ParseCheckpoint }
@@ -57,14 +57,20 @@ export class SessionCache {
     this.log = options.log ?? (() => undefined);
   }
 
-  /** What the cache holds for `file`, read with the parser `parser` (see cachedParse.ts: parserKey). */
-  async lookup(parser: string, file: SessionFile): Promise<CacheLookup> {
+  /**
+   * What the cache holds for `file`, read with the parser `parser` (see cachedParse.ts: parserKey). A hit's
+   * `session.calls` are read only `withCalls` (empty otherwise): most scans need only the scanned calls.
+   */
+  async lookup(parser: string, file: SessionFile, withCalls = true): Promise<CacheLookup> {
     const stamp = await stampOf(file.path);
     if (!stamp) return { kind: 'miss' };
     const entry = await this.readEntry(this.entryPath(file.path, 'session'), cacheEntrySchema, file.path);
     if (entry && this.sameKey(entry, parser, file) && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs) {
-      await this.touch(file.path);
-      return { kind: 'hit', cached: { session: entry.session, scannedCalls: entry.scannedCalls } };
+      const calls = withCalls ? await this.rawCallsOf(entry, file.path) : [];
+      if (calls) {
+        await this.touch(file.path);
+        return { kind: 'hit', cached: { session: { ...entry.session, calls }, scannedCalls: entry.scannedCalls } };
+      }
     }
     const resume = await this.readEntry(this.entryPath(file.path, 'resume'), resumeEntrySchema, file.path);
     const { checkpoint } = resume ?? {};
@@ -72,6 +78,19 @@ export class SessionCache {
       if ((await prefixFingerprint(file.path, checkpoint.offset)) === resume.fingerprint) return { kind: 'resume', stamp, checkpoint: checkpoint as ParseCheckpoint };
     }
     return { kind: 'miss', stamp };
+  }
+
+  /** The session's calls kept as text in the entry; undefined when they do not read back (the entry is discarded). */
+  private async rawCallsOf(entry: CacheEntry, logPath: string): Promise<ToolCall[] | undefined> {
+    try {
+      const calls = rawCallsSchema.safeParse(JSON.parse(entry.rawCalls));
+      if (calls.success) return calls.data;
+    } catch {
+      // not JSON: damaged
+    }
+    this.note('damaged', `scan cache: discarded a damaged entry (${this.entryPath(logPath, 'session')}); its log is parsed again.`);
+    await fs.rm(this.entryPath(logPath, 'session'), { force: true });
+    return undefined;
   }
 
   /** The entry was written for this file by this parser (another version's is noted once). */
@@ -95,7 +114,8 @@ export class SessionCache {
     const key = { format: CACHE_FORMAT, parser, path: file.path, size: stamp.size, mtimeMs: stamp.mtimeMs, subagent: file.subagent, sessionId: file.sessionId };
     const fingerprint = checkpoint && (await prefixFingerprint(file.path, checkpoint.offset));
     const resume: ResumeEntry | undefined = checkpoint && fingerprint ? { ...key, checkpoint, fingerprint } : undefined;
-    const entry: CacheEntry = { ...key, session: cached.session, scannedCalls: cached.scannedCalls };
+    const { calls, ...session } = cached.session;
+    const entry: CacheEntry = { ...key, session, rawCalls: JSON.stringify(calls), scannedCalls: cached.scannedCalls };
     try {
       await fs.mkdir(this.folder, { recursive: true });
       // The resume entry first: a session entry is never newer than the checkpoint beside it.

@@ -262,3 +262,21 @@ test('cache clear removes every entry', async () => {
   await scan(after.plugin, [file], new SessionCache(root));
   assert.equal(after.resumes.length, 1, 'parsed again after clear');
 });
+
+test('a scan that rebases a worktree’s paths gets the same calls from the cache as from the log', async () => {
+  const inner = new ClaudeCodePlugin();
+  const { file } = copyLog(CLAUDE_LOG, 'claude');
+  const recordedCwd = (await inner.parse(file)).cwd;
+  assert.ok(recordedCwd, 'the sample records its working folder');
+  const checkouts = ['/p', recordedCwd];
+  const rebasing = (plugin: AgentPlugin, cache?: SessionCache) =>
+    scanSessions(plugin, '/p', [file], { environment: { home: '/nonexistent', env: {} }, reporter: { warn: () => undefined }, cache, checkouts });
+  const root = tempDir('cache-');
+  await scan(inner, [file], new SessionCache(root));
+  const warm = counted(inner);
+  const result = await rebasing(warm.plugin, new SessionCache(root));
+  assert.equal(warm.parses + warm.resumes.length, 0);
+  const expected = seen(await rebasing(inner));
+  assert.deepEqual(seen(result), expected);
+  assert.ok(JSON.stringify(expected).includes('"cwd":"/p"'), 'paths were rebased');
+});

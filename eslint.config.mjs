@@ -185,8 +185,8 @@ export default defineConfig(
     },
   },
   {
-    // The fake agent extension installed by the host tests is plain CommonJS.
-    files: ['test/host/fixtures/**/*.js'],
+    // The test extensions installed by the host and chat tests are plain CommonJS.
+    files: ['test/host/fixtures/**/*.js', 'test/chat/fixtures/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

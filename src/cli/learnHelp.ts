@@ -2,7 +2,7 @@ import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
 import { DEFAULT_RULE_CAPS, MAX_RULE_CAP } from '../core/write/ruleCaps.js';
 
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent auto|claude|codex|gemini] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--no-cache] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent NAME] [--plugin NAME|PATH] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--no-cache] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--no-cache] [--json]
@@ -29,7 +29,10 @@ Options:
                         whose folder no longer exists are reported and skipped
   --apply               Write the changes (default: dry run). Each file is replaced atomically; a file
                         that changed since it was read is refused (run again), the others are written
-  --agent NAME          auto (every agent with sessions, default), claude, codex or gemini
+  --agent NAME          auto (every agent with sessions, default), or one agent: claude, codex, gemini,
+                        vscode-chat, cline, roo, codebuddy, grok, or a plugin's name
+  --plugin NAME|PATH    Load an agent plugin package (repeatable); headroom-learn-plugin-* packages beside
+                        headroom-learn or in npm's global folder are loaded without it
   --model TEXT          The analyzer: a model name (claude-…, gpt-…/o3-…, gemini-…, or prefixed
                         anthropic/, openai/, gemini/), claude-cli, gemini-cli, codex-cli, or offline.
                         Default: an API key, then HEADROOM_LEARN_CLI, then the first of claude, gemini,
@@ -77,6 +80,10 @@ Environment:
   CLAUDE_CONFIG_DIR     Claude Code's folder (default ~/.claude)
   CODEX_HOME            Codex CLI's folder (default ~/.codex)
   GEMINI_CLI_HOME       The folder holding Gemini CLI's .gemini (default ~)
+  HEADROOM_VSCODE_USER_DIRS
+                        More VS Code User folders to read chat sessions from (code-server, portable installs)
+  CODEBUDDY_CONFIG_DIR  CodeBuddy Code's folder (default ~/.codebuddy)
+  GROK_HOME             Grok CLI's folder (default ~/.grok)
   ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY
                         API keys; the first one set picks the analyzer when there is no --model
   HEADROOM_LEARN_CLI    claude, gemini or codex: analyze with that agent's CLI (subscription, no key)

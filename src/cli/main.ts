@@ -7,6 +7,7 @@ import { runCacheCommand } from './cacheCommand.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { terminalSafeStream, writeLine, type CliIO } from './output.js';
+import { loadPluginPackages, takePluginOptions } from './pluginPackages.js';
 
 /** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
 export const MAIN_HELP = LEARN_HELP;
@@ -17,10 +18,19 @@ export const EXIT_INTERRUPTED = 130;
 export async function main(argv: string[], rawIo: CliIO): Promise<number> {
   // Every byte headroom-learn prints goes through terminalSafe: no escape sequence from a session or a file reaches the terminal.
   const io: CliIO = { ...rawIo, stdout: terminalSafeStream(rawIo.stdout, rawIo.env), stderr: terminalSafeStream(rawIo.stderr, rawIo.env) };
-  const [command, ...rest] = argv;
   const registry = createDefaultRegistry();
   const environment = processEnvironment(io.env);
   try {
+    const { named, rest: args } = takePluginOptions(argv);
+    const [command, ...rest] = args;
+    if (command !== '--help' && command !== '-h' && command !== 'help') {
+      const search = { cliDir: __dirname, named, cwd: io.cwd, env: io.env, execPath: process.execPath, platform: process.platform };
+      const loaded = await loadPluginPackages(search, registry, (message, reported) => {
+        // A failure the scan's reporter has is listed with the scan's problems; the others (detect, targets) are printed here.
+        if (!reported) writeLine(io.stderr, `headroom-learn: ${message}`);
+      });
+      for (const warning of loaded.warnings) writeLine(io.stderr, `headroom-learn: ${warning}`);
+    }
     if (command === 'scan') return await runScanCommand(rest, io, registry, environment);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(MAIN_HELP);
@@ -29,7 +39,7 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
     if (command === 'eval') return await runEvalCommand(rest, io, registry, environment);
     if (command === 'cache') return await runCacheCommand(rest, io, environment);
     if (command === 'learn') return await runLearnCommand(rest, io, registry, environment);
-    if (command === undefined || command.startsWith('-')) return await runLearnCommand(argv, io, registry, environment);
+    if (command === undefined || command.startsWith('-')) return await runLearnCommand(args, io, registry, environment);
     throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);
   } catch (error) {
     if (io.signal?.aborted) {

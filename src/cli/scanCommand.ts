@@ -8,14 +8,16 @@ import { assertProjectFolder } from './projectFolder.js';
 import { NO_CACHE_OPTION, openScanCache } from './scanCache.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent auto|claude|codex|gemini] [--no-cache] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent NAME] [--plugin NAME] [--no-cache] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 
 Options:
   --project PATH   Project folder (default: the current directory)
   --all            Every project any agent has sessions for
-  --agent NAME     auto (every agent with sessions, default), claude, codex or gemini
+  --agent NAME     auto (every agent with sessions, default), or one agent: claude, codex, gemini,
+                   vscode-chat, cline, roo, codebuddy, grok, or a plugin's name
+  --plugin NAME    Load an agent plugin package or folder (repeatable; see headroom-learn --help)
   --no-cache       Parse every session log afresh, without the scan cache (headroom-learn cache --help)
   --json           Print the result as JSON (shape documented in README.md)
   -h, --help       Show this help

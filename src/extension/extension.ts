@@ -28,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   const services: HeadroomServices = {
     extensionUri: context.extensionUri,
     storageFolder: context.globalStorageUri.fsPath,
+    storageUri: context.storageUri,
     log,
     registry: createDefaultRegistry(),
     review,

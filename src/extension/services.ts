@@ -33,6 +33,8 @@ export interface HeadroomServices {
    * scan/cache/, passed to the scan worker), so the second Learn on an unchanged history reads no log again.
    */
   readonly storageFolder?: string;
+  /** This window's storage folder for the extension (context.storageUri): where VS Code keeps this window's chat sessions is beside it. */
+  readonly storageUri?: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   /** Agent plugins: the built-ins, plus any another extension registers. */
   readonly registry: AgentRegistry;

@@ -53,7 +53,8 @@ export function workbenchUrl(serverUrl, folder, { extensionDevelopmentPath, exte
 
 /** Opens the workbench and waits until the remote connection is up (the explorer lists the folder). */
 export async function openWorkbench(page, serverUrl, folder) {
-  await page.goto(workbenchUrl(serverUrl, folder));
+  // On a busy machine the workbench can take longer than playwright's default 30 s to load.
+  await page.goto(workbenchUrl(serverUrl, folder), { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }

@@ -7,24 +7,23 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-export const hostSuiteOutDir = path.join(projectRoot, 'out', 'test', 'host');
 /** A second extension loaded in the in-host run: it registers a fake agent through registerAgentPlugin. */
 export const fakeAgentExtension = path.join(projectRoot, 'test', 'host', 'fixtures', 'fake-agent-extension');
-/** The module the extension host loads through extensionTestsPath. */
-export const hostSuiteEntry = path.join(hostSuiteOutDir, 'index.js');
 
-export async function buildExtensionAndHostSuite() {
+/** Builds the extension and the suite in test/<suite> (`host`, or `chat` for the VS Code chat suite); returns its entry. */
+export async function buildExtensionAndHostSuite(suite = 'host') {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the extension (node esbuild.mjs) failed');
-  const sourceDir = path.join(projectRoot, 'test', 'host');
+  const sourceDir = path.join(projectRoot, 'test', suite);
+  const outDir = path.join(projectRoot, 'out', 'test', suite);
   const entryPoints = fs
     .readdirSync(sourceDir)
     .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
     .map((name) => path.join(sourceDir, name));
-  fs.rmSync(hostSuiteOutDir, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
-    outdir: hostSuiteOutDir,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -33,7 +32,7 @@ export async function buildExtensionAndHostSuite() {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  return hostSuiteEntry;
+  return path.join(outDir, 'index.js');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -57,7 +57,8 @@ async function runHostTests() {
       (type === 'error' ? console.error : console.log)(line);
     });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
-    await page.goto(workbenchUrl(server.url, server.workspaceDir, { extensionDevelopmentPath: projectRoot, extensionTestsPath }));
+    // On a busy machine the workbench can take longer than playwright's default 30 s to load.
+    await page.goto(workbenchUrl(server.url, server.workspaceDir, { extensionDevelopmentPath: projectRoot, extensionTestsPath }), { timeout: 120_000 });
     let timer;
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const code = await Promise.race([exited, timedOut]);

@@ -100,15 +100,25 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * @param {string} [options.workspaceFixture] folder copied to <runDir>/workspace
  * @param {boolean} [options.demoWorkspace] open the demo project (examples/demo/project) as the workspace, so the
  *   demo sessions belong to the workspace folder; otherwise it is copied to <runDir>/demo-project next to it
+ * @param {Record<string, unknown>} [options.settings] user settings over test/harness/settings.json
  */
-export async function startCodeServer({ paths, runDir, smokeTestDriver = false, vsixPath, workspaceFixture = defaultWorkspaceFixture, demoWorkspace = false }) {
+export async function startCodeServer({
+  paths,
+  runDir,
+  smokeTestDriver = false,
+  vsixPath,
+  workspaceFixture = defaultWorkspaceFixture,
+  demoWorkspace = false,
+  settings = {},
+}) {
   const stateDir = path.join(runDir, 'code-server');
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = path.join(stateDir, 'extensions');
   const workspaceDir = path.join(runDir, 'workspace');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.copyFileSync(path.join(harnessDir, 'settings.json'), path.join(userDataDir, 'User', 'settings.json'));
+  const baseSettings = JSON.parse(fs.readFileSync(path.join(harnessDir, 'settings.json'), 'utf8'));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2) + '\n');
   fs.cpSync(demoWorkspace ? DEMO_PROJECT : workspaceFixture, workspaceDir, { recursive: true });
   const demoProject = demoWorkspace ? workspaceDir : path.join(runDir, 'demo-project');
   if (!demoWorkspace) fs.cpSync(DEMO_PROJECT, demoProject, { recursive: true });
@@ -118,7 +128,11 @@ export async function startCodeServer({ paths, runDir, smokeTestDriver = false, 
   const port = await findFreePort();
   const configFile = path.join(stateDir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\ndisable-telemetry: true\ndisable-update-check: true\n`);
-  const env = serverEnvironment(paths, stateDir, agentEnvironment(process.env, agentHome, demoProject));
+  const env = {
+    ...serverEnvironment(paths, stateDir, agentEnvironment(process.env, agentHome, demoProject)),
+    // The chat suite reads the sessions VS Code saves here.
+    HEADROOM_TEST_VSCODE_USER_DIR: path.join(userDataDir, 'User'),
+  };
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   if (vsixPath) {

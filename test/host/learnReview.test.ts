@@ -60,9 +60,9 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     assert.equal(await api.review.learn({ folder: vscode.Uri.file(demoProject) }), 'done');
     const state = api.review.getReviewState();
     const project = reviewProject(state, demoProject);
-    assert.equal(project.learnings.length, 11, `the demo yields 11 learnings (${project.learnings.map((l) => l.text).join(' | ')})`);
+    assert.equal(project.learnings.length, 10, `the demo yields 10 learnings (${project.learnings.map((l) => l.text).join(' | ')})`);
     assert.ok(project.learnings.every((l) => l.checked), 'every learning is checked by default');
-    assert.equal(state.badge, 11, 'the badge counts rules, not rule × file');
+    assert.equal(state.badge, 10, 'the badge counts rules, not rule × file');
 
     assert.equal(state.tree.length, 1);
     const projectItem = state.tree[0]!;
@@ -70,14 +70,14 @@ describe('Headroom: Learn → review tree → diff → Apply', function () {
     assert.equal(projectItem.label, path.basename(demoProject));
     for (const name of ['Claude Code', 'Codex CLI', 'Gemini CLI']) assert.ok(projectItem.description?.includes(name), `${name} in ${projectItem.description}`);
     const learningItems = flattenTree(state.tree).filter((item) => item.kind === 'learning');
-    assert.equal(learningItems.length, 11, 'each learning is one tree item');
-    assert.equal(new Set(learningItems.map((item) => item.label)).size, 11, 'no rule is listed twice');
+    assert.equal(learningItems.length, 10, 'each learning is one tree item');
+    assert.equal(new Set(learningItems.map((item) => item.label)).size, 10, 'no rule is listed twice');
     const checkboxes = flattenTree(state.tree).filter((item) => item.checked !== undefined);
-    assert.equal(checkboxes.length, 11 + project.existingRules.length, 'a checkbox per learning and per rule already in a file, nothing per agent');
+    assert.equal(checkboxes.length, 10 + project.existingRules.length, 'a checkbox per learning and per rule already in a file, nothing per agent');
     assert.deepEqual(project.existingRules.map((r) => r.text), ['an old rule that is kept'], 'the rule already in AGENTS.md is listed once');
 
     const categories = projectItem.children.filter((c) => c.kind === 'category').map((c) => c.label);
-    for (const category of ['Environment', 'File Path Corrections', 'Search Scope', 'Command Patterns', 'Known Large Files', 'Retry Prevention']) {
+    for (const category of ['Environment', 'File Path Corrections', 'Search Scope', 'Command Patterns', 'Retry Prevention']) {
       assert.ok(categories.includes(category), `category ${category} in ${categories.join(', ')}`);
     }
     const pathRule = find(projectItem.children, (item) => item.kind === 'learning' && item.label.includes(droppedText));

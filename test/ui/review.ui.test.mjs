@@ -72,12 +72,12 @@ test('Headroom: Learn → review tree → diff → uncheck → Apply', async (t)
     await item('Claude Code').waitFor();
     const learning = item(droppedRule);
     await learning.waitFor();
-    // Each rule once for the project, whatever the number of agents: 11 checkboxes (the demo's 11 rules; its one-session
+    // Each rule once for the project, whatever the number of agents: 10 checkboxes (the demo's 10 rules; its one-session
     // sbt streak F1 is below the two-session threshold), and the badge counts them.
     const badge = page.locator('.activitybar .action-item:has(a.action-label[aria-label^="Headroom"]) .badge-content');
-    assert.equal((await badge.innerText()).trim(), '11');
-    const badgeBefore = 11;
-    assert.equal(await tree.locator('.monaco-list-row .custom-view-tree-node-item-checkbox').count(), 11, 'one checkbox per rule');
+    assert.equal((await badge.innerText()).trim(), '10');
+    const badgeBefore = 10;
+    assert.equal(await tree.locator('.monaco-list-row .custom-view-tree-node-item-checkbox').count(), 10, 'one checkbox per rule');
     assert.match(await learning.innerText(), /3 files/, 'the rule goes to the three agents’ files');
     // The view's message is one short line; why the analyzer was chosen is in the tooltip, log and dashboard.
     const viewMessage = page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').first();

@@ -9,6 +9,11 @@ import type { ToolCall } from '../model/toolCall.js';
 export interface AgentEnvironment {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Project folders the front end knows of (the editor's open workspace folders), for agents that name a
+   * project's folder by a one-way hash of its path (ListProjectsOptions.knownProjectPaths).
+   */
+  knownProjectPaths?: readonly string[];
 }
 
 /** Collects problems met while scanning; none of them stops a scan. */
@@ -77,6 +82,14 @@ export interface TargetOptions {
   memoryFile?: 'auto' | 'project';
 }
 
+export interface ListProjectsOptions {
+  /**
+   * Project paths known from elsewhere: the projects every other agent has sessions for, and the front end's
+   * hints (AgentEnvironment.knownProjectPaths). Given to plugins that set `listsProjectsLast`.
+   */
+  knownProjectPaths?: readonly string[];
+}
+
 export interface ParseOptions {
   signal?: AbortSignal;
 }
@@ -123,7 +136,12 @@ export interface AgentPlugin {
   /** The sessions that belong to one project. */
   findSessions(projectPath: string, environment: AgentEnvironment, reporter: ScanReporter): Promise<SessionFile[]>;
   /** Every project the agent has sessions for, grouped by the path the logs record. */
-  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]>;
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter, options?: ListProjectsOptions): Promise<ProjectSessions[]>;
+  /**
+   * True for an agent whose logs do not always name their project (Gemini CLI's sha256 folders): Learn All
+   * Projects lists its projects after every other agent's and passes their paths in `knownProjectPaths`.
+   */
+  readonly listsProjectsLast?: boolean;
   /** Parse one session file into tool calls. Never throws for bad content; throws only for unreadable files. */
   parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession>;
   /**

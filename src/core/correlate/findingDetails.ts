@@ -61,6 +61,8 @@ export type LargeFileDetails = {
   failures: number;
   rangedReads: number;
   stale?: string;
+  /** Why it is no rule although it met the thresholds (largeFileFindings' SELF_CORRECTED). */
+  dropped?: string;
 };
 
 export type RetryDetails = {

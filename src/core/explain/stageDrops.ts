@@ -44,6 +44,7 @@ function weakFindingObservation(finding: Finding, minOccurrences: number): DropO
 /** Why a finding that met the thresholds is no rule, as a reason of the report. */
 function findingDropReason(finding: Finding): DropReason {
   const d = finding.details as { mode?: unknown };
+  if (finding.category === 'large_file') return 'self_corrected';
   return d.mode === 'gate' ? gateDropKind(droppedReason(finding) ?? '') : 'single_rejection';
 }
 

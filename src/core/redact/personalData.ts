@@ -34,7 +34,7 @@ const PERSONAL_DATA_PATTERNS: readonly PersonalDataPattern[] = [
   },
   // 7–40 hex digits with at least one digit and one letter: a commit (not a word like "defaced", not a number).
   { reason: 'personal data', kind: 'a commit hash', pattern: /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/ },
-  { reason: 'machine path', kind: "an agent's data folder", pattern: /~[\\/]\.(?:claude|codex|gemini)\b|[\\/]\.(?:claude|codex|gemini)[\\/](?:projects|sessions|tmp)\b|\btool-results[\\/]/ },
+  { reason: 'machine path', kind: "an agent's data folder", pattern: /~[\\/]\.(?:claude|codex|gemini|codebuddy|grok)\b|[\\/]\.(?:claude|codex|gemini|codebuddy|grok)[\\/](?:projects|sessions|tmp)\b|\btool-results[\\/]/ },
   { reason: 'machine path', kind: 'a home folder', pattern: new RegExp(`${PATH_START}(?:/Users|/home|/root)/[^/\\s\`'"]+`) },
   { reason: 'machine path', kind: 'a home folder', pattern: /\b[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s`'"]+/i },
   { reason: 'machine path', kind: 'a temp folder', pattern: new RegExp(`${PATH_START}(?:/private)?(?:/tmp|/var/tmp|/var/folders)(?:/|\\b)`) },

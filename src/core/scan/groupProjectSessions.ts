@@ -24,10 +24,13 @@ async function groupByRecordedFolder(
   signal?: AbortSignal,
 ): Promise<Map<string, ProjectSessionGroup>> {
   const byKey = new Map<string, ProjectSessionGroup>();
-  for (const plugin of plugins) {
+  // Agents whose folders may be one-way hashes of the path go last, told every path found before them.
+  const ordered = [...plugins.filter((p) => p.listsProjectsLast !== true), ...plugins.filter((p) => p.listsProjectsLast === true)];
+  for (const plugin of ordered) {
     signal?.throwIfAborted();
     if (!(await plugin.detect(environment))) continue;
-    for (const project of await plugin.listProjects(environment, reporter)) {
+    const options = plugin.listsProjectsLast === true ? { knownProjectPaths: knownPaths(environment, byKey) } : undefined;
+    for (const project of await plugin.listProjects(environment, reporter, options)) {
       if (project.sessions.length === 0) continue;
       const key = normaliseProjectPath(project.projectPath);
       const group = byKey.get(key) ?? { projectPath: project.projectPath, agents: [], branches: [], worktrees: [] };
@@ -36,7 +39,13 @@ async function groupByRecordedFolder(
       addSessions(group, plugin, project.sessions);
     }
   }
+  for (const group of byKey.values()) group.agents.sort((a, b) => plugins.indexOf(a.plugin) - plugins.indexOf(b.plugin));
   return byKey;
+}
+
+/** The front end's hints, then every project path listed so far. */
+function knownPaths(environment: AgentEnvironment, byKey: Map<string, ProjectSessionGroup>): string[] {
+  return [...(environment.knownProjectPaths ?? []), ...[...byKey.values()].map((group) => group.projectPath)];
 }
 
 function addSessions(group: ProjectSessionGroup, plugin: AgentPlugin, sessions: readonly SessionFile[]): void {

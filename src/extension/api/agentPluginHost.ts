@@ -1,99 +1,11 @@
 import * as vscode from 'vscode';
 import type { AgentEnvironment, AgentPlugin, ScanReporter } from '../../core/agents/plugin.js';
+import { guardedPlugin, validateExternalPlugin } from '../../core/agents/guardedPlugin.js';
 import type { AgentRegistry } from '../../core/agents/registry.js';
 import { scanProject, type AgentScan } from '../../core/scan/scanProject.js';
 import type { PrescannedAgent } from './prescannedPlugin.js';
 
-/** Version of the plugin contract (AgentPlugin in src/core/agents/plugin.ts) that this extension implements. */
-export const AGENT_PLUGIN_API_VERSION = 1;
-
-/** What another extension passes to registerAgentPlugin: the core contract plus the version it was written for. */
-export interface ExternalAgentPlugin extends AgentPlugin {
-  /** The plugin API version the plugin was written against; defaults to 1. */
-  readonly apiVersion?: number;
-}
-
-const METHODS = ['detect', 'findSessions', 'listProjects', 'parse', 'targets'] as const;
-
-/** Checks a plugin that came from another extension before it goes into the registry; throws a TypeError that names the problem. */
-function validateExternalPlugin(plugin: unknown): asserts plugin is ExternalAgentPlugin {
-  if (typeof plugin !== 'object' || plugin === null) throw new TypeError('registerAgentPlugin: the plugin must be an object.');
-  const candidate = plugin as Partial<ExternalAgentPlugin>;
-  if (typeof candidate.name !== 'string') throw new TypeError('registerAgentPlugin: plugin.name must be a string.');
-  if (typeof candidate.displayName !== 'string' || candidate.displayName.trim() === '') {
-    throw new TypeError(`registerAgentPlugin: plugin "${candidate.name}" needs a displayName.`);
-  }
-  for (const method of METHODS) {
-    if (typeof candidate[method] !== 'function') throw new TypeError(`registerAgentPlugin: plugin "${candidate.name}" has no ${method}() method.`);
-  }
-  const version = candidate.apiVersion ?? 1;
-  if (version !== AGENT_PLUGIN_API_VERSION) {
-    throw new TypeError(
-      `registerAgentPlugin: plugin "${candidate.name}" was written for plugin API version ${version}; this Headroom Learn supports version ${AGENT_PLUGIN_API_VERSION}.`,
-    );
-  }
-}
-
-/**
- * Keeps one plugin's failures to itself: a throwing detect/findSessions/listProjects/targets is reported as a
- * scan warning and treated as "no sessions", so another extension cannot break a Learn run. parse() may throw
- * (the scanner reports the file as unreadable and goes on).
- */
-function guarded(plugin: AgentPlugin, log: vscode.LogOutputChannel): AgentPlugin {
-  const complain = (method: string, error: unknown, reporter?: ScanReporter) => {
-    const message = `Agent plugin "${plugin.name}" failed in ${method}(): ${error instanceof Error ? error.message : String(error)}`;
-    log.warn(message);
-    reporter?.warn(message);
-  };
-  return {
-    name: plugin.name,
-    displayName: plugin.displayName,
-    detect: async (environment) => {
-      try {
-        return (await plugin.detect(environment)) === true;
-      } catch (error) {
-        complain('detect', error);
-        return false;
-      }
-    },
-    findSessions: async (projectPath, environment, reporter) => {
-      try {
-        const files = await plugin.findSessions(projectPath, environment, reporter);
-        return Array.isArray(files) ? files.map((file) => ({ ...file, agent: plugin.name })) : [];
-      } catch (error) {
-        complain('findSessions', error, reporter);
-        return [];
-      }
-    },
-    listProjects: async (environment, reporter) => {
-      try {
-        const projects = await plugin.listProjects(environment, reporter);
-        return Array.isArray(projects) ? projects : [];
-      } catch (error) {
-        complain('listProjects', error, reporter);
-        return [];
-      }
-    },
-    parse: async (file, options) => {
-      const session = await plugin.parse(file, options);
-      const calls = Array.isArray(session?.calls) ? session.calls.map((call) => ({ ...call, agent: plugin.name })) : [];
-      return {
-        ...session,
-        calls,
-        warnings: Array.isArray(session?.warnings) ? session.warnings : [],
-        skippedLines: session?.skippedLines ?? 0,
-      };
-    },
-    targets: (projectPath, environment, options) => {
-      try {
-        return plugin.targets(projectPath, environment, options) ?? [];
-      } catch (error) {
-        complain('targets', error);
-        return [];
-      }
-    },
-  };
-}
+export { AGENT_PLUGIN_API_VERSION, type ExternalAgentPlugin } from '../../core/agents/guardedPlugin.js';
 
 /**
  * The agents other extensions register through the exported API. They go into the SAME AgentRegistry as the
@@ -114,8 +26,8 @@ export class AgentPluginHost implements vscode.Disposable {
 
   /** Validates and registers a plugin from another extension; the Disposable removes it again. */
   register(plugin: unknown): vscode.Disposable {
-    validateExternalPlugin(plugin);
-    const unregister = this.registry.register(guarded(plugin, this.log));
+    validateExternalPlugin(plugin, 'registerAgentPlugin');
+    const unregister = this.registry.register(guardedPlugin(plugin, (message) => this.log.warn(message)));
     this.external.add(plugin.name);
     this.log.info(`Agent plugin "${plugin.name}" (${plugin.displayName}) registered by another extension.`);
     this.changeEmitter.fire();

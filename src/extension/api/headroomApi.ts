@@ -76,7 +76,8 @@ export function prescanner(pluginHost: AgentPluginHost, log: vscode.LogOutputCha
   return async ({ projectPath, agents, memoryFile, token }) => {
     const external = pluginHost.registry.all().filter((plugin) => pluginHost.isExternal(plugin.name) && (agents === 'auto' || agents.includes(plugin.name)));
     if (external.length === 0) return [];
-    const environment = processEnvironment(process.env);
+    const openFolders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const environment = { ...processEnvironment(process.env), knownProjectPaths: openFolders };
     const detected = await detectAgents(external, environment);
     if (detected.length === 0) return [];
     const abort = new AbortController();

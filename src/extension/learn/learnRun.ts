@@ -9,6 +9,7 @@ import type { HeadroomServices, LearnAnalyzerPlan } from '../services.js';
 import { readHeadroomSettings } from '../platform/settings.js';
 import type { ReviewRun } from '../review/reviewModel.js';
 import { buildReviewProjects } from '../review/reviewPlanning.js';
+import { vscodeChatWindowEnvironment } from './vscodeChatWindow.js';
 import { LearnCancelledError, LearnWorkerError, runLearnInWorker, type WorkerOutcome } from './runInWorker.js';
 import type { AnalyzerChosenMessage, LearnRequest, ProgressMessage, ProjectLearnResult } from './workerProtocol.js';
 import { learningsViewId } from '../commands.js';
@@ -120,6 +121,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
         if (source.token.isCancellationRequested) return { status: 'cancelled' } as const;
         const outcome = await runLearnInWorker(request, {
           workerScript,
+          extraEnv: vscodeChatWindowEnvironment(services.storageUri, vscode.workspace.workspaceFolders),
           token: source.token,
           onProgress: reportProgress,
           onLog: (message) => log.info(`learn: ${message}`),
@@ -158,6 +160,11 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
 }
 
 /** What the scan worker is asked: the scope, agents, analyzer and thresholds, and the agents other extensions scanned. */
+/** The open workspace folders on disk (the current window's projects, known even when no agent log names them). */
+function openFolderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
+
 async function learnRequest(
   folder: vscode.Uri | undefined,
   settings: ReturnType<typeof readHeadroomSettings>,
@@ -169,7 +176,7 @@ async function learnRequest(
   const agents = settings.agent === 'auto' ? 'auto' : [settings.agent];
   const request: LearnRequest = {
     type: 'learn',
-    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all' },
+    scope: folder ? { kind: 'project', projectPath: folder.fsPath } : { kind: 'all', workspaceFolders: openFolderPaths() },
     agents,
     analyzer: plan.worker,
     memoryFile: settings.memoryFile,

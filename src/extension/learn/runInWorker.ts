@@ -35,6 +35,8 @@ export interface WorkerRunOptions {
   onAnalyzer?: (chosen: AnalyzerChosenMessage) => void;
   /** A line the worker asks to be logged. */
   onLog?: (message: string) => void;
+  /** Variables added to the worker's environment (this window's own VS Code chat storage). */
+  extraEnv?: Readonly<Record<string, string>>;
 }
 
 let running = 0;
@@ -66,7 +68,7 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
       return;
     }
     // The request (with any API keys from SecretStorage) goes in the start message below, not in argv or env.
-    const worker = new Worker(path.resolve(options.workerScript), { env: process.env });
+    const worker = new Worker(path.resolve(options.workerScript), { env: { ...process.env, ...options.extraEnv } });
     running++;
     started++;
     worker.once('exit', () => running--);

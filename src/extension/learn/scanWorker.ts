@@ -88,7 +88,10 @@ function worthShowing(request: LearnRequest, found: ProjectFindings): boolean {
 }
 
 async function learn(request: LearnRequest, signal: AbortSignal): Promise<ResultMessage | FindingsMessage> {
-  const environment = processEnvironment(process.env);
+  const environment: AgentEnvironment = {
+    ...processEnvironment(process.env),
+    ...(request.scope.kind === 'all' && request.scope.workspaceFolders ? { knownProjectPaths: request.scope.workspaceFolders } : {}),
+  };
   const listWarnings: string[] = [];
   const projectPaths = await projectsToLearn(request, environment, listWarnings, signal);
   const inHost = request.analyzer.deferToHost !== undefined;

@@ -27,7 +27,8 @@ export interface AnalyzerOptions {
 
 export interface LearnRequest {
   type: 'learn';
-  scope: { kind: 'project'; projectPath: string } | { kind: 'all' };
+  /** Learn All Projects names the open workspace folders: Gemini's sha256 folders are matched against them too. */
+  scope: { kind: 'project'; projectPath: string } | { kind: 'all'; workspaceFolders?: readonly string[] };
   /** Agent plugin names to scan, or 'auto' for every built-in agent. */
   agents: readonly string[] | 'auto';
   analyzer: AnalyzerOptions;

@@ -21,7 +21,7 @@ test('dry run on the demo home: a diff for all five files, nothing written (tree
   assert.match(out, /^Analyzer: offline — offline, because no --model, no API key/m);
   assert.match(out, /✗ no longer true in the project: 1\n {6}`services\/api\/config\/settings.py` → actually at `services\/api\/src\/shop\/settings.py`\n {8}— services\/api\/src\/shop\/settings.py does not exist in the project now/);
   assert.doesNotMatch(out, /^ {2}dropped: /m, 'said once, in the "Not proposed" list');
-  assert.match(out, /CLAUDE.md \(Claude Code, context\): new file, 23 lines · rules: 0 kept, 9 added, 0 removed/);
+  assert.match(out, /CLAUDE.md \(Claude Code, context\): new file, 20 lines · rules: 0 kept, 8 added, 0 removed/);
   assert.match(out, /Dry run: 5 files would change\. Run again with --apply to write them\./);
 });
 
@@ -46,11 +46,11 @@ test('--apply writes exactly the printed diff and the JSON proposedText; a secon
   assert.deepEqual(
     json.proposals!.map((p) => [path.basename(p.path), p.agent, p.kind, p.scope, p.exists, p.changed, p.merge.added.length, p.merge.removed.length]),
     [
-      ['CLAUDE.md', 'claude', 'context', 'project', false, true, 9, 0],
+      ['CLAUDE.md', 'claude', 'context', 'project', false, true, 8, 0],
       ['MEMORY.md', 'claude', 'memory', 'project', false, true, 2, 0],
-      ['AGENTS.md', 'codex', 'context', 'project', false, true, 9, 0],
+      ['AGENTS.md', 'codex', 'context', 'project', false, true, 8, 0],
       ['instructions.md', 'codex', 'memory', 'shared', false, true, 2, 0],
-      ['GEMINI.md', 'gemini', 'context', 'project', false, true, 11, 0],
+      ['GEMINI.md', 'gemini', 'context', 'project', false, true, 10, 0],
     ],
   );
   assert.match(json.proposals![3].proposedSection!, new RegExp(`^<!-- headroom:learn:start project="${fx.project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" -->`));
@@ -90,7 +90,7 @@ test('existing files: user text kept byte for byte, a rule whose path is gone is
 
   const dry = await runCli(['--project', fx.project, '--agent', 'claude'], env);
   assert.equal(dry.code, 0, dry.err);
-  assert.match(dry.out, /CLAUDE.md \(Claude Code, context\): \d+ lines changed · rules: 1 kept, 4 added, 1 removed/);
+  assert.match(dry.out, /CLAUDE.md \(Claude Code, context\): \d+ lines changed · rules: 1 kept, 3 added, 1 removed/);
   assert.match(dry.out, /- removed: File Path Corrections: `old\/thing.py` → actually at `services\/api\/src\/shop\/gone.py` — services\/api\/src\/shop\/gone.py no longer exists/);
 
   const applied = await runCli(['--project', fx.project, '--agent', 'claude', '--apply', '--json'], env);

@@ -75,7 +75,7 @@ test('no --model and a CLI on PATH that fails: automatic choice falls back to of
 test('bad usage is exit 2 with exactly one line on stderr', async () => {
   const fx = await demoFixture();
   const cases: Array<[string[], RegExp, Record<string, string>?]> = [
-    [['--agent', 'cursor'], /^headroom-learn: Unknown agent "cursor"\. Choose one of: auto, claude, codex, gemini\.$/],
+    [['--agent', 'cursor'], /^headroom-learn: Unknown agent "cursor"\. Choose one of: auto, claude, codex, gemini, codebuddy, grok\.$/],
     [['--model', 'llama-3'], /^headroom-learn: Unknown --model "llama-3"\. Valid forms: .*offline\.$/],
     [['--model', 'gpt-4o'], /^headroom-learn: --model gpt-4o needs OpenAI API access: set OPENAI_API_KEY\.$/],
     [['--model', 'claude-cli'], /^headroom-learn: --model claude-cli: claude is not on PATH\.$/],

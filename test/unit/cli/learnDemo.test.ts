@@ -70,11 +70,15 @@ test('demo: every category appears, and every planted correction of examples/dem
   for (const ref of json.findings.flatMap((f) => f.evidence)) assert.ok(citesCall(ref), at(ref));
 });
 
-test('demo: the rules a user would keep, and the stale settings.py correction is not proposed', async () => {
+test('demo: the rules a user would keep; the stale settings.py correction and the self-corrected large file are not proposed', async () => {
   const json = await demoJson();
   const rules = json.rules.map((r) => r.text);
   assert.ok(rules.includes('`services/api/app/models/order.py` → actually at `services/api/src/shop/models/order.py`'));
-  assert.ok(rules.includes('`services/api/src/shop/pricing/rules_table.py` (~3400 lines) — always use offset/limit'));
+  // E1/E2: the too-large Read was followed each time by a ranged Read of the same file, as the error said: no rule.
+  assert.ok(!rules.some((r) => r.includes('rules_table.py')));
+  const large = json.findings.find((f) => f.category === 'large_file')!;
+  assert.equal(large.proposed, false);
+  assert.equal(large.dropped, 'the too-large error says to read a range, and the very next call did (2 of 2 times)');
   assert.ok(rules.includes("Don't search `services/api/src/shop/models/` → use `services/api/`"));
   assert.ok(rules.some((r) => r.startsWith('**user_prefers_manual**: User rejected `git push` 4 times') && r.includes('I deploy myself')));
   assert.ok(rules.includes('`/var/log/shop/api.log` failed on permissions 3 times — suggest it to the user instead of running it'));

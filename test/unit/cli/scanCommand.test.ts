@@ -24,12 +24,14 @@ async function demoHome(): Promise<string> {
   return home;
 }
 
-/** One home holding the three agents' fixture folders, each with several projects. */
+/** One home holding every built-in agent's fixture folders, with several projects. */
 function combinedFixtureHome(): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-all-'));
   fs.cpSync(path.join(FIXTURES, 'claude', 'home', '.claude'), path.join(home, '.claude'), { recursive: true, verbatimSymlinks: true });
   fs.cpSync(path.join(FIXTURES, 'codex', 'home', '.codex'), path.join(home, '.codex'), { recursive: true, verbatimSymlinks: true });
   fs.cpSync(path.join(FIXTURES, 'gemini', 'home', '.gemini'), path.join(home, '.gemini'), { recursive: true, verbatimSymlinks: true });
+  fs.cpSync(path.join(FIXTURES, 'codebuddy', 'home', '.codebuddy'), path.join(home, '.codebuddy'), { recursive: true, verbatimSymlinks: true });
+  fs.cpSync(path.join(FIXTURES, 'grok', 'home', '.grok'), path.join(home, '.grok'), { recursive: true, verbatimSymlinks: true });
   return home;
 }
 
@@ -74,13 +76,24 @@ test('scan --all groups every agent\'s sessions by the project path the logs rec
   const json = JSON.parse(stdout) as ScanJson;
   const agentsOf = new Map(json.projects.map((p) => [p.projectPath, p.agents.map((a) => a.agent)]));
   assert.ok(json.projects.length >= 4, `expected several projects, got ${[...agentsOf.keys()].join(', ')}`);
-  for (const agent of ['claude', 'codex', 'gemini']) {
+  for (const agent of ['claude', 'codex', 'gemini', 'codebuddy', 'grok']) {
     assert.ok(json.totals[agent]?.sessions > 0, `${agent} has sessions in the fixture home`);
     const summed = json.projects.flatMap((p) => p.agents.filter((a) => a.agent === agent)).reduce((n, a) => n + a.toolCalls, 0);
     assert.equal(json.totals[agent].toolCalls, summed, `totals.${agent} is the sum over projects`);
   }
   // No project is listed twice, and every project path is absolute as recorded.
   assert.equal(new Set(json.projects.map((p) => p.projectPath)).size, json.projects.length);
+});
+
+test('--agent codebuddy and --agent grok scan only that agent, with its exact counts', async () => {
+  const home = combinedFixtureHome();
+  const shop = (json: ScanJson) => json.projects.find((p) => p.projectPath === '/home/dev/shop')!.agents.map((a) => [a.agent, a.sessions, a.toolCalls, a.failed, a.rejected, a.interrupted]);
+  const codebuddy = JSON.parse((await run(['scan', '--all', '--agent', 'codebuddy', '--json'], { HOME: home })).stdout) as ScanJson;
+  assert.deepEqual(Object.keys(codebuddy.totals), ['codebuddy']);
+  assert.deepEqual(shop(codebuddy), [['codebuddy', 2, 8, 2, 1, 1]]);
+  const grok = JSON.parse((await run(['scan', '--all', '--agent', 'grok', '--json'], { HOME: home })).stdout) as ScanJson;
+  assert.deepEqual(Object.keys(grok.totals), ['grok']);
+  assert.deepEqual(shop(grok), [['grok', 2, 7, 2, 1, 2]]);
 });
 
 test('a damaged or unreadable session is reported and the scan still finishes', async () => {

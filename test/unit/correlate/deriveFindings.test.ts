@@ -95,13 +95,17 @@ test('user_prefers_manual: one silent rejection is not enough, nor two in one se
   assert.match(rule.rule, /User rejected `gradle build` 2 times/);
 });
 
-test('known large files: too large twice, then read by range; the size in lines is shown', () => {
+test('known large files: too large twice, then read by range; the size in lines is shown; no rule when the next call did what the error said', () => {
   const big = read('/proj/proxy/server.py', { outcome: 'failed', errorKind: 'file_too_large' });
   const ranged = read('/proj/proxy/server.py', { input: { file_path: '/proj/proxy/server.py', offset: 1, limit: 100 } });
   const [large] = byCategory(derive([session([big, ranged]), session([big, ranged], 's2')], { 'proxy/server.py': 8000 }), 'large_file');
   assert.equal(large.rule, '`proxy/server.py` (~8000 lines) — always use offset/limit');
   assert.equal(large.details.rangedReads, 2);
   assert.equal(large.evidence.length, 4);
+  assert.equal(large.details.dropped, 'the too-large error says to read a range, and the very next call did (2 of 2 times)', 'the error itself taught the agent at once');
+  // A detour before the ranged read (a search, another file) in one session: the error's advice was not enough there.
+  const [detour] = byCategory(derive([session([big, unrelated(1), ranged]), session([big, ranged], 's2')], { 'proxy/server.py': 8000 }), 'large_file');
+  assert.equal(detour.details.dropped, undefined);
 });
 
 test('retry prevention: three identical failures in a row, with the fix that ended them; memory target', () => {

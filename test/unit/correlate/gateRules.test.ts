@@ -26,6 +26,27 @@ test('corpus: `mise run lint` failing after the agent’s edits in two sessions,
   assert.deepEqual(gates([...sessions, ...withoutGate]), [{ rule: 'Before finishing, run `mise run lint`; it most often fails on `goconst`', sessions: 2, dropped: undefined }]);
 });
 
+/** One session from an excerpt and the excerpt of its later lines (same session), calls in order. */
+function continued(first: ParsedSession, later: ParsedSession): ParsedSession {
+  const after = Math.max(...first.calls.map((c) => c.index)) + 1;
+  return { ...first, calls: [...first.calls, ...later.calls.map((c) => ({ ...c, sessionId: first.sessionId, index: after + c.index }))] };
+}
+
+test('corpus: the same two sessions read on — `mise run lint` passed again later in each (0 issues): the gate did its job, no rule', async () => {
+  const fails = [await parseExcerpt('dip-edit-then-lint-fails-1.jsonl', DIP), await parseExcerpt('dip-edit-then-lint-fails-2.jsonl', DIP)];
+  const passes = [await parseExcerpt('dip-lint-passes-later-1.jsonl', DIP), await parseExcerpt('dip-lint-passes-later-2.jsonl', DIP)];
+  assert.ok(passes.every((p) => p.calls.some((c) => gateCommandOf(c) === 'mise run lint' && c.outcome === 'ok')));
+  const withoutGate = ['s3', 's4', 's5'].map((id) => session([{ tool: 'Edit' as const, path: `${DIP}/a.go` }], id));
+  const rule = 'Before finishing, run `mise run lint`; it most often fails on `goconst`';
+  assert.deepEqual(gates([continued(fails[0], passes[0]), continued(fails[1], passes[1]), ...withoutGate]), [
+    { rule, sessions: 2, dropped: 'its own runs caught the failures and it passed again before the session ended (2 of 2 sessions)' },
+  ]);
+  // Fixed in one session only: still one session that ended failing, below the two a rule needs.
+  assert.equal(gates([continued(fails[0], passes[0]), fails[1], ...withoutGate])[0].dropped, 'its own runs caught the failures and it passed again before the session ended (1 of 2 sessions)');
+  // Neither fixed within its session (the excerpts end on the failure): the rule stands, as in the test above.
+  assert.equal(gates([...fails, ...withoutGate])[0].dropped, undefined);
+});
+
 test('corpus: near miss — a lint run at the start of a session, before any edit, fails on code the agent did not write: no gate failure', async () => {
   const before = await parseExcerpt('victor-lint-fails-before-any-edit.jsonl', DIP);
   assert.equal(before.calls[0].outcome, 'failed');

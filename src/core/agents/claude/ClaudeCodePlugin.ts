@@ -2,9 +2,10 @@ import type { AgentEnvironment, AgentPlugin, AgentTarget, ParsedSession, ParseOp
 import { isDirectory } from '../fsWalk.js';
 import { claudeProjectsDir } from './claudeRoot.js';
 import { claudeTargets } from './claudeTargets.js';
-import { findClaudeSessions } from './findClaudeSessions.js';
-import { listClaudeProjects } from './listClaudeProjects.js';
+import { findTranscriptSessions } from './findTranscriptSessions.js';
+import { listTranscriptProjects } from './listTranscriptProjects.js';
 import { CLAUDE_AGENT, parseClaudeSession, parseClaudeSessionFrom } from './parseClaudeSession.js';
+import { claudeTranscriptLayout } from './transcriptLayout.js';
 
 /** Claude Code: transcripts under `<claude root>/projects/`, CLAUDE.md and MEMORY.md as targets. */
 export class ClaudeCodePlugin implements AgentPlugin {
@@ -19,11 +20,11 @@ export class ClaudeCodePlugin implements AgentPlugin {
   }
 
   findSessions(projectPath: string, environment: AgentEnvironment, reporter: ScanReporter): Promise<SessionFile[]> {
-    return findClaudeSessions(projectPath, environment, reporter);
+    return findTranscriptSessions(projectPath, claudeTranscriptLayout(environment, CLAUDE_AGENT), reporter);
   }
 
   listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-    return listClaudeProjects(environment, reporter);
+    return listTranscriptProjects(claudeTranscriptLayout(environment, CLAUDE_AGENT), reporter);
   }
 
   parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession> {

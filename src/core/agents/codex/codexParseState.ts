@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputSchema, normalisedToolSchema } from '../../model/toolCallSchema.js';
+import { errorKindSchema, inputSchema, normalisedToolSchema, outcomeSchema } from '../../model/toolCallSchema.js';
 import type { CallFamily } from './describeCodexCall.js';
 
 // The state of a rollout parse (parseCodexRollout.ts: RolloutState, its CodexSessionBuilder and SkippedLines) after
@@ -27,6 +27,7 @@ const callSchema = z.object({
   described: describedCallSchema,
   aborted: z.boolean(),
   batch: z.number().int(),
+  known: z.object({ outcome: outcomeSchema, exitCode: z.number().optional(), errorKind: errorKindSchema.optional() }).optional(),
 });
 
 const outputSchema = z.object({

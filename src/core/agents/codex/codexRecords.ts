@@ -72,6 +72,18 @@ export const functionCallSchema = z.object({
   namespace: z.string().optional(),
 });
 
+/**
+ * A web search the model ran on OpenAI's side (codex-rs/protocol/src/models.rs `ResponseItem::WebSearchCall`):
+ * `status` (completed, failed, …) and `action` (`{type:"search", query, queries}`, `{type:"open_page", url}`,
+ * `{type:"find_in_page", url, pattern}`). Its `id` is never written to the rollout and its result is not in it:
+ * the item is the whole call.
+ */
+export const webSearchCallSchema = z.object({
+  type: z.literal('web_search_call'),
+  status: z.string().optional().catch(undefined),
+  action: z.record(z.string(), z.unknown()).optional().catch(undefined),
+});
+
 export const customToolCallSchema = z.object({
   type: z.literal('custom_tool_call'),
   name: z.string(),

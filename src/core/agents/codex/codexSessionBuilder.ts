@@ -1,7 +1,7 @@
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { DescribedCall } from './describeCodexCall.js';
-import { resolveCodexOutcome, type CallEvents, type RecordedResult } from './resolveCodexOutcome.js';
+import { resolveCodexOutcome, type CallEvents, type RecordedResult, type ResolvedOutcome } from './resolveCodexOutcome.js';
 import { readToolResultText } from './toolResultText.js';
 import { outputText } from './outputText.js';
 import type { CodexBuilderState } from './codexParseState.js';
@@ -19,6 +19,8 @@ interface CallRecord {
   aborted: boolean;
   /** Calls added with no output recorded between them were issued together, before any result. */
   batch: number;
+  /** A call whose item is its whole record (a web search): its outcome is known when it is read. */
+  known?: ResolvedOutcome;
 }
 
 interface OutputRecord {
@@ -82,6 +84,13 @@ export class CodexSessionBuilder {
     this.callsById.set(callId, record);
   }
 
+  /** Records a call that has no separate output: its item says how it ended (web_search_call). */
+  addCompleteCall(callId: string, line: number, described: DescribedCall, outcome: ResolvedOutcome, timestamp: string | undefined, cwd: string | undefined): void {
+    this.addCall(callId, line, described, timestamp, cwd);
+    const record = this.callsById.get(callId);
+    if (record !== undefined && record.line === line) record.known = outcome;
+  }
+
   /** Records a `*_output` item; the first output of a call wins. */
   addOutput(callId: string, line: number, output: unknown): void {
     if (this.outputs.has(callId)) return;
@@ -122,9 +131,9 @@ export class CodexSessionBuilder {
     return this.calls.map((call, index) => {
       const output = this.outputs.get(call.callId);
       const events = this.events.get(call.callId) ?? {};
-      const resolved = call.aborted
-        ? { outcome: 'interrupted' as const }
-        : resolveCodexOutcome(call.described, output?.result, events, finalResults.get(call.callId));
+      const resolved =
+        call.known ??
+        (call.aborted ? { outcome: 'interrupted' as const } : resolveCodexOutcome(call.described, output?.result, events, finalResults.get(call.callId)));
       const { described } = call;
       const toolCall: ToolCall = {
         agent: this.agent,

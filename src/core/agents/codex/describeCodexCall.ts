@@ -146,3 +146,8 @@ function stringField(input: Record<string, unknown>, ...names: string[]): string
   }
   return undefined;
 }
+
+/** A `web_search_call` item: a WebSearch whose input is its action (the query, or the page it opened or searched). */
+export function describeWebSearch(action: Record<string, unknown> | undefined): DescribedCall {
+  return { tool: 'WebSearch', originalTool: 'web_search_call', family: 'other', input: action ?? {} };
+}

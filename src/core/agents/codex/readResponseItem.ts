@@ -4,13 +4,22 @@ import {
   localShellCallSchema,
   messageSchema,
   toolOutputSchema,
+  webSearchCallSchema,
 } from './codexRecords.js';
 import type { CodexSessionBuilder } from './codexSessionBuilder.js';
-import { describeCodexCall } from './describeCodexCall.js';
+import { describeCodexCall, describeWebSearch } from './describeCodexCall.js';
+import type { ResolvedOutcome } from './resolveCodexOutcome.js';
 
 export type ItemVerdict = 'used' | 'ignored' | { invalid: string };
 
-const TOOL_ITEM_TYPES = new Set(['function_call', 'custom_tool_call', 'local_shell_call', 'function_call_output', 'custom_tool_call_output']);
+const TOOL_ITEM_TYPES = new Set([
+  'function_call',
+  'custom_tool_call',
+  'local_shell_call',
+  'web_search_call',
+  'function_call_output',
+  'custom_tool_call_output',
+]);
 
 /**
  * Feeds one Responses API item (a `response_item` payload, a bare item of a
@@ -56,6 +65,14 @@ export function readResponseItem(
       builder.addCall(callId, line, describeCodexCall(raw), timestamp, cwd);
       return 'used';
     }
+    case 'web_search_call': {
+      const parsed = webSearchCallSchema.safeParse(item);
+      if (!parsed.success) return { invalid: 'web_search_call that is not an object' };
+      const { status, action } = parsed.data;
+      // No call id is written for it: the item's position names it.
+      builder.addCompleteCall(`web_search_call:${line}`, line, describeWebSearch(action), webSearchOutcome(status), timestamp, cwd);
+      return 'used';
+    }
     default: {
       const parsed = toolOutputSchema.safeParse(item);
       if (!parsed.success) return { invalid: `${type} without call_id` };
@@ -81,4 +98,11 @@ export function cwdInEnvironmentContext(text: string): string | undefined {
   const match = /<cwd>([^<]*)<\/cwd>/.exec(text);
   const cwd = match?.[1].trim();
   return cwd ? cwd : undefined;
+}
+
+/** A web search's own status decides: `failed` failed, `incomplete` was cut off, anything else (completed) is ok. */
+function webSearchOutcome(status: string | undefined): ResolvedOutcome {
+  if (status === 'failed') return { outcome: 'failed', errorKind: 'other' };
+  if (status === 'incomplete') return { outcome: 'interrupted' };
+  return { outcome: 'ok' };
 }

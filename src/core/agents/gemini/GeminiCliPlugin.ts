@@ -3,6 +3,7 @@ import type {
   AgentEnvironment,
   AgentPlugin,
   AgentTarget,
+  ListProjectsOptions,
   ParsedSession,
   ParseOptions,
   ProjectSessions,
@@ -28,6 +29,8 @@ export class GeminiCliPlugin implements AgentPlugin {
   readonly displayName = 'Gemini CLI';
   /** Chat files are single JSON documents rewritten as the chat goes on: one that changed is parsed again (scan cache). */
   readonly parserVersion = '1';
+  /** Its ≤ 0.28 folders are sha256 hashes of the project path: matched against every other agent's projects. */
+  readonly listsProjectsLast = true;
 
   constructor(private readonly limits: GeminiParseLimits = DEFAULT_GEMINI_PARSE_LIMITS) {}
 
@@ -40,14 +43,16 @@ export class GeminiCliPlugin implements AgentPlugin {
     return geminiSessionFiles(folders, projectPath, reporter);
   }
 
-  async listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-    const { attributed, unattributed } = await attributeGeminiFolders(environment, reporter);
+  async listProjects(environment: AgentEnvironment, reporter: ScanReporter, options: ListProjectsOptions = {}): Promise<ProjectSessions[]> {
+    const knownPaths = options.knownProjectPaths ?? environment.knownProjectPaths ?? [];
+    const { attributed, unattributed } = await attributeGeminiFolders(environment, reporter, knownPaths, this.limits);
     for (const folder of unattributed) {
       const chats = await listGeminiChats(folder, reporter);
       if (chats.length === 0) continue;
       reporter.warn(
         `Gemini CLI: ${chats.length} session file(s) in ${folder} cannot be attributed to a project ` +
-          '(the folder name is a one-way sha256 of the project path, and neither .project_root nor projects.json names it); ' +
+          '(the folder name is a one-way sha256 of the project path, and neither .project_root, projects.json, the projects of ' +
+          'the other agents nor the paths its own sessions recorded match it); ' +
           'scan that project with --project PATH to include them.',
       );
     }

@@ -5,6 +5,8 @@ import { normaliseProjectPath } from '../projectPaths.js';
 import { geminiTmpDir, isPlainFolderName } from './geminiLocations.js';
 import { geminiProjectHashCandidates, isGeminiProjectHash } from './geminiProjectId.js';
 import { readGeminiProjectRegistry, readProjectRootMarker } from './geminiProjectRegistry.js';
+import { projectFromRecordedPaths } from './geminiRecordedPaths.js';
+import type { GeminiParseLimits } from './parseGeminiSession.js';
 
 interface AttributedFolder {
   folder: string;
@@ -20,10 +22,17 @@ export interface FolderAttribution {
 /**
  * Maps every `tmp/<id>` folder to the project path it belongs to, for `--all`:
  * its `.project_root` (best), else the path `projects.json` maps to its name, else — for a
- * sha256 name — a path known from those two sources whose hash is the name. Anything else
- * stays unattributed; nothing is guessed from folder names.
+ * sha256 name — a known path whose hash is the name: from those two sources, from `knownPaths`
+ * (every other agent's projects, the editor's open folders), then from the absolute paths the
+ * folder's own sessions recorded and their parent folders. Anything else stays unattributed;
+ * nothing is guessed from folder names.
  */
-export async function attributeGeminiFolders(environment: AgentEnvironment, reporter: ScanReporter): Promise<FolderAttribution> {
+export async function attributeGeminiFolders(
+  environment: AgentEnvironment,
+  reporter: ScanReporter,
+  knownPaths: readonly string[],
+  limits: GeminiParseLimits,
+): Promise<FolderAttribution> {
   const tmp = geminiTmpDir(environment);
   const registry = await readGeminiProjectRegistry(environment, reporter);
   const pathsBySlug = new Map<string, string[]>();
@@ -39,14 +48,18 @@ export async function attributeGeminiFolders(environment: AgentEnvironment, repo
   }
 
   const pathsByHash = new Map<string, string>();
-  const knownPaths = [...registry.map((r) => r.projectPath), ...folders.flatMap((f) => (f.marker ? [f.marker] : []))];
-  for (const known of knownPaths) {
+  const candidates = [...registry.map((r) => r.projectPath), ...folders.flatMap((f) => (f.marker ? [f.marker] : [])), ...knownPaths];
+  for (const known of candidates) {
     for (const hash of geminiProjectHashCandidates(known)) if (!pathsByHash.has(hash)) pathsByHash.set(hash, known);
   }
 
   const attribution: FolderAttribution = { attributed: [], unattributed: [] };
   for (const { name, folder, marker } of folders) {
-    const projectPath = marker ?? singleProjectPath(pathsBySlug.get(name)) ?? (isGeminiProjectHash(name) ? pathsByHash.get(name) : undefined);
+    const hashed = isGeminiProjectHash(name);
+    const projectPath =
+      marker ??
+      singleProjectPath(pathsBySlug.get(name)) ??
+      (hashed ? (pathsByHash.get(name) ?? (await projectFromRecordedPaths(folder, reporter, limits))) : undefined);
     if (projectPath !== undefined) attribution.attributed.push({ folder, projectPath });
     else attribution.unattributed.push(folder);
   }

@@ -18,6 +18,7 @@ interface GateFailure {
 const NO_REPEATED_CHECK_REASON = 'no check failed in two sessions: nothing specific to say beyond running it';
 const USER_REJECTED = 'the user rejected running';
 const ALREADY_ROUTINE = 'the agent already runs it';
+const FIXED_IN_SESSION = 'its own runs caught the failures and it passed again before the session ended';
 
 /** Per session that changed code, its calls from the first successful edit on, in order: where gates check the agent's code. */
 function callsFromFirstEdit(ctx: DeriveContext): ToolCall[][] {
@@ -50,6 +51,25 @@ function alreadyRoutine(edited: readonly ToolCall[][], gate: string): string | u
   return ran * 2 >= edited.length ? `${ALREADY_ROUTINE} (in ${ran} of ${edited.length} sessions that changed code)` : undefined;
 }
 
+/**
+ * Why a gate rule would add nothing: in all but fewer than MIN_SESSIONS of the sessions where the gate failed, the
+ * agent's own later run of it passed before the session ended. The gate did its job there: it caught the agent's
+ * mistake and the agent fixed it, so "run it before finishing" describes what already happens. Only sessions that
+ * ended with the gate still failing (its last run failed) show a workflow worth changing.
+ */
+function fixedInSession(edited: readonly ToolCall[][], gate: string, failures: readonly GateFailure[]): string | undefined {
+  const failedIn = new Set(failures.map((f) => `${f.call.agent}\u0000${f.call.sessionId}`));
+  let endedFailing = 0;
+  let sessions = 0;
+  for (const calls of edited) {
+    if (calls.length === 0 || !failedIn.has(`${calls[0]!.agent}\u0000${calls[0]!.sessionId}`)) continue;
+    sessions++;
+    const last = calls.filter((call) => gateCommandOf(call) === gate).at(-1);
+    if (last?.outcome !== 'ok') endedFailing++;
+  }
+  return endedFailing < MIN_SESSIONS ? `${FIXED_IN_SESSION} (${sessions - endedFailing} of ${sessions} sessions)` : undefined;
+}
+
 /** The checks that failed in MIN_SESSIONS sessions or more, most sessions first (then most runs), at most GATE_CHECKS_SHOWN. */
 function mostFailingChecks(failures: readonly GateFailure[]): string[] {
   const sessions = new Map<string, Set<string>>();
@@ -68,8 +88,9 @@ function mostFailingChecks(failures: readonly GateFailure[]): string[] {
 
 
 /** Which of the three reasons a gate finding's `dropped` text gives, for the report to group it by. */
-export function gateDropKind(dropped: string): 'user_rejected' | 'already_routine' | 'nothing_specific' {
+export function gateDropKind(dropped: string): 'user_rejected' | 'already_routine' | 'fixed_in_session' | 'nothing_specific' {
   if (dropped.startsWith(USER_REJECTED)) return 'user_rejected';
+  if (dropped.startsWith(FIXED_IN_SESSION)) return 'fixed_in_session';
   return dropped.startsWith(ALREADY_ROUTINE) ? 'already_routine' : 'nothing_specific';
 }
 
@@ -82,6 +103,8 @@ export function gateDropKind(dropped: string): 'user_rejected' | 'already_routin
  * agent already follows (that is how its failures were seen), so it says nothing the next session can use.
  * And a gate the agent already runs in at least half the sessions that changed code is dropped: "run it before
  * finishing" would tell it what it does anyway (an independent review of the corpus judged both such rules noise).
+ * So is a gate whose failures the agent's own runs caught and fixed within the session (fixedInSession): on the
+ * development corpus every gate rule was of that kind, and the review judged each one noise.
  */
 export function gateFindings(ctx: DeriveContext): FindingDraft[] {
   const rejected = new Set(
@@ -103,7 +126,7 @@ export function gateFindings(ctx: DeriveContext): FindingDraft[] {
         ? `${USER_REJECTED} \`${subject}\` commands`
         : checks.length === 0
           ? NO_REPEATED_CHECK_REASON
-          : alreadyRoutine(edited, gate),
+          : (alreadyRoutine(edited, gate) ?? fixedInSession(edited, gate, group)),
     };
     return { category: 'command_pattern', key: `gate:${gate}`, occurrences: group.length, evidence: group.map((f) => toCallRef(f.call)), userStated: false, details };
   });

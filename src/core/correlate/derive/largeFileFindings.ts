@@ -1,9 +1,27 @@
 import type { Correction } from '../../model/finding.js';
+import type { ToolCall } from '../../model/toolCall.js';
 import { toCallRef } from '../callRef.js';
 import { pathOf } from '../callViews.js';
 import type { LargeFileDetails } from '../findingDetails.js';
 import { groupBy, type FindingDraft } from '../findingDraft.js';
 import { isOutsideProject, type DeriveContext } from './deriveContext.js';
+
+/** The start of the reason a large-file finding is dropped (stageDrops tells it from the others). */
+const SELF_CORRECTED = 'the too-large error says to read a range, and the very next call did';
+
+/**
+ * Whether every failed full read was followed, as the session's next call, by a read of the same file that worked:
+ * the tool's own error ("use offset and limit") taught the agent at once, for one small error and no detour, so a
+ * rule would cost every session's context to save that. An independent review of the corpus judged such a rule noise.
+ */
+function correctedAtOnce(failures: readonly ToolCall[], ctx: DeriveContext): boolean {
+  const sessions = groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`);
+  return failures.every((failure) => {
+    const ordered = [...(sessions.get(`${failure.agent}\u0000${failure.sessionId}`) ?? [])].sort((a, b) => a.index - b.index);
+    const next = ordered[ordered.findIndex((c) => c === failure) + 1];
+    return next !== undefined && next.tool === 'Read' && next.outcome === 'ok' && pathOf(next) === pathOf(failure);
+  });
+}
 
 /**
  * Known large files: full reads that failed as too large, per file, with the ranged reads that
@@ -24,6 +42,7 @@ export function largeFileFindings(corrections: readonly Correction[], ctx: Deriv
         failures: calls.length,
         rangedReads: fixes.length,
         stale: exists ? undefined : `${file} does not exist in the project now`,
+        dropped: correctedAtOnce(calls, ctx) ? `${SELF_CORRECTED} (${calls.length} of ${calls.length} times)` : undefined,
       };
       return {
         category: 'large_file',

@@ -43,15 +43,17 @@ function pick(call: ToolCall | undefined): Partial<ToolCall> {
 
 const skip = existsSync(SAMPLES) ? false : `samples not found at ${SAMPLES}`;
 
-test('0.121.0 (turn aborted, unified exec with exec_command_end): 163 calls, 10 failed', { skip }, async () => {
+test('0.121.0 (turn aborted, unified exec with exec_command_end): 167 calls, 10 failed', { skip }, async () => {
   const session = await parseSample('rollout-0.121.0-turn-aborted.jsonl');
-  // jq: 144 function_call (exec_command 124, write_stdin 15, update_plan 5) + 19 custom_tool_call (apply_patch).
-  assert.equal(session.calls.length, 163);
+  // jq: 144 function_call (exec_command 124, write_stdin 15, update_plan 5) + 19 custom_tool_call (apply_patch)
+  // + 4 web_search_call (status completed).
+  assert.equal(session.calls.length, 167);
   // 8 exec_command_end records with exit_code 1 (lines 27, 56, 58, 320, 466, 482, 498, 584 are the
   // outputs of those calls) + 2 apply_patch outputs "apply_patch verification failed" (lines 347, 775).
   // Every call has an output (144 + 19 *_output records), and the one turn_aborted (line 537) came
   // after all outputs of its turn, so nothing is interrupted. No "rejected by user" text anywhere.
-  assert.deepEqual(outcomes(session), { ok: 153, failed: 10, rejected: 0, interrupted: 0 });
+  assert.deepEqual(outcomes(session), { ok: 157, failed: 10, rejected: 0, interrupted: 0 });
+  assert.equal(session.calls.filter((c) => c.originalTool === 'web_search_call' && c.tool === 'WebSearch').length, 4);
   assert.equal(session.skippedLines, 0);
   assert.equal(session.sessionId, '019da9bd-7cbb-7d22-b21c-80faf72e7f8a'); // session_meta.payload.id, line 1
   assert.equal(session.cwd, '/Users/soph/Work/entire/devenv/external-agents');
@@ -72,10 +74,11 @@ test('0.121.0 (turn aborted, unified exec with exec_command_end): 163 calls, 10 
   assert.match(patch?.path ?? '', /tests\/run-agent-task\.sh$/); // first "*** Update File:" of the patch
   // exec_command_end outputs of lines 498 and 584 contain `executable file not found in $PATH` (kiro-cli-chat).
   assert.equal(session.calls.find((c) => c.line === 498)?.errorKind, 'command_not_found');
-  // Tool mix: exec_command + write_stdin → Bash (139), apply_patch → Edit (19), update_plan → Plan (5).
+  // Tool mix: exec_command + write_stdin → Bash (139), apply_patch → Edit (19), update_plan → Plan (5),
+  // web_search_call (lines 847, 850, 853, 856) → WebSearch (4).
   const tools: Record<string, number> = {};
   for (const call of session.calls) tools[call.tool] = (tools[call.tool] ?? 0) + 1;
-  assert.deepEqual(tools, { Bash: 139, Edit: 19, Plan: 5 });
+  assert.deepEqual(tools, { Bash: 139, Edit: 19, Plan: 5, WebSearch: 4 });
 });
 
 test('0.123.0 (unified exec): 83 calls, 11 failed, exit 127 is command_not_found', { skip }, async () => {

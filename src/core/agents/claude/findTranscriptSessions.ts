@@ -1,12 +1,10 @@
 import * as path from 'node:path';
-import type { AgentEnvironment, ScanReporter, SessionFile } from '../plugin.js';
+import type { ScanReporter, SessionFile } from '../plugin.js';
 import { listDir } from '../fsWalk.js';
 import { isSameOrInside } from '../projectPaths.js';
-import { claudeProjectsDir } from './claudeRoot.js';
-import { matchesClaudeProjectFolder } from './encodeClaudeProjectPath.js';
 import { listClaudeSessionFiles } from './listClaudeSessionFiles.js';
 import { readClaudeSessionHeader } from './readClaudeSessionHeader.js';
-import { CLAUDE_AGENT } from './parseClaudeSession.js';
+import type { TranscriptLayout } from './transcriptLayout.js';
 
 /**
  * The transcripts of one project. Folders are chosen by encoding the project path
@@ -17,27 +15,27 @@ import { CLAUDE_AGENT } from './parseClaudeSession.js';
  *
  * A transcript that cannot be read is kept, so that parsing it reports the file.
  */
-export async function findClaudeSessions(
+export async function findTranscriptSessions(
   projectPath: string,
-  environment: AgentEnvironment,
+  layout: TranscriptLayout,
   reporter: ScanReporter,
 ): Promise<SessionFile[]> {
-  const projectsDir = claudeProjectsDir(environment);
   const sessions: SessionFile[] = [];
-  for (const entry of await listDir(projectsDir, reporter)) {
+  const agent = layout.agent;
+  for (const entry of await listDir(layout.projectsDir, reporter)) {
     if (!(entry.isDirectory() || entry.isSymbolicLink())) continue;
-    if (!matchesClaudeProjectFolder(entry.name, projectPath)) continue;
-    for (const transcript of await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter)) {
+    if (!layout.matchesFolder(entry.name, projectPath)) continue;
+    for (const transcript of await listClaudeSessionFiles(path.join(layout.projectsDir, entry.name), reporter)) {
       let header;
       try {
         header = await readClaudeSessionHeader(transcript.path);
       } catch {
-        sessions.push({ agent: CLAUDE_AGENT, path: transcript.path, projectPath, subagent: transcript.subagent, sessionId: transcript.sessionIdFromPath });
+        sessions.push({ agent, path: transcript.path, projectPath, subagent: transcript.subagent, sessionId: transcript.sessionIdFromPath });
         continue;
       }
       if (header.cwd === undefined || !isSameOrInside(projectPath, header.cwd)) continue;
       sessions.push({
-        agent: CLAUDE_AGENT,
+        agent,
         path: transcript.path,
         projectPath,
         subagent: transcript.subagent,

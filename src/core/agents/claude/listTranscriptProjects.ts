@@ -1,22 +1,21 @@
 import * as path from 'node:path';
-import type { AgentEnvironment, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
+import type { ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
 import { describeFsError, listDir } from '../fsWalk.js';
 import { normaliseProjectPath } from '../projectPaths.js';
 import { addBranch } from '../recordedBranches.js';
-import { claudeProjectsDir } from './claudeRoot.js';
 import { listClaudeSessionFiles, type ClaudeTranscriptFile } from './listClaudeSessionFiles.js';
 import { readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
-import { CLAUDE_AGENT } from './parseClaudeSession.js';
+import type { TranscriptLayout } from './transcriptLayout.js';
 
 /**
- * Every project with Claude Code transcripts, grouped by the `cwd` the records hold
+ * Every project with transcripts in Claude Code's layout (Claude Code, CodeBuddy Code), grouped by the `cwd` the records hold
  * (folder names are never decoded: they are lossy and may collide). A subagent
  * joins its parent session's project when the parent is in the same folder, so a
  * subagent started in a subfolder does not make a project of its own. One project
  * may span several folders (e.g. a long path hashed differently by two versions).
  */
-export async function listClaudeProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-  const projectsDir = claudeProjectsDir(environment);
+export async function listTranscriptProjects(layout: TranscriptLayout, reporter: ScanReporter): Promise<ProjectSessions[]> {
+  const projectsDir = layout.projectsDir;
   const projects = new Map<string, ProjectSessions>();
   const add = (projectPath: string, file: Omit<SessionFile, 'projectPath'>, gitBranch: string | undefined) => {
     const key = normaliseProjectPath(projectPath);
@@ -39,7 +38,7 @@ export async function listClaudeProjects(environment: AgentEnvironment, reporter
       const projectPath = (parentId !== undefined ? projectOfSession.get(parentId) : undefined) ?? header.cwd;
       if (projectPath === undefined) continue; // no record with a cwd: nothing in it to learn from
       add(projectPath, {
-        agent: CLAUDE_AGENT,
+        agent: layout.agent,
         path: transcript.path,
         subagent: transcript.subagent,
         sessionId: transcript.subagent ? (header.sessionId ?? transcript.sessionIdFromPath) : transcript.sessionIdFromPath,

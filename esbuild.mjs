@@ -2,6 +2,17 @@
 // its webview scripts, and the command-line tool (`headroom-learn`, with a shebang).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** A digest of src/core's sources: the scan cache parses again whatever an older build parsed (src/core/scan/cache/coreBuild.ts). */
+function coreBuild() {
+  const hash = createHash('sha256');
+  const files = readdirSync('src/core', { recursive: true }).map(String).filter((file) => file.endsWith('.ts')).sort();
+  for (const file of files) hash.update(file).update(readFileSync(path.join('src/core', file)));
+  return hash.digest('hex').slice(0, 16);
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +26,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { HEADROOM_CORE_BUILD: JSON.stringify(coreBuild()) },
 };
 
 // The LLM SDKs are bundles of their own (dist/sdk/*.js), required on an SDK backend's first request

@@ -10,6 +10,8 @@ import { OfflineAnalyzer } from '../core/analyze/offline/offlineAnalyzer.js';
 import { BackendSelectionError, selectAnalyzerBackend } from '../core/analyze/selectBackend.js';
 import { DEFAULT_SPLIT } from '../core/backtest/projectBacktest.js';
 import { runBacktest } from '../core/backtest/runBacktest.js';
+import type { SessionCache } from '../core/scan/cache/sessionCache.js';
+import { NO_CACHE_OPTION, openScanCache } from './scanCache.js';
 import { listLearnProjects } from '../core/pipeline/listLearnProjects.js';
 import { EVAL_HELP } from './evalHelp.js';
 import { toEvalJson, type EvalJson } from './evalJson.js';
@@ -29,6 +31,7 @@ interface EvalArgs {
   model?: string;
   minOccurrences?: number;
   json: boolean;
+  noCache: boolean;
 }
 
 /** `eval --all --json`: one entry per project, and the projects skipped. */
@@ -65,6 +68,7 @@ function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
         model: { type: 'string' },
         'min-occurrences': { type: 'string' },
         json: { type: 'boolean' },
+        ...NO_CACHE_OPTION,
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -84,6 +88,7 @@ function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
     model: values.model as string | undefined,
     minOccurrences: parseMinOccurrences(values['min-occurrences'] as string | undefined),
     json: Boolean(values.json),
+    noCache: Boolean(values['no-cache']),
   };
 }
 
@@ -115,6 +120,7 @@ export async function runEvalCommand(argv: string[], io: CliIO, registry: AgentR
     return EXIT_OK;
   }
   const backend = analyzer ?? selectBackend(args.model, io.env);
+  const cache = openScanCache(args.noCache, io, environment);
   const projects = await projectsToEvaluate(args, io, registry, environment);
   if (projects.length === 0 && !args.json) writeLine(io.stdout, `Nothing to evaluate: no ${agentList(createDefaultRegistry().all())} sessions found for any project.`);
   const errPaint = painter(io.stderr, io.env);
@@ -128,7 +134,7 @@ export async function runEvalCommand(argv: string[], io: CliIO, registry: AgentR
       continue;
     }
     if (args.all) writeLine(io.stderr, `${counter} ${projectPath}`);
-    const json = await evaluateProject(projectPath, args, backend, io, registry, environment);
+    const json = await evaluateProject(projectPath, args, backend, io, registry, environment, cache);
     if (args.json) results.push(json);
     else printEvalProject(json, io);
   }
@@ -143,6 +149,7 @@ async function evaluateProject(
   io: CliIO,
   registry: AgentRegistry,
   environment: AgentEnvironment,
+  cache: SessionCache | undefined,
 ): Promise<EvalJson> {
   const warnings: string[] = [];
   const progress = progressLine(io.stderr, io.env);
@@ -155,6 +162,7 @@ async function evaluateProject(
       split: args.split,
       analyzer,
       minOccurrences: args.minOccurrences,
+      cache,
       signal: io.signal,
       onProgress: (p) => progress.update(p),
     });

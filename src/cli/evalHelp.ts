@@ -1,4 +1,4 @@
-const EVAL_USAGE = 'Usage: headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--plugin NAME|PATH] [--json]';
+const EVAL_USAGE = 'Usage: headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--plugin NAME|PATH] [--no-cache] [--json]';
 
 export const EVAL_HELP = `${EVAL_USAGE}
 
@@ -15,6 +15,7 @@ Options:
   --model TEXT          The analyzer, as for learn (default: the same selection as learn)
   --min-occurrences N   Times a pattern must be seen before it becomes a rule (default 2)
   --plugin NAME|PATH    Load an agent plugin package (repeatable), as for learn
+  --no-cache            Parse every session log afresh, without the scan cache
   --json                Print the result as JSON (shape documented in README.md)
   -h, --help            Show this help
 

@@ -19,6 +19,7 @@ import { explainRules, printExplanations, type RuleExplanation } from './explain
 import { progressLine } from './progressLine.js';
 import { loadRuleHistory, printLifecycle, rememberWrittenRules, writtenRules } from './ruleHistory.js';
 import { assertProjectFolder, isFolder } from './projectFolder.js';
+import { NO_CACHE_OPTION, openScanCache } from './scanCache.js';
 import { jsonText, plural } from './output.js';
 import { printAnalyzer, printDiffs, printFindings, printProjectHeader, printSummary, printWaste, statusLine } from './learnReport.js';
 import { painter, writeLine, type CliIO } from './output.js';
@@ -41,6 +42,7 @@ interface LearnArgs {
   retire: boolean;
   explain: boolean;
   ruleCaps: RuleCaps;
+  noCache: boolean;
 }
 
 /** `--all --json`: one entry per project, and the projects skipped. */
@@ -66,6 +68,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
       explain: { type: 'boolean' },
       'max-rules-context': { type: 'string' },
       'max-rules-memory': { type: 'string' },
+      ...NO_CACHE_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn --help',
@@ -105,6 +108,7 @@ function parseLearnArgs(argv: string[]): LearnArgs | 'help' {
     retire: Boolean(values.retire),
     explain: Boolean(values.explain),
     ruleCaps,
+    noCache: Boolean(values['no-cache']),
   };
 }
 
@@ -158,6 +162,7 @@ export async function runLearnCommand(
   const listWarnings: string[] = [];
   const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
   const history = await loadRuleHistory(io, environment.home);
+  const cache = openScanCache(args.noCache, io, environment);
 
   const results: LearnJson[] = [];
   const skipped: LearnAllJson['skipped'] = [];
@@ -175,6 +180,7 @@ export async function runLearnCommand(
         analyzer: backend,
         ...learnOptionsOf(args),
         writtenRules: writtenRules(history, projectPath),
+        cache,
         onProgress: (p) => progress.update(p),
         signal: io.signal,
       });

@@ -2,11 +2,12 @@ import { DEFAULT_RETIRE_AFTER_DAYS } from '../core/lifecycle/ruleLifecycle.js';
 import { DEFAULT_RULE_CAPS, MAX_RULE_CAP } from '../core/write/ruleCaps.js';
 
 const LEARN_USAGE =
-  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent NAME] [--plugin NAME|PATH] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--json]';
+  'Usage: headroom-learn [--project PATH | --all] [--apply] [--agent NAME] [--plugin NAME|PATH] [--model TEXT] [--memory-file auto|project] [--min-occurrences N] [--retire-after-days N] [--retire] [--max-rules-context N] [--max-rules-memory N] [--explain] [--no-cache] [--json]';
 
 export const LEARN_HELP = `${LEARN_USAGE}
-       headroom-learn scan [--project PATH | --all] [--agent NAME] [--json]
-       headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--json]
+       headroom-learn scan [--project PATH | --all] [--agent NAME] [--no-cache] [--json]
+       headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--no-cache] [--json]
+       headroom-learn cache clear | info
 
 Reads the project's past agent sessions, pairs every failed tool call with the call that fixed it,
 turns the repeated ones into rules, and shows the change to each file the agents read at start-up
@@ -52,6 +53,7 @@ Options:
                         figure and its evidence as episodes (the failed call and its error, the calls in
                         between, the call that worked, the user's words, each with file:line), and every
                         candidate that was not proposed with its reason (secrets redacted)
+  --no-cache            Parse every session log afresh, without the scan cache (see "cache" below)
   --json                Print the result as JSON (shape documented in README.md), with a "proposals"
                         entry per file and, with --apply, "written"
   -h, --help            Show this help
@@ -61,6 +63,8 @@ Commands:
   scan                  Count sessions, tool calls and failures per agent, without analysing them
   eval                  Backtest: learn from the older sessions, count the later failures the rules
                         would have covered (headroom-learn eval --help)
+  cache clear           Empty the scan cache, where each session log's parsed calls are kept so the
+                        next run reads only what changed (headroom-learn cache --help)
 
 Exit codes:
   0  success, including "nothing to learn" and "up to date"
@@ -88,6 +92,9 @@ Environment:
   HEADROOM_LEARN_STATE_DIR
                         Where headroom remembers the rules it wrote (default $XDG_STATE_HOME/headroom-learn
                         or ~/.local/state/headroom-learn; shared with the VS Code extension)
+  HEADROOM_LEARN_CACHE_DIR
+                        The scan cache's folder (default $XDG_CACHE_HOME/headroom-learn or
+                        ~/.cache/headroom-learn)
   NO_COLOR              Plain output without colours (colours are used only on a terminal)
   HEADROOM_DEBUG        Print stack traces of unexpected errors
 

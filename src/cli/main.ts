@@ -3,6 +3,7 @@ import { processEnvironment } from '../core/agents/environment.js';
 import { runScanCommand } from './scanCommand.js';
 import { runLearnCommand } from './learnCommand.js';
 import { runEvalCommand } from './evalCommand.js';
+import { runCacheCommand } from './cacheCommand.js';
 import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { terminalSafeStream, writeLine, type CliIO } from './output.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'eval') return await runEvalCommand(rest, io, registry, environment);
+    if (command === 'cache') return await runCacheCommand(rest, io, environment);
     if (command === 'learn') return await runLearnCommand(rest, io, registry, environment);
     if (command === undefined || command.startsWith('-')) return await runLearnCommand(args, io, registry, environment);
     throw new UsageError(`Unknown command "${command}". Run "headroom-learn --help".`);

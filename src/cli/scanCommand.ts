@@ -7,9 +7,10 @@ import { scanAllProjects, scanProject, type ProjectScan, type ScanStats } from '
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { jsonText, painter, plural, writeLine, type CliIO } from './output.js';
 import { assertProjectFolder } from './projectFolder.js';
+import { NO_CACHE_OPTION, openScanCache } from './scanCache.js';
 import { EXIT_OK, UsageError } from './usageError.js';
 
-const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent NAME] [--plugin NAME] [--json]
+const SCAN_HELP = `Usage: headroom-learn scan [--project PATH | --all] [--agent NAME] [--plugin NAME] [--no-cache] [--json]
 
 Counts each agent's sessions, tool calls and failures for a project, without analysing them.
 
@@ -19,6 +20,7 @@ Options:
   --agent NAME     auto (every agent with sessions, default), or one agent: claude, codex, gemini,
                    vscode-chat, cline, roo, codebuddy, grok, opencode, cursor, or a plugin's name
   --plugin NAME    Load an agent plugin package or folder (repeatable; see headroom-learn --help)
+  --no-cache       Parse every session log afresh, without the scan cache (headroom-learn cache --help)
   --json           Print the result as JSON (shape documented in README.md)
   -h, --help       Show this help
 `;
@@ -37,10 +39,11 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
       all: { type: 'boolean' },
       agent: { type: 'string', default: 'auto' },
       json: { type: 'boolean' },
+      ...NO_CACHE_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
     'headroom-learn scan --help',
-  ) as { project?: string; all?: boolean; agent?: string; json?: boolean; help?: boolean };
+  ) as { project?: string; all?: boolean; agent?: string; json?: boolean; 'no-cache'?: boolean; help?: boolean };
   if (values.help) {
     io.stdout.write(SCAN_HELP);
     return EXIT_OK;
@@ -51,7 +54,7 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
 
   const warnings: string[] = [];
   const reporter = { warn: (message: string) => warnings.push(message) };
-  const options = { environment, reporter };
+  const options = { environment, reporter, cache: openScanCache(values['no-cache'], io, environment) };
   let projects: ProjectScan[];
   if (values.all) {
     projects = await scanAllProjects(plugins, options);

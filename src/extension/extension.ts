@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomLearnApi {
   const trust = registerTrust(context, { log });
   const services: HeadroomServices = {
     extensionUri: context.extensionUri,
+    storageFolder: context.globalStorageUri.fsPath,
     storageUri: context.storageUri,
     log,
     registry: createDefaultRegistry(),

@@ -28,6 +28,11 @@ interface WorkspaceGate {
  */
 export interface HeadroomServices {
   readonly extensionUri: vscode.Uri;
+  /**
+   * The extension's global storage folder (context.globalStorageUri): the scan cache lives in it (core
+   * scan/cache/, passed to the scan worker), so the second Learn on an unchanged history reads no log again.
+   */
+  readonly storageFolder?: string;
   /** This window's storage folder for the extension (context.storageUri): where VS Code keeps this window's chat sessions is beside it. */
   readonly storageUri?: vscode.Uri;
   readonly log: vscode.LogOutputChannel;

@@ -99,6 +99,38 @@ export interface ParseOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Where a parse of an append-only JSONL log stopped: just after its last complete (newline-terminated) line.
+ * A file that only grew since is read on from here (ResumableParser) instead of from its start.
+ */
+export interface ParseCheckpoint {
+  /** Byte offset just after the last complete line read. */
+  offset: number;
+  /** That line's 1-based number (the next line read is line + 1). */
+  line: number;
+  /** The parser's own state at `offset`, as plain JSON; only the parser that wrote it reads it (and validates it). */
+  state: unknown;
+}
+
+export interface CheckpointedSession {
+  session: ParsedSession;
+  /** Absent when this file cannot be resumed (e.g. a single JSON document): it is parsed whole when it changes. */
+  checkpoint?: ParseCheckpoint;
+}
+
+/**
+ * Optional capability of a plugin whose logs are append-only JSONL: parse a file on from a checkpoint. For a file
+ * whose bytes before `from.offset` are the ones the checkpoint was taken on, the session must equal what parse()
+ * gives for the whole file (the scan cache relies on it, and checks that the file only grew before it asks).
+ */
+export interface ResumableParser {
+  /**
+   * Parses `file` from `from` (a checkpoint this parser returned for the same file), or from its start when `from`
+   * is undefined or holds a state this parser does not recognise. Same errors as parse().
+   */
+  parseFrom(file: SessionFile, from: ParseCheckpoint | undefined, options?: ParseOptions): Promise<CheckpointedSession>;
+}
+
 /** One agent: where its sessions live, which belong to a project, how to parse them, which files it reads. */
 export interface AgentPlugin {
   /** Registry key, e.g. 'claude'. */
@@ -117,6 +149,13 @@ export interface AgentPlugin {
   readonly listsProjectsLast?: boolean;
   /** Parse one session file into tool calls. Never throws for bad content; throws only for unreadable files. */
   parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession>;
+  /**
+   * The version of what parse() returns for a file. The scan cache (scan/cache/) keeps a plugin's parsed
+   * sessions only when it has one, and parses again when it changes; bump it whenever parse() changes.
+   */
+  readonly parserVersion?: string;
+  /** Optional: resume a file that only grew (append-only JSONL logs), instead of parsing it again. */
+  readonly resumable?: ResumableParser;
   /** Files this agent reads at start-up, for one project. */
   targets(projectPath: string, environment: AgentEnvironment, options?: TargetOptions): AgentTarget[];
 }

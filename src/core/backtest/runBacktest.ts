@@ -6,6 +6,7 @@ import { findingsInSessions } from '../pipeline/findFindings.js';
 import type { LearnProgress } from '../pipeline/learnProgress.js';
 import { findCheckoutSessions, projectCheckouts } from '../scan/projectCheckouts.js';
 import { scanSessions } from '../scan/scanProject.js';
+import type { SessionCache } from '../scan/cache/sessionCache.js';
 import { orderSessions, type DatedSession } from './orderSessions.js';
 import { learnAndReplay } from './projectBacktest.js';
 import type { Replay } from './replayFailures.js';
@@ -20,6 +21,8 @@ export interface BacktestOptions {
   analyzer?: AnalyzerBackend;
   minOccurrences?: number;
   projectFiles?: ProjectFiles;
+  /** The incremental scan cache (scan/cache/); unset (`--no-cache`): every session file is parsed. */
+  cache?: SessionCache;
   signal?: AbortSignal;
   onProgress?: (progress: LearnProgress) => void;
 }

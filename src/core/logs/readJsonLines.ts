@@ -5,10 +5,28 @@ import { withoutTopLevelKey } from './withoutTopLevelKey.js';
 /** Lines longer than this are skipped without being held in memory. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Where a line sits in the file: `end` is the byte offset just after it (after its newline when `terminated`);
+ * a resumed read (ReadFrom) starts at the `end` of a terminated line.
+ */
+interface LinePlace {
+  line: number;
+  end: number;
+  /** False only for a last line without a newline (a log cut, or still being written). */
+  terminated: boolean;
+}
+
 export type JsonLine =
   /** `firstInvalidUtf8`: this is the file's first line with bytes that are not UTF-8 (read as U+FFFD); reported once per file. */
-  | { kind: 'record'; line: number; value: unknown; firstInvalidUtf8?: true }
-  | { kind: 'skipped'; line: number; reason: 'not_json' | 'oversized' | 'truncated' };
+  | (LinePlace & { kind: 'record'; value: unknown; firstInvalidUtf8?: true })
+  | (LinePlace & { kind: 'skipped'; reason: 'not_json' | 'oversized' | 'truncated' });
+
+/** Resumes a read after a terminated line seen earlier: its `end`, its number, and whether invalid UTF-8 was reported before it. */
+interface ReadFrom {
+  offset: number;
+  line: number;
+  invalidUtf8Seen: boolean;
+}
 
 export interface ReadJsonLinesOptions {
   /**
@@ -16,6 +34,8 @@ export interface ReadJsonLinesOptions {
    * parsing (withoutTopLevelKey), so a bulky field costs neither. The record is otherwise the same.
    */
   unreadKeys?: readonly string[];
+  /** Resume after a line seen earlier (the scan cache's checkpoint); unset: from the start. */
+  from?: ReadFrom;
 }
 
 /**
@@ -27,22 +47,28 @@ export interface ReadJsonLinesOptions {
  */
 export async function* readJsonLines(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<JsonLine> {
   const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
+  const from = options.from;
   const handle = await openRegularFile(path);
-  const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
+  const stream = handle.createReadStream({ highWaterMark: 256 * 1024, start: from?.offset ?? 0 });
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
-  let line = 0;
-  let invalidUtf8Seen = false;
+  let line = from?.line ?? 0;
+  let invalidUtf8Seen = from?.invalidUtf8Seen ?? false;
+  /** Byte offset of the start of the chunk being read. */
+  let chunkStart = from?.offset ?? 0;
+  /** Byte offset just after the line being finished. */
+  let lineEnd = chunkStart;
 
   const finish = (last: boolean): JsonLine | undefined => {
     line += 1;
+    const place = { line, end: lineEnd, terminated: !last };
     const wasOversized = oversized;
     const buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     parts = [];
     size = 0;
     oversized = false;
-    if (wasOversized) return { kind: 'skipped', line, reason: 'oversized' };
+    if (wasOversized) return { kind: 'skipped', ...place, reason: 'oversized' };
     // The unread member is cut from the bytes when the line can be followed up to it; JSON.parse checks the rest.
     let kept = buffer;
     for (const { key, quoted } of unread) if (kept.includes(quoted)) kept = withoutTopLevelKey(kept, key) ?? kept;
@@ -50,11 +76,11 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
     if (text === '') return undefined;
     try {
       const value: unknown = JSON.parse(text);
-      if (invalidUtf8Seen || isUtf8(buffer)) return { kind: 'record', line, value };
+      if (invalidUtf8Seen || isUtf8(buffer)) return { kind: 'record', ...place, value };
       invalidUtf8Seen = true;
-      return { kind: 'record', line, value, firstInvalidUtf8: true };
+      return { kind: 'record', ...place, value, firstInvalidUtf8: true };
     } catch {
-      return { kind: 'skipped', line, reason: last ? 'truncated' : 'not_json' };
+      return { kind: 'skipped', ...place, reason: last ? 'truncated' : 'not_json' };
     }
   };
 
@@ -76,12 +102,15 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
           }
         }
         if (newline === -1) break;
+        lineEnd = chunkStart + newline + 1;
         const result = finish(false);
         if (result) yield result;
         start = newline + 1;
       }
+      chunkStart += chunk.length;
     }
     if (size > 0 || oversized) {
+      lineEnd = chunkStart;
       const result = finish(true);
       if (result) yield result;
     }

@@ -11,6 +11,7 @@ import type { Correction, Finding } from '../model/finding.js';
 import { ruleLifecycle, type RuleLifecycle } from '../lifecycle/ruleLifecycle.js';
 import type { WrittenRule } from '../lifecycle/ruleState.js';
 import { scanProject, type AgentScan, type ScanStats } from '../scan/scanProject.js';
+import type { SessionCache } from '../scan/cache/sessionCache.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import { existingRulesForAgents, targetsForScans, type AgentTargets } from './learnProposals.js';
 import type { LearnProgress } from './learnProgress.js';
@@ -87,6 +88,8 @@ export interface FindFindingsOptions {
   retireAfterDays?: number;
   /** The time the lifecycle is measured at (default: now). */
   now?: Date;
+  /** The incremental scan cache (scan/cache/); unset (`--no-cache`): every session file is parsed. */
+  cache?: SessionCache;
   signal?: AbortSignal;
   onProgress?: (progress: LearnProgress) => void;
 }
@@ -119,6 +122,7 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
     signal,
     onProgress: (progress) => options.onProgress?.({ phase: 'scan', ...progress }),
     checkouts: options.checkouts,
+    cache: options.cache,
   });
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);

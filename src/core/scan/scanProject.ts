@@ -5,11 +5,12 @@ import { sameProjectPath } from '../agents/projectPaths.js';
 import { notRegularCause } from '../logs/regularFile.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
-import { rebaseSession } from './worktrees/rebaseCheckoutPaths.js';
-import { safeToolCall } from './safeToolCall.js';
+import { rebaseSession, rebasesPaths } from './worktrees/rebaseCheckoutPaths.js';
+import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
-import { OK_OUTPUT_EXCERPT_CHARS, type ErrorKind } from '../model/toolCall.js';
-import { safeExcerpt } from '../redact/safeSessionText.js';
+import type { ErrorKind, ToolCall } from '../model/toolCall.js';
+import { cachedParse } from './cache/cachedParse.js';
+import type { SessionCache } from './cache/sessionCache.js';
 import { parseSessionFiles } from './parallel/parseSessionFiles.js';
 import { workerParseFor, type ParallelScanSettings } from './parallel/workerParseFor.js';
 
@@ -55,8 +56,13 @@ export interface ScanOptions {
    * recorded in any of them are rewritten to the project's (rebaseSession). Unset: the project alone.
    */
   checkouts?: readonly string[];
-  /** Worker threads for parsing (parallel/workerParseFor); unset: one per core, when the worker bundle is there. */
+  /**
+   * Worker threads for parsing (parallel/workerParseFor), used when there is no cache; unset: one per core, when the
+   * worker bundle is there.
+   */
   parallel?: ParallelScanSettings;
+  /** The incremental scan cache (scan/cache/); unset (`--no-cache`): every file is parsed. */
+  cache?: SessionCache;
 }
 
 /** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
@@ -90,13 +96,24 @@ export async function scanSessions(
   const seenCallIds = new Set<string>();
   let duplicateCalls = 0;
   let done = 0;
-  const parses = parseSessionFiles(files, (file) => plugin.parse(file, { signal: options.signal }), {
+  const rebases = options.checkouts !== undefined && rebasesPaths(projectPath, options.checkouts);
+  // With the cache, each file goes through it on this thread (a hit is not parsed at all); without it (--no-cache),
+  // large scans are parsed on worker threads. The cache's scanned calls of a file ride beside its session.
+  const scannedByFile = new Map<SessionFile, ToolCall[]>();
+  const parseOne = async (file: SessionFile): Promise<ParsedSession> => {
+    const { session, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal, withCalls: rebases });
+    if (scannedCalls) scannedByFile.set(file, scannedCalls);
+    return session;
+  };
+  const parses = parseSessionFiles(files, parseOne, {
     signal: options.signal,
-    workers: workerParseFor(plugin, files, options.environment, options.parallel),
+    workers: options.cache ? undefined : workerParseFor(plugin, files, options.environment, options.parallel),
   });
   for await (const result of parses) {
     const file = result.file;
     let parsed: ParsedSession;
+    const scannedCalls = scannedByFile.get(file);
+    scannedByFile.delete(file);
     if ('parsed' in result) parsed = result.parsed;
     else {
       const error = result.error;
@@ -112,8 +129,10 @@ export async function scanSessions(
       continue;
     }
     for (const warning of parsed.warnings) options.reporter.warn(withoutControlCharacters(warning));
-    if (options.checkouts) parsed = rebaseSession(parsed, projectPath, options.checkouts);
-    const unique = parsed.calls.map(safeToolCall).filter((call) => {
+    const rebased = options.checkouts ? rebaseSession(parsed, projectPath, options.checkouts) : parsed;
+    // The cache's scanned calls are those of the session as parsed: good only when no path is rebased.
+    const calls = !rebases && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
+    const unique = calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {
         duplicateCalls += 1;
@@ -124,10 +143,8 @@ export async function scanSessions(
     });
     unique.forEach((call, index) => {
       call.index = index;
-      // Only failures need their full excerpt; a long history of successes would otherwise dominate memory.
-      if (call.outcome === 'ok') call.output = safeExcerpt(call.output, OK_OUTPUT_EXCERPT_CHARS);
     });
-    sessions.push({ ...parsed, calls: unique });
+    sessions.push({ ...rebased, calls: unique });
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
   }

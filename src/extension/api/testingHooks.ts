@@ -155,6 +155,8 @@ export interface HeadroomTestingHooks {
 /** What the tests get: the hooks, plus where the Headroom Learn log channel writes (to check what was logged). */
 export interface HeadroomTestingApi extends HeadroomTestingHooks {
   logUri: vscode.Uri;
+  /** The extension's global storage, where the scan cache lives (its `scan-cache` folder). */
+  globalStorageUri: vscode.Uri;
 }
 
 /** activate()'s value as the in-host tests see it: the public API plus `testing` (present under extension tests only). */
@@ -176,6 +178,6 @@ export function testHooksEnabled(mode: vscode.ExtensionMode): boolean {
  */
 export function exportApi(context: vscode.ExtensionContext, api: HeadroomLearnApi, hooks: () => HeadroomTestingHooks): HeadroomLearnApi {
   if (!testHooksEnabled(context.extensionMode)) return Object.freeze({ ...api });
-  const testing: HeadroomTestingApi = Object.freeze({ ...hooks(), logUri: context.logUri });
+  const testing: HeadroomTestingApi = Object.freeze({ ...hooks(), logUri: context.logUri, globalStorageUri: context.globalStorageUri });
   return Object.freeze({ ...api, testing });
 }

@@ -124,6 +124,7 @@ export async function learn(scope: LearnScope, services: HeadroomServices, optio
           extraEnv: vscodeChatWindowEnvironment(services.storageUri, vscode.workspace.workspaceFolders),
           token: source.token,
           onProgress: reportProgress,
+          onLog: (message) => log.info(`learn: ${message}`),
           onAnalyzer: (message) => {
             if (plan?.host) return;
             chosen = message;
@@ -182,6 +183,7 @@ async function learnRequest(
     minOccurrences: settings.minOccurrences,
     ruleHistory: { stateFile: ruleStateFile(), retireAfterDays: settings.retireAfterDays },
   };
+  if (services.storageFolder) request.scanCache = { root: services.storageFolder };
   if (services.prescanExternalAgents) {
     progress.report({ message: vscode.l10n.t('Scanning the sessions of agents added by other extensions…') });
     request.prescanned = await services.prescanExternalAgents({ projectPath: folder?.fsPath, agents, memoryFile: settings.memoryFile, token });

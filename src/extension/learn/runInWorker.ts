@@ -33,6 +33,8 @@ export interface WorkerRunOptions {
   onProgress: (progress: ProgressMessage) => void;
   /** The worker chose its analyzer (before scanning): which backend and why. */
   onAnalyzer?: (chosen: AnalyzerChosenMessage) => void;
+  /** A line the worker asks to be logged. */
+  onLog?: (message: string) => void;
   /** Variables added to the worker's environment (this window's own VS Code chat storage). */
   extraEnv?: Readonly<Record<string, string>>;
 }
@@ -86,6 +88,7 @@ export function runLearnInWorker(request: LearnRequest, options: WorkerRunOption
       if (settled) return;
       if (message.type === 'progress') options.onProgress(message);
       else if (message.type === 'analyzer') options.onAnalyzer?.(message);
+      else if (message.type === 'log') options.onLog?.(message.message);
       else if (message.type === 'result') finish(() => resolve({ stage: 'learned', projects: message.projects }));
       else if (message.type === 'findings') finish(() => resolve({ stage: 'found', projects: message.projects }));
       else if (message.type === 'error') {

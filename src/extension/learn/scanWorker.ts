@@ -19,6 +19,7 @@ import type { LearnProgress } from '../../core/pipeline/learnProgress.js';
 import { learnProject } from '../../core/pipeline/learnProject.js';
 import { listLearnProjects } from '../../core/pipeline/listLearnProjects.js';
 import { UnreadableFileError } from '../../core/pipeline/readTextFile.js';
+import { SessionCache } from '../../core/scan/cache/sessionCache.js';
 import { prescannedPlugin } from '../api/prescannedPlugin.js';
 import type { FindingsMessage, HostToWorker, LearnRequest, ProjectLearnResult, ResultMessage, WorkerToHost } from './workerProtocol.js';
 
@@ -97,6 +98,7 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Result
   const analyzer = inHost ? undefined : chooseAnalyzer(request, environment);
   if (analyzer) send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
   const history = request.ruleHistory ? await readRuleState(request.ruleHistory.stateFile) : undefined;
+  const cache = request.scanCache && new SessionCache(request.scanCache.root, { log: (message) => send({ type: 'log', message }) });
   const learned: ProjectLearnResult[] = [];
   const found: ProjectFindings[] = [];
   for (const [i, projectPath] of projectPaths.entries()) {
@@ -109,6 +111,7 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Result
       minOccurrences: request.minOccurrences,
       writtenRules: history ? writtenRulesFor(history.state, projectPath) : undefined,
       retireAfterDays: request.ruleHistory?.retireAfterDays,
+      cache,
       signal,
       onProgress: progressSender(projectPath, { index: i + 1, count: projectPaths.length }),
     };

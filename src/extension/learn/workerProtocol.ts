@@ -43,6 +43,8 @@ export interface LearnRequest {
   minOccurrences?: number;
   /** The state file of the rules headroom wrote, and the headroom.retireAfterDays setting (the learning lifecycle). */
   ruleHistory?: { stateFile: string; retireAfterDays: number };
+  /** The scan cache's root folder (the extension's global storage); unset: every log is parsed. */
+  scanCache?: { root: string };
 }
 
 type LearnStage = 'listing' | 'scanning' | 'correlating' | 'analyzing';
@@ -94,6 +96,12 @@ export interface FindingsMessage {
   projects: ProjectFindings[];
 }
 
+/** A line for the extension's log (e.g. the scan cache discarded a damaged entry). */
+interface LogMessage {
+  type: 'log';
+  message: string;
+}
+
 interface ErrorMessage {
   type: 'error';
   message: string;
@@ -107,5 +115,5 @@ interface ErrorMessage {
   stack?: string;
 }
 
-export type WorkerToHost = ProgressMessage | AnalyzerChosenMessage | ResultMessage | FindingsMessage | ErrorMessage;
+export type WorkerToHost = ProgressMessage | AnalyzerChosenMessage | LogMessage | ResultMessage | FindingsMessage | ErrorMessage;
 export type HostToWorker = LearnRequest;

@@ -31,11 +31,12 @@ async function demoHomeModule(): Promise<DemoHomeModule> {
 
 /**
  * An environment with no API key, no HEADROOM_LEARN_CLI and an empty folder as the only PATH
- * entry, so the backend selection can only choose offline and nothing real is ever called.
+ * entry, so the backend selection can only choose offline and nothing real is ever called. The scan
+ * cache goes to a temp folder of its own (XDG_CACHE_HOME), outside the fixture trees the tests hash.
  */
 export function safeEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
   const emptyBin = tempDir('learn-empty-bin-');
-  return { HOME: home, NO_COLOR: '1', PATH: emptyBin, ...extra };
+  return { HOME: home, NO_COLOR: '1', PATH: emptyBin, XDG_CACHE_HOME: tempDir('learn-cache-'), ...extra };
 }
 
 export interface CliRun {

@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LearnJson } from '../../../src/cli/learnCommand.js';
 import { makeFakeClis } from '../analyze/llm/support/fakeAgentClis.js';
-import { demoFixture, hashTree, runCli, safeEnv } from './cliHarness.js';
+import { demoFixture, hashTree, runCli, safeEnv, tempDir } from './cliHarness.js';
 
-/** The fake CLIs' environment, with only their folder on PATH (no real claude, gemini or codex). */
+/** The fake CLIs' environment, with only their folder on PATH (no real claude, gemini or codex); the scan cache outside the fixture. */
 function fakeCliEnv(home: string, mode: string, answers: string[]) {
   const fakes = makeFakeClis();
-  const env = { ...fakes.env(mode, answers), PATH: fakes.bin, HOME: home, NO_COLOR: '1' };
+  const env = { ...fakes.env(mode, answers), PATH: fakes.bin, HOME: home, NO_COLOR: '1', XDG_CACHE_HOME: tempDir('learn-cache-') };
   return { fakes, env };
 }
 

@@ -10,6 +10,18 @@ export class BoundedWarnings {
     else this.dropped += 1;
   }
 
+  /** What it holds, as plain JSON (a parse checkpoint), and back. */
+  toState(): { kept: string[]; dropped: number } {
+    return { kept: [...this.kept], dropped: this.dropped };
+  }
+
+  static fromState(state: { kept: readonly string[]; dropped: number }): BoundedWarnings {
+    const warnings = new BoundedWarnings();
+    warnings.kept.push(...state.kept);
+    warnings.dropped = state.dropped;
+    return warnings;
+  }
+
   list(): string[] {
     return this.dropped === 0 ? [...this.kept] : [...this.kept, `… and ${this.dropped} more problems in the same file`];
   }

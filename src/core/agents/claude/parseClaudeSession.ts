@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
+import type { CheckpointedSession, ParseCheckpoint, ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
 import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
-import { readJsonLines, type JsonLine } from '../../logs/readJsonLines.js';
+import type { JsonLine } from '../../logs/readJsonLines.js';
+import { readJsonLinesCheckpointed, resumePoint } from '../readJsonLinesCheckpointed.js';
 import { describeFsError } from '../fsWalk.js';
 import {
   blockType,
@@ -18,6 +19,7 @@ import { claudeResultText } from './claudeResultText.js';
 import { claudeToolOutcome, type ClaudeOutcome } from './claudeToolOutcome.js';
 import { claudeToolCallViews, normaliseClaudeTool } from './normaliseClaudeTool.js';
 import { BoundedWarnings } from './boundedWarnings.js';
+import { claudeParseStateSchema, type ClaudeParseState } from './claudeParseState.js';
 
 export const CLAUDE_AGENT = 'claude';
 
@@ -63,20 +65,32 @@ const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], str
  * never fatal; only a file that cannot be read at all makes it throw.
  */
 export async function parseClaudeSession(file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
-  const session = new ClaudeSessionBuilder(file);
+  return (await parseClaudeSessionFrom(file, undefined, options)).session;
+}
+
+/**
+ * parseClaudeSession, read on from a checkpoint it returned earlier for the same transcript (ResumableParser):
+ * Claude Code only ever appends to a transcript, so the lines before the checkpoint need not be read again. A
+ * checkpoint whose state is not one this parser wrote is ignored (the file is read from its start).
+ */
+export async function parseClaudeSessionFrom(file: SessionFile, from: ParseCheckpoint | undefined, options: ParseOptions = {}): Promise<CheckpointedSession> {
+  const resume = resumePoint(from);
+  const state = resume && claudeParseStateSchema.safeParse(resume.parserState);
+  const session = state?.success ? ClaudeSessionBuilder.fromState(file, state.data) : new ClaudeSessionBuilder(file);
   try {
-    for await (const item of readJsonLines(file.path, options.signal, { unreadKeys: CLAUDE_UNREAD_KEYS })) {
-      if (item.kind === 'skipped') session.skip(item.line, SKIP_REASONS[item.reason]);
-      else {
-        if (item.firstInvalidUtf8) session.warn(invalidUtf8Warning(file.path, item.line));
-        session.read(item.line, item.value);
-      }
-    }
+    const checkpoint = await readJsonLinesCheckpointed(
+      file.path,
+      state?.success ? resume?.from : undefined,
+      options.signal,
+      (item) => session.readLine(item),
+      () => session.toState(),
+      CLAUDE_UNREAD_KEYS,
+    );
+    return { session: session.finish(), checkpoint };
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);
   }
-  return session.finish();
 }
 
 /** An error that names the file and keeps the fs error code (scanSessions reports it). */
@@ -92,13 +106,48 @@ class ClaudeSessionBuilder {
   private readonly uses: ClaudeCallUse[] = [];
   private readonly usedIds = new Set<string>();
   private readonly results = new Map<string, ClaudeCallResult>();
-  private readonly warnings = new BoundedWarnings();
+  private warnings = new BoundedWarnings();
   private skippedLines = 0;
   private recordedSessionId?: string;
   private cwd?: string;
   private startedAt?: string;
 
   constructor(private readonly file: SessionFile) {}
+
+  /** A builder that goes on from a checkpoint's state (toState). */
+  static fromState(file: SessionFile, state: ClaudeParseState): ClaudeSessionBuilder {
+    const builder = new ClaudeSessionBuilder(file);
+    builder.uses.push(...state.uses);
+    for (const use of state.uses) builder.usedIds.add(use.block.id);
+    for (const [id, result] of state.results) builder.results.set(id, result);
+    builder.warnings = BoundedWarnings.fromState(state.warnings);
+    builder.skippedLines = state.skippedLines;
+    builder.recordedSessionId = state.recordedSessionId;
+    builder.cwd = state.cwd;
+    builder.startedAt = state.startedAt;
+    return builder;
+  }
+
+  /** Everything read so far, as plain JSON (a checkpoint's state). */
+  toState(): ClaudeParseState {
+    return {
+      uses: [...this.uses],
+      results: [...this.results],
+      warnings: this.warnings.toState(),
+      skippedLines: this.skippedLines,
+      recordedSessionId: this.recordedSessionId,
+      cwd: this.cwd,
+      startedAt: this.startedAt,
+    };
+  }
+
+  readLine(item: JsonLine): void {
+    if (item.kind === 'skipped') this.skip(item.line, SKIP_REASONS[item.reason]);
+    else {
+      if (item.firstInvalidUtf8) this.warn(invalidUtf8Warning(this.file.path, item.line));
+      this.read(item.line, item.value);
+    }
+  }
 
   skip(line: number, reason: string): void {
     this.skippedLines += 1;

@@ -8,12 +8,13 @@ import type {
   ProjectSessions,
   ScanReporter,
   SessionFile,
+  ResumableParser,
 } from '../plugin.js';
 import { isDirectory } from '../fsWalk.js';
 import { isSameOrInside, normaliseProjectPath } from '../projectPaths.js';
 import { addBranch } from '../recordedBranches.js';
 import { codexRoot, listRolloutFiles } from './codexHome.js';
-import { parseCodexRollout } from './parseCodexRollout.js';
+import { parseCodexRollout, parseCodexRolloutFrom } from './parseCodexRollout.js';
 import { parseLegacyJson } from './parseLegacyJson.js';
 import { readSessionHead, type SessionHead } from './readSessionHead.js';
 import { isLegacyJsonFileName, sessionIdFromFileName } from './sessionFileName.js';
@@ -40,6 +41,7 @@ import { isLegacyJsonFileName, sessionIdFromFileName } from './sessionFileName.j
 export class CodexPlugin implements AgentPlugin {
   readonly name = 'codex';
   readonly displayName = 'Codex CLI';
+  readonly parserVersion = '1';
 
   async detect(environment: AgentEnvironment): Promise<boolean> {
     return isDirectory(codexRoot(environment));
@@ -80,6 +82,12 @@ export class CodexPlugin implements AgentPlugin {
     }
     return [...projects.values()];
   }
+
+  /** Rollouts are append-only JSONL: one that grew is read on from its last complete line; legacy JSON files are parsed whole. */
+  readonly resumable: ResumableParser = {
+    parseFrom: async (file, from, options) =>
+      isLegacyJsonFileName(path.basename(file.path)) ? { session: await parseLegacyJson(this.name, file, options) } : parseCodexRolloutFrom(this.name, file, from, options),
+  };
 
   parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession> {
     return isLegacyJsonFileName(path.basename(file.path)) ? parseLegacyJson(this.name, file, options) : parseCodexRollout(this.name, file, options);

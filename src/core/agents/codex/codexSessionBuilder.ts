@@ -4,6 +4,7 @@ import type { DescribedCall } from './describeCodexCall.js';
 import { resolveCodexOutcome, type CallEvents, type RecordedResult, type ResolvedOutcome } from './resolveCodexOutcome.js';
 import { readToolResultText } from './toolResultText.js';
 import { outputText } from './outputText.js';
+import type { CodexBuilderState } from './codexParseState.js';
 
 /** Longest text kept per output for classifying errors: the head and the tail. */
 const SAMPLE_CHARS = 10_000;
@@ -47,6 +48,31 @@ export class CodexSessionBuilder {
     private readonly agent: string,
     private readonly file: string,
   ) {}
+
+  /** A builder that goes on from a checkpoint's state (toState). */
+  static fromState(agent: string, file: string, state: CodexBuilderState): CodexSessionBuilder {
+    const builder = new CodexSessionBuilder(agent, file);
+    for (const call of state.calls) {
+      builder.calls.push(call);
+      builder.callsById.set(call.callId, call);
+    }
+    for (const [id, output] of state.outputs) builder.outputs.set(id, output);
+    for (const [id, events] of state.events) builder.events.set(id, events);
+    builder.batch = state.batch;
+    builder.resultSinceLastCall = state.resultSinceLastCall;
+    return builder;
+  }
+
+  /** Everything collected so far, as plain JSON (a checkpoint's state; the objects are shared, not copied). */
+  toState(): CodexBuilderState {
+    return {
+      calls: [...this.calls],
+      outputs: [...this.outputs],
+      events: [...this.events],
+      batch: this.batch,
+      resultSinceLastCall: this.resultSinceLastCall,
+    };
+  }
 
   /** Records a call; a call_id seen before (history copied into a forked file) is ignored. */
   addCall(callId: string, line: number, described: DescribedCall, timestamp: string | undefined, cwd: string | undefined): void {

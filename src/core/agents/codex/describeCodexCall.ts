@@ -12,7 +12,7 @@ import { shellCommandText } from './shellCommandText.js';
  * - mcp: a tool of an MCP server;
  * - other: anything else (update_plan, view_image, …).
  */
-type CallFamily = 'shell' | 'continuation' | 'patch' | 'code_mode' | 'mcp' | 'other';
+export type CallFamily = 'shell' | 'continuation' | 'patch' | 'code_mode' | 'mcp' | 'other';
 
 export interface DescribedCall {
   tool: NormalisedTool;

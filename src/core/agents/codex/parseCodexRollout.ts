@@ -1,6 +1,8 @@
-import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
+import type { CheckpointedSession, ParseCheckpoint, ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
-import { readJsonLines } from '../../logs/readJsonLines.js';
+import type { JsonLine } from '../../logs/readJsonLines.js';
+import { readJsonLinesCheckpointed, resumePoint } from '../readJsonLinesCheckpointed.js';
+import { codexParseStateSchema, type CodexParseState } from './codexParseState.js';
 import { ENVELOPE_TYPES, RESPONSE_ITEM_TYPES, envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { CodexSessionBuilder } from './codexSessionBuilder.js';
 import { readEventMsg } from './readEventMsg.js';
@@ -20,13 +22,32 @@ class RolloutState {
   currentCwd: string | undefined;
   subagent: boolean;
 
+  /** A new parse, or (`saved`) one going on from a checkpoint's state (toState). */
   constructor(
     agent: string,
     private readonly file: SessionFile,
+    saved?: CodexParseState,
   ) {
-    this.builder = new CodexSessionBuilder(agent, file.path);
-    this.skipped = new SkippedLines(file.path);
-    this.subagent = file.subagent;
+    this.builder = saved ? CodexSessionBuilder.fromState(agent, file.path, saved.builder) : new CodexSessionBuilder(agent, file.path);
+    this.skipped = saved ? SkippedLines.fromState(file.path, saved.skipped) : new SkippedLines(file.path);
+    this.subagent = saved ? saved.subagent : file.subagent;
+    this.sessionId = saved?.sessionId;
+    this.startedAt = saved?.startedAt;
+    this.sessionCwd = saved?.sessionCwd;
+    this.currentCwd = saved?.currentCwd;
+  }
+
+  /** Everything read so far, as plain JSON (a checkpoint's state). */
+  toState(): CodexParseState {
+    return {
+      builder: this.builder.toState(),
+      skipped: this.skipped.toState(),
+      sessionId: this.sessionId,
+      startedAt: this.startedAt,
+      sessionCwd: this.sessionCwd,
+      currentCwd: this.currentCwd,
+      subagent: this.subagent,
+    };
   }
 
   setCwd(cwd: string | undefined): void {
@@ -118,27 +139,47 @@ function readHeaderless(state: RolloutState, record: Record<string, unknown>, li
  * `type`, then bare Responses items and `record_type` filler lines).
  */
 export async function parseCodexRollout(agent: string, file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
-  const state = new RolloutState(agent, file);
+  return (await parseCodexRolloutFrom(agent, file, undefined, options)).session;
+}
+
+/**
+ * parseCodexRollout, read on from a checkpoint it returned earlier for the same rollout (ResumableParser): Codex
+ * appends to a rollout (codex-rs/core/src/rollout/recorder.rs writes one JSON line per item and never rewrites),
+ * so the lines before the checkpoint need not be read again. A checkpoint whose state is not one this parser
+ * wrote is ignored (the file is read from its start).
+ */
+export async function parseCodexRolloutFrom(agent: string, file: SessionFile, from: ParseCheckpoint | undefined, options: ParseOptions = {}): Promise<CheckpointedSession> {
+  const resume = resumePoint(from);
+  const saved = resume && codexParseStateSchema.safeParse(resume.parserState);
+  const state = new RolloutState(agent, file, saved?.success ? saved.data : undefined);
   try {
-    for await (const entry of readJsonLines(file.path, options.signal)) {
-      if (entry.kind === 'skipped') {
-        state.skipped.skip(entry.line, SKIP_REASONS[entry.reason]);
-        continue;
-      }
-      const { value, line } = entry;
-      if (entry.firstInvalidUtf8) state.skipped.note(invalidUtf8Warning(file.path, line));
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        state.skipped.skip(line, 'not a JSON object');
-        continue;
-      }
-      const record = value as Record<string, unknown>;
-      const envelope = 'payload' in record ? envelopeSchema.safeParse(record) : undefined;
-      if (envelope?.success) readEnvelope(state, envelope.data, line);
-      else readHeaderless(state, record, line);
-    }
+    const checkpoint = await readJsonLinesCheckpointed(
+      file.path,
+      saved?.success ? resume?.from : undefined,
+      options.signal,
+      (entry) => readRolloutLine(state, file, entry),
+      () => state.toState(),
+    );
+    return { session: state.session(), checkpoint };
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw unreadableSessionError(file.path, error);
   }
-  return state.session();
+}
+
+function readRolloutLine(state: RolloutState, file: SessionFile, entry: JsonLine): void {
+  if (entry.kind === 'skipped') {
+    state.skipped.skip(entry.line, SKIP_REASONS[entry.reason]);
+    return;
+  }
+  const { value, line } = entry;
+  if (entry.firstInvalidUtf8) state.skipped.note(invalidUtf8Warning(file.path, line));
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    state.skipped.skip(line, 'not a JSON object');
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const envelope = 'payload' in record ? envelopeSchema.safeParse(record) : undefined;
+  if (envelope?.success) readEnvelope(state, envelope.data, line);
+  else readHeaderless(state, record, line);
 }

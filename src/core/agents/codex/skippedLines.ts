@@ -8,6 +8,19 @@ export class SkippedLines {
 
   constructor(private readonly file: string) {}
 
+  /** What it holds, as plain JSON (a parse checkpoint), and back. */
+  toState(): { count: number; warnings: string[]; unlisted: number } {
+    return { count: this.count, warnings: [...this.warnings], unlisted: this.unlisted };
+  }
+
+  static fromState(file: string, state: { count: number; warnings: readonly string[]; unlisted: number }): SkippedLines {
+    const skipped = new SkippedLines(file);
+    skipped.count = state.count;
+    skipped.warnings.push(...state.warnings);
+    skipped.unlisted = state.unlisted;
+    return skipped;
+  }
+
   skip(line: number, reason: string): void {
     this.count += 1;
     if (this.warnings.length < MAX_WARNINGS_PER_FILE) this.warnings.push(`${this.file}:${line}: ${reason}; skipped.`);

@@ -27,6 +27,8 @@ import { DEFAULT_GEMINI_PARSE_LIMITS, parseGeminiSession, type GeminiParseLimits
 export class GeminiCliPlugin implements AgentPlugin {
   readonly name = 'gemini';
   readonly displayName = 'Gemini CLI';
+  /** Chat files are single JSON documents rewritten as the chat goes on: one that changed is parsed again (scan cache). */
+  readonly parserVersion = '1';
   /** Its ≤ 0.28 folders are sha256 hashes of the project path: matched against every other agent's projects. */
   readonly listsProjectsLast = true;
 

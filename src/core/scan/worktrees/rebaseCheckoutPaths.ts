@@ -42,6 +42,11 @@ function rebaseCall(call: ToolCall, rebase: (text: string) => string): ToolCall 
   return rebased;
 }
 
+/** Whether rebaseSession changes anything: some checkout is not `root` itself. */
+export function rebasesPaths(root: string, checkouts: readonly string[]): boolean {
+  return checkouts.some((c) => c !== root);
+}
+
 /**
  * A session recorded in a worktree (or the main checkout) of the repository being learned, with its working
  * directory and the calls' inputs and outputs rewritten to `root` (checkoutRebaser). The user's own words are kept
@@ -49,7 +54,7 @@ function rebaseCall(call: ToolCall, rebase: (text: string) => string): ToolCall 
  */
 export function rebaseSession(session: ParsedSession, root: string, checkouts: readonly string[]): ParsedSession {
   const rebase = checkoutRebaser(root, checkouts);
-  if (checkouts.every((c) => c === root)) return session;
+  if (!rebasesPaths(root, checkouts)) return session;
   return {
     ...session,
     ...(session.cwd !== undefined ? { cwd: rebase(session.cwd) } : {}),

@@ -1,0 +1,50 @@
+import type { AgentEnvironment } from '../core/agents/plugin.js';
+import { cliCacheRoot } from '../core/scan/cache/cacheFolder.js';
+import { SessionCache } from '../core/scan/cache/sessionCache.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { writeLine, type CliIO } from './output.js';
+import { CliError, EXIT_OK, UsageError } from './usageError.js';
+
+function entries(n: number): string {
+  return `${n} ${n === 1 ? 'entry' : 'entries'}`;
+}
+
+const CACHE_HELP = `Usage: headroom-learn cache clear
+       headroom-learn cache info
+
+The scan cache keeps each session log's parsed tool calls (bounded excerpts, not the log), so the
+next run reads only the logs that changed, and only the new lines of a log that grew. It lives in
+$HEADROOM_LEARN_CACHE_DIR, else $XDG_CACHE_HOME/headroom-learn (default ~/.cache/headroom-learn,
+~/Library/Caches/headroom-learn on macOS, %LOCALAPPDATA%\\headroom-learn\\Cache on Windows), and
+holds at most 256 MB (the least recently used entries go first). learn, scan and eval take
+--no-cache to read every log afresh without it.
+
+Commands:
+  clear       Empty the scan cache
+  info        Where the cache is and how big it is
+`;
+
+/** `headroom-learn cache clear|info`. */
+export async function runCacheCommand(argv: string[], io: CliIO, environment: AgentEnvironment): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === undefined || action === '--help' || action === '-h' || action === 'help') {
+    io.stdout.write(CACHE_HELP);
+    return EXIT_OK;
+  }
+  if (action !== 'clear' && action !== 'info') throw new UsageError(`Unknown cache command "${action}". Run "headroom-learn cache --help".`);
+  parseCommandArgs(rest, {}, 'headroom-learn cache --help');
+  const cache = new SessionCache(cliCacheRoot(environment.env, environment.home));
+  if (action === 'info') {
+    const { bytes, entries: count } = await cache.size();
+    writeLine(io.stdout, `${cache.folder}: ${entries(count)}, ${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+    return EXIT_OK;
+  }
+  let removed: number;
+  try {
+    removed = await cache.clear();
+  } catch (error) {
+    throw new CliError(`Cannot clear the scan cache ${cache.folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  writeLine(io.stdout, `Scan cache cleared: ${entries(removed)} removed from ${cache.folder}.`);
+  return EXIT_OK;
+}

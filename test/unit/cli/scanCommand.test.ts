@@ -122,7 +122,7 @@ test('bad input is one clear line with exit code 2 (usage) or 1 (failure), never
   assert.match(both.stderr, /either --project or --all/);
   const agent = await run(['scan', '--agent', 'windsurf'], { HOME: os.tmpdir() });
   assert.equal(agent.code, 2);
-  assert.match(agent.stderr, /Unknown agent "windsurf"\. Choose one of: auto, claude, codex, gemini, vscode-chat, opencode, cursor/);
+  assert.match(agent.stderr, /Unknown agent "windsurf"\. Choose one of: auto, claude, codex, gemini, vscode-chat, cline, roo, codebuddy, grok, opencode, cursor\./);
   const flag = await run(['scan', '--frobnicate'], { HOME: os.tmpdir() });
   assert.equal(flag.code, 2);
   assert.match(flag.stderr, /--frobnicate/);

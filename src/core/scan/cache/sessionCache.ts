@@ -50,6 +50,13 @@ export class SessionCache {
   /** Total size of the entries, once listed (on the first write). */
   private totalBytes?: number;
   private writable = true;
+  /**
+   * Digests of the logs this instance (one run) served or stored: never evicted by the same run. Evicting them
+   * would make a history larger than the bound thrash: each run would evict the entries the next one needs first.
+   */
+  private readonly usedThisRun = new Set<string>();
+  /** Set when the bound is reached by this run's own entries: the rest of the run is parsed without storing. */
+  private full = false;
 
   constructor(root: string, options: SessionCacheOptions = {}) {
     this.folder = path.join(root, SCAN_CACHE_FOLDER);
@@ -68,6 +75,7 @@ export class SessionCache {
     if (entry && this.sameKey(entry, parser, file) && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs) {
       const calls = withCalls ? await this.rawCallsOf(entry, file.path) : [];
       if (calls) {
+        this.usedThisRun.add(this.digest(file.path));
         await this.touch(file.path);
         return { kind: 'hit', cached: { session: { ...entry.session, calls }, scannedCalls: entry.scannedCalls } };
       }
@@ -110,7 +118,8 @@ export class SessionCache {
     cached: { session: ParsedSession; scannedCalls: ToolCall[] },
     checkpoint?: ParseCheckpoint,
   ): Promise<void> {
-    if (!this.writable) return;
+    if (!this.writable || this.full) return;
+    this.usedThisRun.add(this.digest(file.path));
     const key = { format: CACHE_FORMAT, parser, path: file.path, size: stamp.size, mtimeMs: stamp.mtimeMs, subagent: file.subagent, sessionId: file.sessionId };
     const fingerprint = checkpoint && (await prefixFingerprint(file.path, checkpoint.offset));
     const resume: ResumeEntry | undefined = checkpoint && fingerprint ? { ...key, checkpoint, fingerprint } : undefined;
@@ -154,9 +163,13 @@ export class SessionCache {
     return { bytes: files.reduce((sum, file) => sum + file.size, 0), entries: files.filter((file) => isSessionEntry(file.name)).length };
   }
 
+  private digest(logPath: string): string {
+    return createHash('sha256').update(logPath).digest('hex');
+  }
+
   /** `<digest of the log's path>.json` (the session) and `….resume.json` (the checkpoint). */
   private entryPath(logPath: string, kind: 'session' | 'resume'): string {
-    const name = createHash('sha256').update(logPath).digest('hex');
+    const name = this.digest(logPath);
     return path.join(this.folder, kind === 'session' ? `${name}.json` : `${name}.resume.json`);
   }
 
@@ -195,11 +208,18 @@ export class SessionCache {
       this.totalBytes = (await this.files()).reduce((sum, file) => sum + file.size, 0);
     } else this.totalBytes += growth;
     if (this.totalBytes > this.maxBytes) await this.evict();
+    if (this.totalBytes > this.maxBytes && !this.full) {
+      this.full = true;
+      this.note(
+        'full',
+        `scan cache: full (${Math.round(this.maxBytes / 1024 / 1024)} MB) with this run's own entries; the remaining logs are parsed without being cached (the cached ones stay, so the next run reads them from the cache).`,
+      );
+    }
   }
 
   /**
    * Removes logs' entries (a session entry with its resume entry), least recently used first, until the total is
-   * under the bound; and temporary files a writer that died left behind.
+   * under the bound, never one this run used (usedThisRun); and temporary files a writer that died left behind.
    */
   private async evict(): Promise<void> {
     const files = await this.files();
@@ -220,9 +240,10 @@ export class SessionCache {
       log.usedMs = Math.max(log.usedMs, file.mtimeMs);
       logs.set(digest, log);
     }
-    const oldestFirst = [...logs.entries()].sort(([a, x], [b, y]) => x.usedMs - y.usedMs || a.localeCompare(b)).map(([, log]) => log);
-    for (const log of oldestFirst) {
+    const oldestFirst = [...logs.entries()].sort(([a, x], [b, y]) => x.usedMs - y.usedMs || a.localeCompare(b));
+    for (const [digest, log] of oldestFirst) {
       if (total <= this.maxBytes) break;
+      if (this.usedThisRun.has(digest)) continue;
       for (const name of log.names) await fs.rm(path.join(this.folder, name), { force: true });
       total -= log.bytes;
     }

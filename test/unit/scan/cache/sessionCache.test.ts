@@ -238,6 +238,32 @@ test('past its size bound the cache removes the least recently used entries firs
   assert.ok(entriesOf(logs[2]).length > 0 && entriesOf(d).length > 0, 'the recent ones stay');
 });
 
+test('a history larger than the bound does not thrash: the entries a run stored stay, the rest is parsed without caching, and the next run reads those from the cache', async () => {
+  const root = tempDir('cache-');
+  const logs = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => {
+    const target = path.join(tempDir('cache-log-'), `${name}.jsonl`);
+    fs.copyFileSync(CLAUDE_LOG, target);
+    return { agent: 'claude', path: target, projectPath: '/p', subagent: false } satisfies SessionFile;
+  });
+  // What one log's entries take, measured with an unbounded cache.
+  const probe = tempDir('cache-');
+  await scan(new ClaudeCodePlugin(), [logs[0]], new SessionCache(probe));
+  const probeFolder = path.join(probe, 'scan-cache');
+  const perLog = fs.readdirSync(probeFolder).reduce((sum, name) => sum + fs.statSync(path.join(probeFolder, name)).size, 0);
+  const bound = Math.floor(perLog * 4.5); // about four logs; one entry may take at most a quarter of the bound
+
+  const logged: string[] = [];
+  const first = counted(new ClaudeCodePlugin());
+  const firstResult = await scan(first.plugin, logs, new SessionCache(root, { maxBytes: bound, log: (m) => logged.push(m) }));
+  assert.equal(first.parses + first.resumes.length, 6);
+  assert.equal(logged.filter((m) => /scan cache: full/.test(m)).length, 1, 'said once that the cache is full');
+  const second = counted(new ClaudeCodePlugin());
+  const secondResult = await scan(second.plugin, logs, new SessionCache(root, { maxBytes: bound }));
+  assert.deepEqual(seen(secondResult), seen(firstResult), 'the same scan');
+  // Before, each store evicted the least recently used entries, i.e. the ones this very run needs next time: 6 of 6 parsed again.
+  assert.ok(second.parses + second.resumes.length <= 3, `the entries kept serve the next run (${second.parses + second.resumes.length} of 6 parsed)`);
+});
+
 test('a cache folder that cannot be written only means no caching: the scan is right, one log line', async () => {
   const blocker = path.join(tempDir('cache-'), 'a-file');
   fs.writeFileSync(blocker, 'not a folder');

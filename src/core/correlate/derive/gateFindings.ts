@@ -23,8 +23,7 @@ const FIXED_IN_SESSION = 'its own runs caught the failures and it passed again b
 /** Per session that changed code, its calls from the first successful edit on, in order: where gates check the agent's code. */
 function callsFromFirstEdit(ctx: DeriveContext): ToolCall[][] {
   const sessions: ToolCall[][] = [];
-  for (const calls of groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`).values()) {
-    const ordered = [...calls].sort((a, b) => a.index - b.index);
+  for (const ordered of ctx.calls.bySession()) {
     const firstEdit = ordered.findIndex(isSuccessfulEdit);
     if (firstEdit >= 0) sessions.push(ordered.slice(firstEdit));
   }

@@ -15,10 +15,9 @@ const SELF_CORRECTED = 'the too-large error says to read a range, and the very n
  * rule would cost every session's context to save that. An independent review of the corpus judged such a rule noise.
  */
 function correctedAtOnce(failures: readonly ToolCall[], ctx: DeriveContext): boolean {
-  const sessions = groupBy(ctx.calls.all(), (c) => `${c.agent}\u0000${c.sessionId}`);
   return failures.every((failure) => {
-    const ordered = [...(sessions.get(`${failure.agent}\u0000${failure.sessionId}`) ?? [])].sort((a, b) => a.index - b.index);
-    const next = ordered[ordered.findIndex((c) => c === failure) + 1];
+    const ordered = ctx.calls.bySession().find((calls) => calls.includes(failure)) ?? [];
+    const next = ordered[ordered.indexOf(failure) + 1];
     return next !== undefined && next.tool === 'Read' && next.outcome === 'ok' && pathOf(next) === pathOf(failure);
   });
 }

@@ -1,4 +1,3 @@
-import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { agentList } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -122,7 +121,7 @@ export async function runEvalCommand(argv: string[], io: CliIO, registry: AgentR
   const backend = analyzer ?? selectBackend(args.model, io.env);
   const cache = openScanCache(args.noCache, io, environment);
   const projects = await projectsToEvaluate(args, io, registry, environment);
-  if (projects.length === 0 && !args.json) writeLine(io.stdout, `Nothing to evaluate: no ${agentList(createDefaultRegistry().all())} sessions found for any project.`);
+  if (projects.length === 0 && !args.json) writeLine(io.stdout, `Nothing to evaluate: no ${agentList(registry.all())} sessions found for any project.`);
   const errPaint = painter(io.stderr, io.env);
   const results: EvalJson[] = [];
   const skipped: EvalAllJson['skipped'] = [];

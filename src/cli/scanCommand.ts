@@ -1,8 +1,7 @@
-import { createDefaultRegistry } from '../core/agents/builtins.js';
 import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
-import type { AgentEnvironment } from '../core/agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin } from '../core/agents/plugin.js';
 import { scanAllProjects, scanProject, type ProjectScan, type ScanStats } from '../core/scan/scanProject.js';
 import { agentsFor, parseCommandArgs } from './commandArgs.js';
 import { jsonText, painter, plural, writeLine, type CliIO } from './output.js';
@@ -69,7 +68,7 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
     writeLine(io.stdout, jsonText(json));
     return EXIT_OK;
   }
-  printScan(json, io, Boolean(values.all));
+  printScan(json, io, Boolean(values.all), plugins);
   return EXIT_OK;
 }
 
@@ -116,11 +115,11 @@ function addStats(a: ScanStats | undefined, b: ScanStats): ScanStats {
   };
 }
 
-function printScan(json: ScanJson, io: CliIO, all: boolean): void {
+function printScan(json: ScanJson, io: CliIO, all: boolean, read: readonly AgentPlugin[]): void {
   const paint = painter(io.stdout, io.env);
   if (json.projects.length === 0 || json.projects.every((p) => p.agents.length === 0)) {
     const where = all ? 'any project' : json.projects[0]?.projectPath;
-    writeLine(io.stdout, `No ${agentList(createDefaultRegistry().all())} sessions found for ${where}.`);
+    writeLine(io.stdout, `No ${agentList(read)} sessions found for ${where}.`);
     writeLine(io.stdout, WHERE_SESSIONS_ARE_READ);
   }
   for (const project of json.projects) {

@@ -1,5 +1,4 @@
-import { INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
-import { MAX_LINE_BYTES, type JsonLine } from '../../logs/readJsonLines.js';
+import type { JsonLine } from '../../logs/readJsonLines.js';
 import type { GeminiConversation, PlacedMessage } from './geminiConversation.js';
 import {
   geminiConversationFieldsSchema,
@@ -8,13 +7,8 @@ import {
   geminiSetRecordSchema,
   type GeminiConversationFields,
 } from './geminiRecordSchemas.js';
-import type { SessionNotes } from './sessionNotes.js';
+import { notedRecords, type SessionNotes } from './sessionNotes.js';
 
-const SKIP_REASONS = {
-  not_json: 'not JSON; skipped',
-  truncated: 'truncated last line (log cut while being written); skipped',
-  oversized: `line longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB; skipped`,
-} as const;
 
 /**
  * Replays a Gemini JSONL session (v0.39+) into its final history, the way Gemini CLI
@@ -50,13 +44,7 @@ export async function replayGeminiJsonl(lines: AsyncIterable<JsonLine>, notes: S
     });
   };
 
-  for await (const item of lines) {
-    if (item.kind === 'skipped') {
-      notes.skip(item.line, SKIP_REASONS[item.reason]);
-      continue;
-    }
-    const { value, line } = item;
-    if (item.firstInvalidUtf8) notes.warn(line, INVALID_UTF8_REASON);
+  for await (const { value, line } of notedRecords(lines, notes)) {
     const rewind = geminiRewindRecordSchema.safeParse(value);
     if (rewind.success) {
       if (!rewindTo(history, rewind.data.$rewindTo)) notes.warn(line, `$rewindTo names message ${rewind.data.$rewindTo}, which is not in the history; ignored`);

@@ -1,3 +1,6 @@
+import { INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
+import { MAX_LINE_BYTES, type JsonLine } from '../../logs/readJsonLines.js';
+
 /** Most warnings kept per session file; the rest are counted in one closing note. */
 export const MAX_WARNINGS_PER_FILE = 20;
 
@@ -23,5 +26,26 @@ export class SessionNotes {
 
   warnings(): string[] {
     return this.dropped === 0 ? [...this.kept] : [...this.kept, `${this.file}: … and ${this.dropped} more`];
+  }
+}
+
+const SKIP_REASONS = {
+  not_json: 'not JSON; skipped',
+  truncated: 'truncated last line (log cut while being written); skipped',
+  oversized: `line longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB; skipped`,
+} as const;
+
+/**
+ * The records of a JSON-lines stream, for a replay that keeps its notes in SessionNotes: each unusable line is
+ * counted and noted with its reason, and the file's first line of invalid UTF-8 is noted once.
+ */
+export async function* notedRecords(lines: AsyncIterable<JsonLine>, notes: SessionNotes): AsyncGenerator<{ line: number; value: unknown }> {
+  for await (const item of lines) {
+    if (item.kind === 'skipped') {
+      notes.skip(item.line, SKIP_REASONS[item.reason]);
+      continue;
+    }
+    if (item.firstInvalidUtf8) notes.warn(item.line, INVALID_UTF8_REASON);
+    yield { line: item.line, value: item.value };
   }
 }

@@ -1,13 +1,7 @@
-import { INVALID_UTF8_REASON } from '../../logs/invalidUtf8.js';
-import { MAX_LINE_BYTES, type JsonLine } from '../../logs/readJsonLines.js';
-import type { SessionNotes } from '../gemini/sessionNotes.js';
+import type { JsonLine } from '../../logs/readJsonLines.js';
+import { notedRecords, type SessionNotes } from '../gemini/sessionNotes.js';
 import { chatMutationEntrySchema, type ChatMutationEntry, type ChatMutationPath } from './chatSessionSchemas.js';
 
-const SKIP_REASONS = {
-  not_json: 'not JSON; skipped',
-  truncated: 'truncated last line (log cut while being written); skipped',
-  oversized: `line longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB; skipped`,
-} as const;
 
 /** The session object a log rebuilds, and the log line that last changed each request (by its position). */
 export interface ReplayedChatSession {
@@ -33,13 +27,7 @@ export interface ReplayedChatSession {
 export async function replayChatMutationLog(lines: AsyncIterable<JsonLine>, notes: SessionNotes): Promise<ReplayedChatSession> {
   let session: unknown;
   let requestLines: number[] = [];
-  for await (const item of lines) {
-    if (item.kind === 'skipped') {
-      notes.skip(item.line, SKIP_REASONS[item.reason]);
-      continue;
-    }
-    const { value, line } = item;
-    if (item.firstInvalidUtf8) notes.warn(line, INVALID_UTF8_REASON);
+  for await (const { value, line } of notedRecords(lines, notes)) {
     const entry = chatMutationEntrySchema.safeParse(value);
     if (!entry.success) {
       notes.skip(line, 'not a chat-session log entry (kind 0–3); skipped');

@@ -53,7 +53,8 @@ export async function runScanCommand(argv: string[], io: CliIO, registry: AgentR
 
   const warnings: string[] = [];
   const reporter = { warn: (message: string) => warnings.push(message) };
-  const options = { environment, reporter, cache: openScanCache(values['no-cache'], io, environment) };
+  // The figures only: each session is released once counted, and an unchanged project's figures come from the cache.
+  const options = { environment, reporter, cache: openScanCache(values['no-cache'], io, environment), keepSessions: false };
   let projects: ProjectScan[];
   if (values.all) {
     projects = await scanAllProjects(plugins, options);

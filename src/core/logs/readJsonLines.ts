@@ -2,6 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { openRegularFile } from './regularFile.js';
 import { withoutTopLevelKey } from './withoutTopLevelKey.js';
 
+/** chunkBytes for a reader of a file's first records only (a session's header): not the default 256 KB per file. */
+export const HEAD_CHUNK_BYTES = 16 * 1024;
+
 /** Lines longer than this are skipped without being held in memory. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
@@ -36,6 +39,8 @@ export interface ReadJsonLinesOptions {
   unreadKeys?: readonly string[];
   /** Resume after a line seen earlier (the scan cache's checkpoint); unset: from the start. */
   from?: ReadFrom;
+  /** Bytes read at a time (default 256 KB); a reader that wants only the first records asks for less. */
+  chunkBytes?: number;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
   const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
   const from = options.from;
   const handle = await openRegularFile(path);
-  const stream = handle.createReadStream({ highWaterMark: 256 * 1024, start: from?.offset ?? 0 });
+  const stream = handle.createReadStream({ highWaterMark: options.chunkBytes ?? 256 * 1024, start: from?.offset ?? 0 });
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;

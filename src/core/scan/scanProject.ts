@@ -9,7 +9,9 @@ import { rebaseSession, rebasesPaths } from './worktrees/rebaseCheckoutPaths.js'
 import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
 import type { ErrorKind, ToolCall } from '../model/toolCall.js';
-import { cachedParse } from './cache/cachedParse.js';
+import { z } from 'zod';
+import { cachedParse, parserKey } from './cache/cachedParse.js';
+import { stampSessionFiles, type ProjectResultKey } from './cache/projectResultCache.js';
 import type { SessionCache } from './cache/sessionCache.js';
 import { parseSessionFiles } from './parallel/parseSessionFiles.js';
 import { workerParseFor, type ParallelScanSettings } from './parallel/workerParseFor.js';
@@ -63,6 +65,12 @@ export interface ScanOptions {
   parallel?: ParallelScanSettings;
   /** The incremental scan cache (scan/cache/); unset (`--no-cache`): every file is parsed. */
   cache?: SessionCache;
+  /**
+   * Whether the result keeps each session and its calls (findFindings correlates them). false (`scan`): only the
+   * figures, each session released once counted, so memory does not grow with the history; and a project whose
+   * logs did not change since the last such scan gets its figures from the cache without reading a log. Default true.
+   */
+  keepSessions?: boolean;
 }
 
 /** Chooses the plugins for `--agent`: one by name, or every plugin ('auto'). */
@@ -91,10 +99,27 @@ export async function scanSessions(
   files: SessionFile[],
   options: ScanOptions,
 ): Promise<AgentScan> {
+  const figuresOnly = options.keepSessions === false;
+  const results = figuresOnly ? options.cache?.results : undefined;
+  const identity = { agent: plugin.name, projectPath };
+  const resultKey = results && (await scanResultKey(plugin, files, options.checkouts));
+  if (results && resultKey) {
+    const figures = await results.get('scan', identity, resultKey, scanFiguresSchema);
+    if (figures) {
+      for (const warning of figures.warnings) options.reporter.warn(warning);
+      options.onProgress?.({ agent: plugin.name, file: files[files.length - 1]?.path ?? projectPath, done: files.length, total: files.length });
+      return { agent: plugin.name, displayName: plugin.displayName, projectPath, sessions: [], unreadableFiles: [], stats: figures.stats, pooledCheckouts: pooledCheckouts(projectPath, files) };
+    }
+  }
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.reporter.warn(message);
+  };
   const sessions: ParsedSession[] = [];
   const unreadableFiles: string[] = [];
   const seenCallIds = new Set<string>();
-  let duplicateCalls = 0;
+  const stats = emptyStats();
   let done = 0;
   const rebases = options.checkouts !== undefined && rebasesPaths(projectPath, options.checkouts);
   // With the cache, each file goes through it on this thread (a hit is not parsed at all); without it (--no-cache),
@@ -121,21 +146,21 @@ export async function scanSessions(
       // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
       const special = notRegularCause(error);
       if (special && special.kind !== 'a folder') {
-        options.reporter.warn(`Skipped ${file.path}: it is ${special.kind}, not a session file.`);
+        warn(`Skipped ${file.path}: it is ${special.kind}, not a session file.`);
         continue;
       }
       unreadableFiles.push(file.path);
-      options.reporter.warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
+      warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
       continue;
     }
-    for (const warning of parsed.warnings) options.reporter.warn(withoutControlCharacters(warning));
+    for (const warning of parsed.warnings) warn(withoutControlCharacters(warning));
     const rebased = options.checkouts ? rebaseSession(parsed, projectPath, options.checkouts) : parsed;
     // The cache's scanned calls are those of the session as parsed: good only when no path is rebased.
     const calls = !rebases && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
     const unique = calls.filter((call) => {
       if (!call.callId) return true;
       if (seenCallIds.has(call.callId)) {
-        duplicateCalls += 1;
+        stats.duplicateCalls += 1;
         return false;
       }
       seenCallIds.add(call.callId);
@@ -144,20 +169,46 @@ export async function scanSessions(
     unique.forEach((call, index) => {
       call.index = index;
     });
-    sessions.push({ ...rebased, calls: unique });
+    const session = { ...rebased, calls: unique };
+    countSession(stats, session);
+    if (!figuresOnly) sessions.push(session);
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
   }
+  // A file that could not be read may be readable next time with the same size and mtime (its permissions changed).
+  if (results && resultKey && unreadableFiles.length === 0) await results.put('scan', identity, resultKey, { stats, warnings });
   return {
     agent: plugin.name,
     displayName: plugin.displayName,
     projectPath,
     sessions,
     unreadableFiles,
-    stats: { ...totalSessions(sessions), duplicateCalls },
+    stats,
     pooledCheckouts: pooledCheckouts(projectPath, files),
   };
 }
+
+/** What an agent's figures for a project were computed from (ProjectResultCache); undefined when they are not kept. */
+async function scanResultKey(plugin: AgentPlugin, files: readonly SessionFile[], checkouts: readonly string[] | undefined): Promise<ProjectResultKey | undefined> {
+  const parser = parserKey(plugin);
+  const logs = parser === undefined ? undefined : await stampSessionFiles(files);
+  return parser !== undefined && logs ? { parsers: [parser], logs, options: { checkouts: checkouts ?? null } } : undefined;
+}
+
+const scanStatsSchema = z.object({
+  sessions: z.number(),
+  subagentSessions: z.number(),
+  toolCalls: z.number(),
+  failed: z.number(),
+  rejected: z.number(),
+  interrupted: z.number(),
+  skippedLines: z.number(),
+  errorKinds: z.record(z.string(), z.number()),
+  duplicateCalls: z.number(),
+}) satisfies z.ZodType<ScanStats>;
+
+/** An agent's figures for a project as the cache keeps them, with the warnings its scan gave (given again on a hit). */
+const scanFiguresSchema = z.object({ stats: scanStatsSchema, warnings: z.array(z.string()) });
 
 /** The checkouts other than the project that some of the files were found for, each once. */
 function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): string[] {
@@ -165,30 +216,24 @@ function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): st
   return [...new Set(others)].sort();
 }
 
-function totalSessions(sessions: readonly ParsedSession[]): Omit<ScanStats, 'duplicateCalls'> {
-  const stats: Omit<ScanStats, 'duplicateCalls'> = {
-    sessions: sessions.length,
-    subagentSessions: sessions.filter((s) => s.subagent).length,
-    toolCalls: 0,
-    failed: 0,
-    rejected: 0,
-    interrupted: 0,
-    skippedLines: 0,
-    errorKinds: {},
-  };
-  for (const session of sessions) {
-    stats.skippedLines += session.skippedLines;
-    for (const call of session.calls) {
-      stats.toolCalls += 1;
-      if (call.outcome === 'failed') {
-        stats.failed += 1;
-        const kind = call.errorKind ?? 'other';
-        stats.errorKinds[kind] = (stats.errorKinds[kind] ?? 0) + 1;
-      } else if (call.outcome === 'rejected') stats.rejected += 1;
-      else if (call.outcome === 'interrupted') stats.interrupted += 1;
-    }
+function emptyStats(): ScanStats {
+  return { sessions: 0, subagentSessions: 0, toolCalls: 0, failed: 0, rejected: 0, interrupted: 0, skippedLines: 0, errorKinds: {}, duplicateCalls: 0 };
+}
+
+/** Adds one session to the figures. */
+function countSession(stats: ScanStats, session: ParsedSession): void {
+  stats.sessions += 1;
+  if (session.subagent) stats.subagentSessions += 1;
+  stats.skippedLines += session.skippedLines;
+  for (const call of session.calls) {
+    stats.toolCalls += 1;
+    if (call.outcome === 'failed') {
+      stats.failed += 1;
+      const kind = call.errorKind ?? 'other';
+      stats.errorKinds[kind] = (stats.errorKinds[kind] ?? 0) + 1;
+    } else if (call.outcome === 'rejected') stats.rejected += 1;
+    else if (call.outcome === 'interrupted') stats.interrupted += 1;
   }
-  return stats;
 }
 
 /**

@@ -55,9 +55,10 @@ test('cache clear empties the cache, cache info tells where it is and how big', 
   const info = await runCli(['cache', 'info'], env);
   assert.equal(info.code, 0);
   assert.match(info.out, new RegExp(`scan-cache: ${count} entries, \\d+\\.\\d MB`));
+  assert.match(info.out, /project-cache: 3 project results, \d+\.\d MB/, 'the scan figures of the demo project, one per agent');
   const clear = await runCli(['cache', 'clear'], env);
   assert.equal(clear.code, 0);
-  assert.match(clear.out, new RegExp(`Scan cache cleared: ${count} entries removed`));
+  assert.match(clear.out, new RegExp(`Scan cache cleared: ${count} entries removed from .*scan-cache, 3 project results from .*project-cache\\.`));
   assert.deepEqual(entries(cacheDir), []);
   const again = await runCli(['cache', 'clear'], env);
   assert.match(again.out, /Scan cache cleared: 0 entries removed/);
@@ -71,10 +72,14 @@ test('a damaged cache is discarded with one line on stderr; the run succeeds wit
   const cacheDir = path.join(tempDir('cache-dir-'), 'cache');
   const env = safeEnv(home, { HEADROOM_LEARN_CACHE_DIR: cacheDir });
   const first = await runCli(['scan', '--project', project, '--json'], env);
-  for (const name of fs.readdirSync(path.join(cacheDir, 'scan-cache'))) fs.writeFileSync(path.join(cacheDir, 'scan-cache', name), '\u0000garbage');
+  for (const folder of ['scan-cache', 'project-cache']) {
+    for (const name of fs.readdirSync(path.join(cacheDir, folder))) fs.writeFileSync(path.join(cacheDir, folder, name), '\u0000garbage');
+  }
   const second = await runCli(['scan', '--project', project, '--json'], env);
   assert.equal(second.code, 0);
   assert.equal(second.out, first.out);
-  assert.equal(second.err.trim().split('\n').length, 1, second.err);
-  assert.match(second.err, /^headroom-learn: scan cache: discarded a damaged entry/);
+  const lines = second.err.trim().split('\n');
+  assert.equal(lines.length, 2, second.err);
+  assert.match(lines[0]!, /^headroom-learn: project cache: discarded a damaged result/);
+  assert.match(lines[1]!, /^headroom-learn: scan cache: discarded a damaged entry/);
 });

@@ -1,4 +1,4 @@
-import { readJsonLines } from '../../logs/readJsonLines.js';
+import { HEAD_CHUNK_BYTES, readJsonLines } from '../../logs/readJsonLines.js';
 import { ClaudeRecordSchema } from './claudeRecords.js';
 
 export interface ClaudeSessionHeader {
@@ -16,7 +16,7 @@ export interface ClaudeSessionHeader {
  */
 export async function readClaudeSessionHeader(filePath: string): Promise<ClaudeSessionHeader> {
   let sessionId: string | undefined;
-  for await (const item of readJsonLines(filePath)) {
+  for await (const item of readJsonLines(filePath, undefined, { chunkBytes: HEAD_CHUNK_BYTES })) {
     if (item.kind !== 'record') continue;
     const parsed = ClaudeRecordSchema.safeParse(item.value);
     if (!parsed.success) continue;

@@ -1,4 +1,4 @@
-import { readJsonLines } from '../../logs/readJsonLines.js';
+import { HEAD_CHUNK_BYTES, readJsonLines } from '../../logs/readJsonLines.js';
 
 /** Records looked at before deciding; both formats show their kind in the first few lines. */
 const HEAD_RECORDS = 50;
@@ -11,7 +11,7 @@ const HEAD_RECORDS = 50;
  */
 export async function codebuddyFileFormat(filePath: string, signal?: AbortSignal): Promise<'items' | 'claude'> {
   let seen = 0;
-  for await (const item of readJsonLines(filePath, signal)) {
+  for await (const item of readJsonLines(filePath, signal, { chunkBytes: HEAD_CHUNK_BYTES })) {
     if (item.kind !== 'record') continue;
     const record = item.value as { type?: unknown; role?: unknown; message?: unknown } | null;
     const type = record?.type;

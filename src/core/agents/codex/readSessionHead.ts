@@ -1,4 +1,4 @@
-import { readJsonLines } from '../../logs/readJsonLines.js';
+import { HEAD_CHUNK_BYTES, readJsonLines } from '../../logs/readJsonLines.js';
 import { envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { cwdInEnvironmentContext, environmentContextCwd } from './readResponseItem.js';
 import { isLegacyJsonFileName } from './sessionFileName.js';
@@ -31,7 +31,7 @@ async function readRolloutHead(file: string): Promise<SessionHead> {
   const head: SessionHead = { subagent: false };
   let records = 0;
   try {
-    for await (const entry of readJsonLines(file)) {
+    for await (const entry of readJsonLines(file, undefined, { chunkBytes: HEAD_CHUNK_BYTES })) {
       if (entry.kind !== 'record') continue;
       records += 1;
       readHeadRecord(entry.value, head);

@@ -5,7 +5,7 @@ import { coreBuild } from './coreBuild.js';
 import type { SessionCache } from './sessionCache.js';
 
 /** Which parser an entry was written by: the plugin, its parserVersion and the core build. */
-function parserKey(plugin: AgentPlugin): string | undefined {
+export function parserKey(plugin: AgentPlugin): string | undefined {
   return plugin.parserVersion === undefined ? undefined : `${plugin.name}@${plugin.parserVersion}/${coreBuild()}`;
 }
 

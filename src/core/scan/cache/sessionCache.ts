@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseCheckpoint, ParsedSession, SessionFile } from '../../agents/plugin.js';
@@ -7,12 +7,12 @@ import { CACHE_FORMAT, cacheEntrySchema, rawCallsSchema, resumeEntrySchema, type
 import type { z } from 'zod';
 import { SCAN_CACHE_FOLDER } from './cacheFolder.js';
 import { prefixFingerprint } from './prefixFingerprint.js';
+import { ProjectResultCache } from './projectResultCache.js';
+import { STALE_TEMPORARY_MS, writeAtomically } from './writeAtomically.js';
 
 /** Default bound on the entries' total size; the least recently used are removed beyond it. */
 const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
-/** A temporary file left by a writer that died is removed once it is this old. */
-const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 /** The file's key as stat gives it now. */
 export interface FileStamp {
@@ -44,6 +44,8 @@ export interface SessionCacheOptions {
  */
 export class SessionCache {
   readonly folder: string;
+  /** Beside the per-log entries, in the same root: results computed from a project's logs at once (a scan's figures, a learn's findings). */
+  readonly results: ProjectResultCache;
   private readonly maxBytes: number;
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
@@ -62,6 +64,7 @@ export class SessionCache {
     this.folder = path.join(root, SCAN_CACHE_FOLDER);
     this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
     this.log = options.log ?? (() => undefined);
+    this.results = new ProjectResultCache(root, { log: this.log });
   }
 
   /**
@@ -149,12 +152,12 @@ export class SessionCache {
     await this.account(bytes.length - before);
   }
 
-  /** Removes every entry; returns how many there were. */
-  async clear(): Promise<number> {
+  /** Removes every entry, and the per-project results; returns how many of each there were. */
+  async clear(): Promise<{ entries: number; results: number }> {
     const names = await this.names();
     await fs.rm(this.folder, { recursive: true, force: true });
     this.totalBytes = 0;
-    return names.filter(isSessionEntry).length;
+    return { entries: names.filter(isSessionEntry).length, results: await this.results.clear() };
   }
 
   /** The entries' total size in bytes and their number. */
@@ -309,17 +312,5 @@ async function sizeOf(file: string): Promise<number> {
     return (await fs.stat(file)).size;
   } catch {
     return 0;
-  }
-}
-
-/** Writes a temporary file beside `target` and renames it over: a reader sees the old entry or the new one, never half. */
-async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await fs.writeFile(temporary, bytes, { flag: 'wx' });
-    await fs.rename(temporary, target);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
   }
 }

@@ -282,7 +282,7 @@ test('cache clear removes every entry', async () => {
   await scan(new ClaudeCodePlugin(), [file], new SessionCache(root));
   const cache = new SessionCache(root);
   assert.equal((await cache.size()).entries, 1);
-  assert.equal(await cache.clear(), 1);
+  assert.deepEqual(await cache.clear(), { entries: 1, results: 0 });
   assert.equal((await cache.size()).entries, 0);
   const after = counted(new ClaudeCodePlugin());
   await scan(after.plugin, [file], new SessionCache(root));

@@ -100,16 +100,11 @@ export async function scanSessions(
   options: ScanOptions,
 ): Promise<AgentScan> {
   const figuresOnly = options.keepSessions === false;
-  const results = figuresOnly ? options.cache?.results : undefined;
-  const identity = { agent: plugin.name, projectPath };
-  const resultKey = results && (await scanResultKey(plugin, files, options.checkouts));
-  if (results && resultKey) {
-    const figures = await results.get('scan', identity, resultKey, scanFiguresSchema);
-    if (figures) {
-      for (const warning of figures.warnings) options.reporter.warn(warning);
-      options.onProgress?.({ agent: plugin.name, file: files[files.length - 1]?.path ?? projectPath, done: files.length, total: files.length });
-      return { agent: plugin.name, displayName: plugin.displayName, projectPath, sessions: [], unreadableFiles: [], stats: figures.stats, pooledCheckouts: pooledCheckouts(projectPath, files) };
-    }
+  const kept = figuresOnly ? await keptFigures(plugin, projectPath, files, options) : undefined;
+  if (kept?.figures) {
+    for (const warning of kept.figures.warnings) options.reporter.warn(warning);
+    options.onProgress?.({ agent: plugin.name, file: files[files.length - 1]?.path ?? projectPath, done: files.length, total: files.length });
+    return { agent: plugin.name, displayName: plugin.displayName, projectPath, sessions: [], unreadableFiles: [], stats: kept.figures.stats, pooledCheckouts: pooledCheckouts(projectPath, files) };
   }
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -157,26 +152,14 @@ export async function scanSessions(
     const rebased = options.checkouts ? rebaseSession(parsed, projectPath, options.checkouts) : parsed;
     // The cache's scanned calls are those of the session as parsed: good only when no path is rebased.
     const calls = !rebases && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
-    const unique = calls.filter((call) => {
-      if (!call.callId) return true;
-      if (seenCallIds.has(call.callId)) {
-        stats.duplicateCalls += 1;
-        return false;
-      }
-      seenCallIds.add(call.callId);
-      return true;
-    });
-    unique.forEach((call, index) => {
-      call.index = index;
-    });
-    const session = { ...rebased, calls: unique };
+    const session = { ...rebased, calls: firstSeenCalls(calls, seenCallIds, stats) };
     countSession(stats, session);
     if (!figuresOnly) sessions.push(session);
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
   }
   // A file that could not be read may be readable next time with the same size and mtime (its permissions changed).
-  if (results && resultKey && unreadableFiles.length === 0) await results.put('scan', identity, resultKey, { stats, warnings });
+  if (unreadableFiles.length === 0) await kept?.keep({ stats, warnings });
   return {
     agent: plugin.name,
     displayName: plugin.displayName,
@@ -186,6 +169,25 @@ export async function scanSessions(
     stats,
     pooledCheckouts: pooledCheckouts(projectPath, files),
   };
+}
+
+type ScanFigures = z.infer<typeof scanFiguresSchema>;
+
+/**
+ * A figures-only scan's figures for the agent and project from the cache's results, when none of its logs changed
+ * since they were kept; and how to keep the new ones. Undefined with no cache, or logs whose figures are not kept.
+ */
+async function keptFigures(
+  plugin: AgentPlugin,
+  projectPath: string,
+  files: readonly SessionFile[],
+  options: ScanOptions,
+): Promise<{ figures?: ScanFigures; keep: (figures: ScanFigures) => Promise<void> } | undefined> {
+  const results = options.cache?.results;
+  const key = results && (await scanResultKey(plugin, files, options.checkouts));
+  if (!results || !key) return undefined;
+  const identity = { agent: plugin.name, projectPath };
+  return { figures: await results.get('scan', identity, key, scanFiguresSchema), keep: (figures) => results.put('scan', identity, key, figures) };
 }
 
 /** What an agent's figures for a project were computed from (ProjectResultCache); undefined when they are not kept. */
@@ -214,6 +216,26 @@ const scanFiguresSchema = z.object({ stats: scanStatsSchema, warnings: z.array(z
 function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): string[] {
   const others = files.map((file) => file.projectPath).filter((checkout) => !sameProjectPath(checkout, projectPath));
   return [...new Set(others)].sort();
+}
+
+/**
+ * The calls no earlier file of the scan had (resumed sessions replay records), numbered in order; the others are
+ * counted as duplicates. `seen` holds the call ids of the files before.
+ */
+function firstSeenCalls(calls: readonly ToolCall[], seen: Set<string>, stats: ScanStats): ToolCall[] {
+  const unique = calls.filter((call) => {
+    if (!call.callId) return true;
+    if (seen.has(call.callId)) {
+      stats.duplicateCalls += 1;
+      return false;
+    }
+    seen.add(call.callId);
+    return true;
+  });
+  unique.forEach((call, index) => {
+    call.index = index;
+  });
+  return unique;
 }
 
 function emptyStats(): ScanStats {

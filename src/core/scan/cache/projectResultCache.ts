@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { SessionFile } from '../../agents/plugin.js';
 
 /** The folder, inside a cache root, of the per-project results (beside the per-log entries of SCAN_CACHE_FOLDER). */
-export const PROJECT_CACHE_FOLDER = 'project-cache';
+const PROJECT_CACHE_FOLDER = 'project-cache';
 
 /** The layout of a result file; a file of another layout is discarded. */
 const RESULT_FORMAT = 1 as const;

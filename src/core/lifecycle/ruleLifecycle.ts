@@ -44,38 +44,47 @@ export interface RuleLifecycleInput {
   existingRules: readonly ExistingRule[];
   sessions: readonly ParsedSession[];
   files: ProjectFiles;
-  now: Date;
-  retireAfterDays?: number;
 }
 
-/** Per rule in the sections that headroom wrote: recurrences and situations since it was first written, and whether to retire it. */
-export function ruleLifecycle(input: RuleLifecycleInput): RuleLifecycle[] {
+/** What a rule's lifecycle figures take from the sessions: all of RuleLifecycle but its age and the retire verdict. */
+export type RuleRecurrence = Omit<RuleLifecycle, 'ageDays' | 'retire'>;
+
+/**
+ * Per rule in the sections that headroom wrote: recurrences and situations since it was first written, from the
+ * sessions (a learn's findings cache keeps them); agedLifecycle adds its age and whether to retire it, at each learn.
+ */
+export function ruleRecurrences(input: RuleLifecycleInput): RuleRecurrence[] {
   const inSections = new Set(input.existingRules.map((rule) => ruleTextKey(rule.text)));
-  const retireAfter = input.retireAfterDays ?? DEFAULT_RETIRE_AFTER_DAYS;
   const dated = input.sessions.map((session) => ({ session, start: sessionStart(session) }));
-  const result: RuleLifecycle[] = [];
+  const result: RuleRecurrence[] = [];
   for (const rule of input.written) {
     if (!inSections.has(rule.textKey)) continue;
     const since = dated.filter((s) => s.start !== undefined && s.start > rule.firstWritten).map((s) => s.session);
     const later = laterCalls(since, input.files);
     const recurred = uniqueCalls(rule.findings.flatMap((finding) => COVERAGE[finding.category](finding, later)));
     const situations = uniqueCalls([...recurred, ...rule.findings.flatMap((finding) => situationCalls(finding, later))]);
-    const ageDays = Math.floor((input.now.getTime() - Date.parse(rule.firstWritten)) / DAY_MS);
-    const retire = ageDays > retireAfter && situations.length === 0 ? `no matching situation in ${ageDays} days` : undefined;
     result.push({
       textKey: rule.textKey,
       category: rule.category,
       text: rule.text,
       firstWritten: rule.firstWritten,
-      ageDays,
       sessionsSince: since.length,
       recurred: recurred.length,
       recurrences: recurred.slice(0, EXAMPLES).map(toCallRef),
       situations: situations.length,
-      ...(retire ? { retire } : {}),
     });
   }
   return result;
+}
+
+/** The recurrences with their age at `now`, and a retire candidate: older than `retireAfterDays` without a matching situation. */
+export function agedLifecycle(recurrences: readonly RuleRecurrence[], now: Date, retireAfterDays = DEFAULT_RETIRE_AFTER_DAYS): RuleLifecycle[] {
+  return recurrences.map((rule) => {
+    const ageDays = Math.floor((now.getTime() - Date.parse(rule.firstWritten)) / DAY_MS);
+    const retire = ageDays > retireAfterDays && rule.situations === 0 ? `no matching situation in ${ageDays} days` : undefined;
+    const { textKey, category, text, firstWritten, sessionsSince, recurred, recurrences: examples, situations } = rule;
+    return { textKey, category, text, firstWritten, ageDays, sessionsSince, recurred, recurrences: examples, situations, ...(retire ? { retire } : {}) };
+  });
 }
 
 function uniqueCalls(calls: readonly ToolCall[]): ToolCall[] {

@@ -8,14 +8,15 @@ import type { WasteEstimate } from '../correlate/wasteEstimate.js';
 import type { DroppedCandidate } from '../explain/droppedCandidates.js';
 import { findingStageDrops } from '../explain/stageDrops.js';
 import type { Correction, Finding } from '../model/finding.js';
-import { ruleLifecycle, type RuleLifecycle } from '../lifecycle/ruleLifecycle.js';
+import { agedLifecycle, ruleRecurrences, type RuleLifecycle } from '../lifecycle/ruleLifecycle.js';
 import type { WrittenRule } from '../lifecycle/ruleState.js';
-import { scanProject, type AgentScan, type ScanStats } from '../scan/scanProject.js';
+import { projectSessionFiles, scanListedSessions, type AgentScan, type ProjectSessionFiles, type ScanStats } from '../scan/scanProject.js';
 import type { SessionCache } from '../scan/cache/sessionCache.js';
 import type { ReadTextFile } from '../write/planProposals.js';
 import { existingRulesForAgents, targetsForScans, type AgentTargets } from './learnProposals.js';
 import type { LearnProgress } from './learnProgress.js';
 import { readTextFile } from './readTextFile.js';
+import { answeringProjectFiles, keptFindings, type LogFindings } from './keptFindings.js';
 
 /** What one agent's scan of the project comes to, without its sessions. */
 interface AgentScanSummary {
@@ -116,18 +117,57 @@ function summariseScan(scan: AgentScan): AgentScanSummary {
 export async function findFindings(options: FindFindingsOptions): Promise<ProjectFindings> {
   const { projectPath, signal } = options;
   const warnings: string[] = [];
-  const scans = await scanProject(options.plugins, projectPath, {
+  const reporter = { warn: (message: string) => warnings.push(message) };
+  const listed = await projectSessionFiles(options.plugins, projectPath, { environment: options.environment, reporter, signal, checkouts: options.checkouts });
+  const agentTargets = targetsForScans(
+    listed.agents.map(({ plugin }) => ({ agent: plugin.name })),
+    options.plugins,
+    projectPath,
+    options.environment,
+    options.targetOptions,
+  );
+  const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
+  const diskFiles = options.projectFiles ?? diskProjectFiles(projectPath);
+  const kept = await keptFindings(options.cache?.results, projectPath, listed, diskFiles, { minOccurrences: options.minOccurrences, writtenRules: options.writtenRules, existingRules });
+  let found = kept?.findings;
+  if (found) {
+    for (const { plugin, files } of listed.agents) options.onProgress?.({ phase: 'scan', agent: plugin.name, file: files[files.length - 1]!.path, done: files.length, total: files.length });
+    // The warnings the scan gave when the findings were kept, after any met listing the logs now.
+    warnings.push(...found.warnings);
+  } else {
+    const answering = answeringProjectFiles(diskFiles);
+    found = await findingsInLogs(listed, answering.files, warnings, { ...options, existingRules });
+    await kept?.keep(found, answering.answers());
+  }
+  const { recurrences, ...logFindings } = found;
+  const lifecycle = recurrences ? agedLifecycle(recurrences, options.now ?? new Date(), options.retireAfterDays) : undefined;
+  return { projectPath, ...logFindings, agentTargets, existingRules, warnings, ...(lifecycle ? { lifecycle } : {}) };
+}
+
+/** The part of findFindings that reads the logs: scan, correlate, derive, backtest, and the written rules' recurrences. */
+async function findingsInLogs(
+  listed: ProjectSessionFiles,
+  projectFiles: ProjectFiles,
+  warnings: string[],
+  options: FindFindingsOptions & { existingRules: readonly ExistingRule[] },
+): Promise<LogFindings> {
+  const { projectPath, signal } = options;
+  const scanWarnings: string[] = [];
+  const scans = await scanListedSessions(listed, projectPath, {
     environment: options.environment,
-    reporter: { warn: (message) => warnings.push(message) },
+    reporter: {
+      warn: (message) => {
+        scanWarnings.push(message);
+        warnings.push(message);
+      },
+    },
     signal,
     onProgress: (progress) => options.onProgress?.({ phase: 'scan', ...progress }),
-    checkouts: options.checkouts,
     cache: options.cache,
   });
   signal?.throwIfAborted();
   const sessions = scans.flatMap((scan) => scan.sessions);
   options.onProgress?.({ phase: 'correlate', sessions: sessions.length });
-  const projectFiles = options.projectFiles ?? diskProjectFiles(projectPath);
   const found = findingsInSessions(sessions, projectFiles, options.minOccurrences);
   signal?.throwIfAborted();
   const backtest = await backtestOfScans(scans, {
@@ -137,23 +177,16 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
     findingsOf: (earlier) => findingsInSessions(earlier, projectFiles, options.minOccurrences).findings,
     signal,
   });
-  const agentTargets = targetsForScans(scans, options.plugins, projectPath, options.environment, options.targetOptions);
-  const existingRules = await existingRulesForAgents(projectPath, agentTargets, options.readFile ?? readTextFile);
-  const lifecycle =
-    options.writtenRules && options.writtenRules.length > 0
-      ? ruleLifecycle({ written: options.writtenRules, existingRules, sessions, files: projectFiles, now: options.now ?? new Date(), retireAfterDays: options.retireAfterDays })
-      : undefined;
+  const recurrences =
+    options.writtenRules && options.writtenRules.length > 0 ? ruleRecurrences({ written: options.writtenRules, existingRules: options.existingRules, sessions, files: projectFiles }) : undefined;
   const pooled = pooledCheckouts(scans);
   return {
-    projectPath,
     ...(pooled.length > 0 ? { pooledCheckouts: pooled } : {}),
     agents: scans.map(summariseScan),
-    agentTargets,
-    existingRules,
     ...found,
-    warnings,
-    ...(lifecycle ? { lifecycle } : {}),
-    backtest,
+    warnings: scanWarnings,
+    ...(recurrences ? { recurrences } : {}),
+    ...(backtest ? { backtest } : {}),
   };
 }
 

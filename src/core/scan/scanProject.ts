@@ -258,26 +258,50 @@ function countSession(stats: ScanStats, session: ParsedSession): void {
   }
 }
 
+/** One agent's session files for a project (and the other checkouts of its repository). */
+interface AgentSessionFiles {
+  plugin: AgentPlugin;
+  files: SessionFile[];
+}
+
+/** What a project's scan will read: every checkout pooled with it, and per agent (plugin order) its session files. */
+export interface ProjectSessionFiles {
+  checkouts: readonly string[];
+  /** Only agents with sessions for the project. */
+  agents: AgentSessionFiles[];
+}
+
 /**
- * Scans one project for every selected agent, with the sessions of the other checkouts of its repository
+ * The session files of one project for every selected agent, with those of the other checkouts of its repository
  * (projectCheckouts: its worktrees, or for a worktree its repository and the other worktrees); agents without
  * sessions for it are left out. `options.checkouts`, when the caller listed them already, saves listing again.
  */
-export async function scanProject(
+export async function projectSessionFiles(
   plugins: readonly AgentPlugin[],
   projectPath: string,
-  options: ScanOptions,
-): Promise<AgentScan[]> {
+  options: Pick<ScanOptions, 'environment' | 'reporter' | 'signal' | 'checkouts'>,
+): Promise<ProjectSessionFiles> {
   const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal })).checkouts;
-  const results: AgentScan[] = [];
+  const agents: AgentSessionFiles[] = [];
   for (const plugin of plugins) {
     options.signal?.throwIfAborted();
     if (!(await plugin.detect(options.environment))) continue;
     const files = await findCheckoutSessions(plugin, checkouts, options.environment, options.reporter);
-    if (files.length === 0) continue;
-    results.push(await scanSessions(plugin, projectPath, files, { ...options, checkouts }));
+    if (files.length > 0) agents.push({ plugin, files });
   }
+  return { checkouts, agents };
+}
+
+/** Scans what projectSessionFiles listed for the project, agent by agent. */
+export async function scanListedSessions(listed: ProjectSessionFiles, projectPath: string, options: ScanOptions): Promise<AgentScan[]> {
+  const results: AgentScan[] = [];
+  for (const { plugin, files } of listed.agents) results.push(await scanSessions(plugin, projectPath, files, { ...options, checkouts: listed.checkouts }));
   return results;
+}
+
+/** Scans one project for every selected agent: projectSessionFiles, then scanListedSessions. */
+export async function scanProject(plugins: readonly AgentPlugin[], projectPath: string, options: ScanOptions): Promise<AgentScan[]> {
+  return scanListedSessions(await projectSessionFiles(plugins, projectPath, options), projectPath, options);
 }
 
 export interface ProjectScan {

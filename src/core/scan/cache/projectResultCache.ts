@@ -184,10 +184,11 @@ function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The JSON value when `schema` accepts it, as written (a schema's output would put a loose object's other keys last). */
 function parseJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
   try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
+    const value: unknown = JSON.parse(text);
+    return schema.safeParse(value).success ? (value as T) : undefined;
   } catch {
     return undefined;
   }

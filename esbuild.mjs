@@ -14,6 +14,24 @@ function coreBuild() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * zod's `locales` namespace holds the error messages of ~50 languages (about a third of zod in a bundle, parsed at
+ * every start); headroom never picks one (zod uses English by default), so its index is replaced by English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -27,6 +45,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { HEADROOM_CORE_BUILD: JSON.stringify(coreBuild()) },
+  plugins: [zodEnglishOnly],
 };
 
 // The LLM SDKs are bundles of their own (dist/sdk/*.js), required on an SDK backend's first request

@@ -25,9 +25,10 @@ next run reads only the logs that changed, and only the new lines of a log that 
 $HEADROOM_LEARN_CACHE_DIR, else $XDG_CACHE_HOME/headroom-learn (default ~/.cache/headroom-learn,
 ~/Library/Caches/headroom-learn on macOS, %LOCALAPPDATA%\\headroom-learn\\Cache on Windows), and
 holds at most 256 MB (the least recently used entries go first). Beside it, project-cache keeps
-what was computed from all of a project's logs at once (scan's figures, learn's findings), so a
-second scan or learn of a project whose logs did not change reads none of them. learn, scan and
-eval take --no-cache to read every log afresh without either.
+what was computed from all of a project's logs at once (scan's figures, learn's findings) and
+the model's answers to learn's requests, so a second scan or learn of a project whose logs did
+not change reads none of them and asks no model the same question twice. learn, scan and eval
+take --no-cache to read every log (and ask the model) afresh.
 
 Commands:
   clear       Empty the scan cache

@@ -1,3 +1,4 @@
+import type { ProjectResultCache } from '../core/scan/cache/projectResultCache.js';
 import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
@@ -156,13 +157,13 @@ export async function runLearnCommand(
     return EXIT_OK;
   }
   const plugins = agentsFor(registry, args.agent);
-  const selection = analyzer ? { backend: analyzer, label: analyzer.name } : selectBackend(args.model, io.env);
+  const cache = openScanCache(args.noCache, io, environment);
+  const selection = analyzer ? { backend: analyzer, label: analyzer.name } : selectBackend(args.model, io.env, cache?.results);
   const backend = selection.backend;
 
   const listWarnings: string[] = [];
   const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
   const history = await loadRuleHistory(io, environment.home);
-  const cache = openScanCache(args.noCache, io, environment);
 
   const results: LearnJson[] = [];
   const skipped: LearnAllJson['skipped'] = [];
@@ -276,9 +277,9 @@ function reportAnalysisFailure(io: CliIO, analyzerLabel: string, error: LlmError
 }
 
 /** The spec's priority (--model, API key, HEADROOM_LEARN_CLI, a CLI on PATH, offline); a value that cannot be honoured is bad usage. */
-function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv): { backend: AnalyzerBackend; label: string } {
+function selectBackend(model: string | undefined, env: NodeJS.ProcessEnv, answers: ProjectResultCache | undefined): { backend: AnalyzerBackend; label: string } {
   try {
-    const selected = selectAnalyzerBackend({ model, env, createOffline: () => new OfflineAnalyzer() });
+    const selected = selectAnalyzerBackend({ model, env, createOffline: () => new OfflineAnalyzer(), answers });
     return { backend: selected.backend, label: `${selected.kind} — ${selected.reason}` };
   } catch (error) {
     if (error instanceof BackendSelectionError) throw new UsageError(error.message);

@@ -53,7 +53,8 @@ Options:
                         figure and its evidence as episodes (the failed call and its error, the calls in
                         between, the call that worked, the user's words, each with file:line), and every
                         candidate that was not proposed with its reason (secrets redacted)
-  --no-cache            Parse every session log afresh, without the scan cache (see "cache" below)
+  --no-cache            Parse every session log afresh and ask the model afresh, without the cache (see
+                        "cache" below: the logs' parsed calls, each project's findings, the model's answers)
   --json                Print the result as JSON (shape documented in README.md), with a "proposals"
                         entry per file and, with --apply, "written"
   -h, --help            Show this help
@@ -63,8 +64,9 @@ Commands:
   scan                  Count sessions, tool calls and failures per agent, without analysing them
   eval                  Backtest: learn from the older sessions, count the later failures the rules
                         would have covered (headroom-learn eval --help)
-  cache clear           Empty the scan cache, where each session log's parsed calls are kept so the
-                        next run reads only what changed (headroom-learn cache --help)
+  cache clear           Empty the cache, where each session log's parsed calls, each project's findings
+                        and the model's answers are kept: the next run reads only the logs that changed,
+                        and an unchanged project's findings and rules come back at once (cache --help)
 
 Exit codes:
   0  success, including "nothing to learn" and "up to date"

@@ -1,3 +1,5 @@
+import type { ProjectResultCache } from '../scan/cache/projectResultCache.js';
+import { answerCachingClient } from './llm/answerCachingClient.js';
 import type { AnalyzerBackend, AnalyzerInput, AnalyzerResult } from './backend.js';
 import { redactSensitiveText } from '../redact/redactSecrets.js';
 import { createAnthropicClient, DEFAULT_ANTHROPIC_MODEL } from './llm/backends/anthropic.js';
@@ -56,6 +58,8 @@ export interface SelectBackendOptions {
   baseUrls?: Partial<Record<ApiProvider, string>>;
   /** The offline analyzer (src/core/analyze/offline), made on demand. */
   createOffline: () => AnalyzerBackend;
+  /** Where the model's replies are kept (answerCachingClient); unset (`--no-cache`): every request goes to the model. */
+  answers?: ProjectResultCache;
   tokenBudget?: number;
   sdkTimeoutMs?: number;
   cliTimeoutMs?: number;
@@ -196,7 +200,7 @@ export function selectAnalyzerBackend(options: SelectBackendOptions): BackendSel
       ? withReason(options.createOffline(), choice.reason)
       : withOfflineFallback(
           new LlmAnalyzer({
-            client: createClient(choice, options),
+            client: options.answers ? answerCachingClient(createClient(choice, options), options.answers) : createClient(choice, options),
             redact: redactSensitiveText,
             reason: choice.reason,
             tokenBudget: options.tokenBudget,

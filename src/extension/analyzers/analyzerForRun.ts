@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { AnalyzerBackend } from '../../core/analyze/backend.js';
+import { answerCachingClient } from '../../core/analyze/llm/answerCachingClient.js';
 import { LlmAnalyzer } from '../../core/analyze/llm/llmAnalyzer.js';
+import type { ProjectResultCache } from '../../core/scan/cache/projectResultCache.js';
 import { OfflineAnalyzer } from '../../core/analyze/offline/offlineAnalyzer.js';
 import { redactSensitiveText } from '../../core/redact/redactSecrets.js';
 import {
@@ -21,6 +23,8 @@ export interface ModelServices {
   log: vscode.LogOutputChannel;
   /** context.languageModelAccessInformation */
   languageModelAccess?: vscode.LanguageModelAccessInformation;
+  /** Where the model's replies are kept (the global storage's cache); a second Learn on the same evidence asks no model. */
+  answers?: ProjectResultCache;
 }
 
 /**
@@ -94,20 +98,21 @@ export async function createAnalyzerForRun(services: ModelServices, run: Analyze
       );
     }
     const reason = `${VSCODE_LM_BACKEND} (${chat.name}), because ${MODEL_SETTING_SOURCE} is ${request.model}`;
+    const client = new VsCodeLmClient(chat, {
+      userInitiated: run.userInitiated,
+      access: services.languageModelAccess,
+      token: run.token,
+      log: services.log,
+    });
     const backend = new LlmAnalyzer({
-      client: new VsCodeLmClient(chat, {
-        userInitiated: run.userInitiated,
-        access: services.languageModelAccess,
-        token: run.token,
-        log: services.log,
-      }),
+      client: services.answers ? answerCachingClient(client, services.answers) : client,
       redact: redactSensitiveText,
       reason,
       tokenBudget: lmTokenBudget(chat, request.tokenBudget),
     });
     result = { backend, kind: VSCODE_LM_BACKEND, model: chat.id, reason };
   } else {
-    const selection = selectAnalyzerBackend({ ...request, env: process.env, createOffline });
+    const selection = selectAnalyzerBackend({ ...request, env: process.env, createOffline, answers: services.answers });
     result = { backend: selection.backend, kind: selection.kind, model: selection.model, reason: selection.reason };
   }
   services.log.info(`Analyzer: ${result.reason}.`);

@@ -1,3 +1,4 @@
+import { ProjectResultCache } from '../../core/scan/cache/projectResultCache.js';
 import * as vscode from 'vscode';
 import type { AgentRegistry } from '../../core/agents/registry.js';
 import { registerApiKeyCommands } from './apiKeyCommands.js';
@@ -26,12 +27,14 @@ export function registerModels(context: vscode.ExtensionContext, services: Model
   const apiKeys = new ApiKeyStore(context.secrets);
   registerApiKeyCommands(context, { apiKeys, log: services.log });
   registerSelectModelCommand(context, { apiKeys, log: services.log });
+  // The model's replies are kept beside the scan cache, in the global storage (answerCachingClient).
+  const answers = new ProjectResultCache(context.globalStorageUri.fsPath, { log: (message) => services.log.info(message) });
   services.analyzer = async ({ folder, userInitiated, token }) => {
     const request = await resolveBackendRequest({ apiKeys }, folder);
     if (isVsCodeLmModel(request.model)) {
       // VS Code language models exist only in the extension host: the worker stops at the findings.
       const host = await createAnalyzerForRun(
-        { apiKeys, log: services.log, languageModelAccess: context.languageModelAccessInformation },
+        { apiKeys, log: services.log, languageModelAccess: context.languageModelAccessInformation, answers },
         { folder, userInitiated, token },
       );
       return { worker: { deferToHost: { backend: host.kind, model: host.model, reason: host.reason } }, host };

@@ -44,8 +44,9 @@ function selectPlugins(request: LearnRequest, projectPath?: string): AgentPlugin
 }
 
 /** The spec's priority over the request's inputs (model setting, keys from the environment or SecretStorage, base URLs, budget). */
-function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment): BackendSelection {
+function chooseAnalyzer(request: LearnRequest, environment: AgentEnvironment, cache: SessionCache | undefined): BackendSelection {
   return selectAnalyzerBackend({
+    answers: cache?.results,
     model: request.analyzer.model,
     modelSource: request.analyzer.modelSource,
     env: environment.env,
@@ -95,10 +96,10 @@ async function learn(request: LearnRequest, signal: AbortSignal): Promise<Result
   const listWarnings: string[] = [];
   const projectPaths = await projectsToLearn(request, environment, listWarnings, signal);
   const inHost = request.analyzer.deferToHost !== undefined;
-  const analyzer = inHost ? undefined : chooseAnalyzer(request, environment);
+  const cache = request.scanCache && new SessionCache(request.scanCache.root, { log: (message) => send({ type: 'log', message }) });
+  const analyzer = inHost ? undefined : chooseAnalyzer(request, environment, cache);
   if (analyzer) send({ type: 'analyzer', backend: analyzer.backend.name, model: analyzer.model, reason: analyzer.reason, automatic: analyzer.automatic });
   const history = request.ruleHistory ? await readRuleState(request.ruleHistory.stateFile) : undefined;
-  const cache = request.scanCache && new SessionCache(request.scanCache.root, { log: (message) => send({ type: 'log', message }) });
   const learned: ProjectLearnResult[] = [];
   const found: ProjectFindings[] = [];
   for (const [i, projectPath] of projectPaths.entries()) {

@@ -42,6 +42,13 @@ test('--model claude-cli: the fake CLI’s rules are grounded, tokens and droppe
   for (const name of ['CLAUDE.md', 'AGENTS.md', 'GEMINI.md']) {
     assert.match(fs.readFileSync(path.join(fx.project, name), 'utf8'), /never bare `python3`/);
   }
+  // The sections now hold the rule: another prompt, so the model is asked; asked the same again, its answer is kept.
+  const afterApply = JSON.parse((await runCli(['--project', fx.project, '--model', 'claude-cli', '--json'], env)).out) as LearnJson;
+  assert.equal(fakes.calls().length, 2);
+  const again = JSON.parse((await runCli(['--project', fx.project, '--model', 'claude-cli', '--json'], env)).out) as LearnJson;
+  assert.equal(fakes.calls().length, 2, 'the same request again: the kept answer, no model call');
+  assert.deepEqual(again.rules, afterApply.rules);
+  assert.ok(again.analyzer.notes.some((note) => /reused from the cache/.test(note)));
   const text = await runCli(['--project', fx.project, '--model', 'claude-cli'], fakeCliEnv(fx.home, 'good', [answer]).env);
   assert.match(text.out, /^Analyzer: claude-cli — claude-cli, because --model claude-cli$/m);
   assert.match(text.out, /^ {2}tokens: \d+ sent, \d+ received$/m);

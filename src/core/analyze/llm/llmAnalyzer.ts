@@ -33,6 +33,8 @@ interface Usage {
   sent: number;
   received: number;
   estimated: boolean;
+  /** Replies the client gave from its cache (LlmReply.fromCache): no tokens were spent on them. */
+  reused: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export class LlmAnalyzer implements AnalyzerBackend {
       return { learnings: [], report: { ...base, dropped: [], notes: ['No findings to send; the model was not asked.'] } };
     }
 
-    const usage: Usage = { sent: 0, received: 0, estimated: false };
+    const usage: Usage = { sent: 0, received: 0, estimated: false, reused: 0 };
     const redactions: RedactionCache = { texts: new Map(), counts: new Map() };
     const budget = this.options.tokenBudget ?? DEFAULT_TOKEN_BUDGET;
     let prompt = buildPromptWithinBudget(input, budget, client.backend);
@@ -75,6 +77,7 @@ export class LlmAnalyzer implements AnalyzerBackend {
     const redactionNote = describeRedactions(redactions.counts);
     if (redactionNote) notes.push(redactionNote);
     if (usage.estimated) notes.push('Token counts are estimates: the backend did not report usage.');
+    if (usage.reused > 0) notes.push('The same request was answered before: its answer was reused from the cache, without asking the model again (--no-cache asks it).');
 
     const grounded = groundRules(answer.rules, {
       evidenceById: prompt.evidenceById,
@@ -145,6 +148,10 @@ export class LlmAnalyzer implements AnalyzerBackend {
       sleep: this.options.sleep,
       signal,
     });
+    if (reply.fromCache) {
+      usage.reused += 1;
+      return reply;
+    }
     const estimatedIn = estimateTokens(redactedSystem) + redactedTurns.reduce((sum, turn) => sum + estimateTokens(turn.text), 0);
     usage.sent += reply.inputTokens ?? estimatedIn;
     usage.received += reply.outputTokens ?? estimateTokens(reply.text);

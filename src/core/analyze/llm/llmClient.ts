@@ -16,6 +16,8 @@ export interface LlmReply {
   inputTokens?: number;
   /** Output tokens as the provider counted them, when it says. */
   outputTokens?: number;
+  /** The reply was kept from an earlier identical request (answerCachingClient): the model was not asked. */
+  fromCache?: boolean;
 }
 
 /**

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { testHooksEnabled, type HeadroomLearnTestApi } from '../../src/extension/api/testingHooks.js';
+import { testHooksEnabled } from '../../src/extension/api/exportApi.js';
+import type { HeadroomLearnTestApi } from '../../src/extension/api/testingHooks.js';
 import { activateHeadroomLearn, extensionId } from './hostTestSupport.js';
 
 describe('Headroom Learn in the real extension host', () => {

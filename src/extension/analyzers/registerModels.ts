@@ -6,9 +6,11 @@ import { onDidChangeHeadroomSettings, readHeadroomSettings } from '../platform/s
 import type { LearnAnalyzerPlan } from '../services.js';
 import { createAnalyzerForRun, isVsCodeLmModel, resolveBackendRequest } from './analyzerForRun.js';
 import { registerSelectModelCommand } from './selectModelCommand.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 export interface ModelFeatureServices {
   log: vscode.LogOutputChannel;
+  host: Pick<HostRegistrations, 'registerCommand'>;
   /**
    * Replaced here: the analyzer of a Learn run. For the worker: the model setting, keys from SecretStorage, base
    * URLs and the prompt budget (the worker adds its environment and applies the spec's priority). For a
@@ -24,8 +26,8 @@ export interface ModelFeatureServices {
  */
 export function registerModels(context: vscode.ExtensionContext, services: ModelFeatureServices): { apiKeys: ApiKeyStore } {
   const apiKeys = new ApiKeyStore(context.secrets);
-  registerApiKeyCommands(context, { apiKeys, log: services.log });
-  registerSelectModelCommand(context, { apiKeys, log: services.log });
+  registerApiKeyCommands(context, { apiKeys, log: services.log, host: services.host });
+  registerSelectModelCommand(context, { apiKeys, log: services.log, host: services.host });
   services.analyzer = async ({ folder, userInitiated, token }) => {
     const request = await resolveBackendRequest({ apiKeys }, folder);
     if (isVsCodeLmModel(request.model)) {

@@ -53,7 +53,10 @@ const common = {
 const SDKS = ['@anthropic-ai/sdk', 'openai', '@google/genai'];
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...SDKS] },
+  // The extension's entry: only what VS Code needs at activation (src/extension/extension.ts); the rest is the main
+  // bundle, required on first need (a command, a virtual document, a diff panel to restore, a plugin registration).
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extensionMain.ts'], outfile: 'dist/extensionMain.js', external: ['vscode', ...SDKS] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: SDKS },
   // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
   { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js', external: SDKS },

@@ -28,3 +28,6 @@ export const showHeadroomViewCommand = 'workbench.view.extension.headroom';
 
 /** The id of the "Learnings" tree view in the Headroom activity-bar container (package.json contributes.views). */
 export const learningsViewId = 'headroom.review';
+
+/** The review diff's webview panel type (package.json activates the extension on `onWebviewPanel:headroom.diff`). */
+export const diffPanelViewType = 'headroom.diff';

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { ApplyFlow } from './apply/applyFlow.js';
 import { DiffPanel, type DiffPanelActions } from './diff/diffPanel.js';
-import { openNativeDiff, proposedScheme, ProposedContentProvider } from './diff/proposedContentProvider.js';
+import { openNativeDiff, ProposedContentProvider } from './diff/proposedContentProvider.js';
+import { proposedScheme, sessionScheme, timelineScheme } from './documentSchemes.js';
 import { LearnCommands } from './learn/learnCommands.js';
 import type { ReviewTarget } from './review/reviewModel.js';
 import type { HeadroomServices } from './services.js';
 import { registerReviewCommands } from './views/reviewCommands.js';
 import { ReviewView } from './views/reviewView.js';
-import { SessionExcerptProvider, sessionScheme } from './views/sessionExcerptProvider.js';
-import { TimelineDocuments, timelineScheme } from './views/timelineDocument.js';
+import { SessionExcerptProvider } from './views/sessionExcerptProvider.js';
+import { TimelineDocuments } from './views/timelineDocument.js';
 
 /** The parts of the review feature, for the in-host tests' hooks (src/extension/api/testingHooks.ts). */
 export interface ReviewFeature {
@@ -20,7 +21,7 @@ export interface ReviewFeature {
 
 /** Registers Learn, the review tree and its commands, the diff panel (and its restore after a reload) and Apply. */
 export function registerReview(context: vscode.ExtensionContext, services: HeadroomServices): ReviewFeature {
-  const { review, extensionUri } = services;
+  const { review, extensionUri, host } = services;
   const diffActions: DiffPanelActions = {
     apply: async (target) => void (await apply.applyFile(target)),
     openNativeDiff: (target) => openNativeDiff(target),
@@ -36,11 +37,11 @@ export function registerReview(context: vscode.ExtensionContext, services: Headr
     learn,
     view,
     proposed,
-    vscode.workspace.registerTextDocumentContentProvider(proposedScheme, proposed),
-    vscode.workspace.registerTextDocumentContentProvider(sessionScheme, excerpts),
-    vscode.workspace.registerTextDocumentContentProvider(timelineScheme, timelines),
-    ...registerReviewCommands({ review, view, apply, excerpts, timelines, showDiff }),
-    DiffPanel.register(review, extensionUri, diffActions),
+    host.registerTextDocumentContentProvider(proposedScheme, proposed),
+    host.registerTextDocumentContentProvider(sessionScheme, excerpts),
+    host.registerTextDocumentContentProvider(timelineScheme, timelines),
+    ...registerReviewCommands({ host, review, view, apply, excerpts, timelines, showDiff }),
+    DiffPanel.register(host, review, extensionUri, diffActions),
     // The open panel is not a subscription of its own (a user closes it): closed with the extension.
     { dispose: () => DiffPanel.open?.dispose() },
   );

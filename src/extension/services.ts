@@ -4,6 +4,7 @@ import type { ReviewModel } from './review/reviewModel.js';
 import type { PrescannedAgent } from './api/prescannedPlugin.js';
 import type { AnalyzerOptions } from './learn/workerProtocol.js';
 import type { HostAnalyzer } from './analyzers/analyzerForRun.js';
+import type { HostRegistrations } from './activation/hostRegistrations.js';
 
 /** What one Learn run analyses with: inputs for the worker's own choice, or an analyzer that runs in the host. */
 export interface LearnAnalyzerPlan {
@@ -27,6 +28,11 @@ interface WorkspaceGate {
  * disposables (pushed to context.subscriptions) and talk to each other only through these services.
  */
 export interface HeadroomServices {
+  /**
+   * Where features register their commands, virtual documents, the diff serializer and the review tree's data:
+   * the entry bundle registered them all with VS Code at activation and forwards to what is registered here.
+   */
+  readonly host: HostRegistrations;
   readonly extensionUri: vscode.Uri;
   /**
    * The extension's global storage folder (context.globalStorageUri): the scan cache lives in it (core

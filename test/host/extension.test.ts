@@ -1,7 +1,9 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { testHooksEnabled, type HeadroomLearnTestApi } from '../../src/extension/api/testingHooks.js';
+import { testHooksEnabled } from '../../src/extension/api/exportApi.js';
+import type { HeadroomLearnTestApi } from '../../src/extension/api/testingHooks.js';
+import { Commands } from '../../src/extension/commands.js';
 import { activateHeadroomLearn, extensionId } from './hostTestSupport.js';
 
 describe('Headroom Learn in the real extension host', () => {
@@ -28,6 +30,12 @@ describe('Headroom Learn in the real extension host', () => {
     await activateHeadroomLearn();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('headroom.learn'), 'headroom.learn is registered');
+  });
+
+  it('registers every command of the command map (the entry bundle does, at activation)', async () => {
+    await activateHeadroomLearn();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(Object.values(Commands).filter((id) => !registered.has(id)), []);
   });
 
   it('runs Headroom: Learn without an error', async () => {

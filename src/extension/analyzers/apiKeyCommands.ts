@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { API_KEY_ENV, API_PROVIDERS, type ApiProvider } from '../../core/analyze/selectBackend.js';
 import { ApiKeyStore, PROVIDER_KEY_PAGES, PROVIDER_LABELS, validateApiKey, type ProviderKeyStatus } from './apiKeyStore.js';
 import { Commands } from '../commands.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 export interface ApiKeyServices {
   apiKeys: ApiKeyStore;
   log: vscode.LogOutputChannel;
+  host: Pick<HostRegistrations, 'registerCommand'>;
 }
 
 function isProvider(value: unknown): value is ApiProvider {
@@ -75,9 +77,9 @@ function askForKey(provider: ApiProvider): Promise<string | undefined> {
  * Headroom: Clear API Key. Keys go to SecretStorage only; the log says which provider, never the key.
  */
 export function registerApiKeyCommands(context: vscode.ExtensionContext, services: ApiKeyServices): void {
-  const { apiKeys, log } = services;
+  const { apiKeys, log, host } = services;
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.setApiKey, async (providerArgument?: unknown) => {
+    host.registerCommand(Commands.setApiKey, async (providerArgument?: unknown) => {
       const provider = isProvider(providerArgument) ? providerArgument : await pickProvider(apiKeys, vscode.l10n.t('Headroom: Set API Key'));
       if (!provider) return false;
       const key = await askForKey(provider);
@@ -90,7 +92,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       void vscode.window.showInformationMessage(vscode.l10n.t('The {0} key is stored in VS Code\'s secret storage.', PROVIDER_LABELS[provider]) + envNote);
       return true;
     }),
-    vscode.commands.registerCommand(Commands.clearApiKey, async (providerArgument?: unknown) => {
+    host.registerCommand(Commands.clearApiKey, async (providerArgument?: unknown) => {
       const provider = isProvider(providerArgument)
         ? providerArgument
         : await pickProvider(apiKeys, vscode.l10n.t('Headroom: Clear API Key'), (status) => status.source === 'secretStorage');

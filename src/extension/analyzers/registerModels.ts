@@ -1,5 +1,5 @@
-import { ProjectResultCache } from '../../core/scan/cache/projectResultCache.js';
 import * as vscode from 'vscode';
+import { ProjectResultCache } from '../../core/scan/cache/projectResultCache.js';
 import type { AgentRegistry } from '../../core/agents/registry.js';
 import { registerApiKeyCommands } from './apiKeyCommands.js';
 import { ApiKeyStore } from './apiKeyStore.js';
@@ -7,9 +7,11 @@ import { onDidChangeHeadroomSettings, readHeadroomSettings } from '../platform/s
 import type { LearnAnalyzerPlan } from '../services.js';
 import { createAnalyzerForRun, isVsCodeLmModel, resolveBackendRequest } from './analyzerForRun.js';
 import { registerSelectModelCommand } from './selectModelCommand.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 export interface ModelFeatureServices {
   log: vscode.LogOutputChannel;
+  host: Pick<HostRegistrations, 'registerCommand'>;
   /**
    * Replaced here: the analyzer of a Learn run. For the worker: the model setting, keys from SecretStorage, base
    * URLs and the prompt budget (the worker adds its environment and applies the spec's priority). For a
@@ -25,8 +27,8 @@ export interface ModelFeatureServices {
  */
 export function registerModels(context: vscode.ExtensionContext, services: ModelFeatureServices): { apiKeys: ApiKeyStore } {
   const apiKeys = new ApiKeyStore(context.secrets);
-  registerApiKeyCommands(context, { apiKeys, log: services.log });
-  registerSelectModelCommand(context, { apiKeys, log: services.log });
+  registerApiKeyCommands(context, { apiKeys, log: services.log, host: services.host });
+  registerSelectModelCommand(context, { apiKeys, log: services.log, host: services.host });
   // The model's replies are kept beside the scan cache, in the global storage (answerCachingClient).
   const answers = new ProjectResultCache(context.globalStorageUri.fsPath, { log: (message) => services.log.info(message) });
   services.analyzer = async ({ folder, userInitiated, token }) => {

@@ -3,10 +3,12 @@ import type { ApiKeyStore } from './apiKeyStore.js';
 import { readHeadroomSettings, storeModelSetting } from '../platform/settings.js';
 import { listAvailableBackends, type AvailableBackend } from './availableBackends.js';
 import { Commands } from '../commands.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 export interface SelectModelServices {
   apiKeys: ApiKeyStore;
   log: vscode.LogOutputChannel;
+  host: { registerCommand: HostRegistrations['registerCommand'] };
 }
 
 type Pick = vscode.QuickPickItem & { backend?: AvailableBackend; action?: 'setKey' };
@@ -46,7 +48,7 @@ function quickPickItems(backends: readonly AvailableBackend[], current: string):
 /** Headroom: Select Model: lists what is usable now and stores the choice in the user's headroom.model setting. */
 export function registerSelectModelCommand(context: vscode.ExtensionContext, services: SelectModelServices): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.selectModel, async () => {
+    services.host.registerCommand(Commands.selectModel, async () => {
       const current = readHeadroomSettings().model;
       const backends = await listAvailableBackends({ apiKeys: services.apiKeys });
       const picked = await vscode.window.showQuickPick(quickPickItems(backends, current), {

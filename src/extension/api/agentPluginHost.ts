@@ -5,7 +5,7 @@ import type { AgentRegistry } from '../../core/agents/registry.js';
 import { scanProject, type AgentScan } from '../../core/scan/scanProject.js';
 import type { PrescannedAgent } from './prescannedPlugin.js';
 
-export { AGENT_PLUGIN_API_VERSION, type ExternalAgentPlugin } from '../../core/agents/guardedPlugin.js';
+export { AGENT_PLUGIN_API_VERSION } from '../../core/agents/guardedPlugin.js';
 
 /**
  * The agents other extensions register through the exported API. They go into the SAME AgentRegistry as the

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { applyFileEdit } from '../apply/applyFileEdit.js';
 import type { DiffStateMessage } from '../../webview/protocol/diffProtocol.js';
 import type { CallRef } from '../../core/model/finding.js';
@@ -161,23 +161,3 @@ export interface HeadroomTestingApi extends HeadroomTestingHooks {
 
 /** activate()'s value as the in-host tests see it: the public API plus `testing` (present under extension tests only). */
 export type HeadroomLearnTestApi = HeadroomLearnApi & { readonly testing?: HeadroomTestingApi };
-
-/**
- * The one gate for test hooks: VS Code runs an extension in ExtensionMode.Test only when it is loaded from
- * extensionDevelopmentPath by a test runner (extensionTestsPath: our code-server and @vscode/test-electron
- * runners). An installed Headroom Learn is in Production mode, also while another extension's tests run, so
- * other extensions never get these hooks; no environment variable or setting can turn them on.
- */
-export function testHooksEnabled(mode: vscode.ExtensionMode): boolean {
-  return mode === vscode.ExtensionMode.Test;
-}
-
-/**
- * activate()'s return value: the public API, frozen, plus (under extension tests only) a `testing` property with
- * the hooks. `hooks` is called only when the gate is open.
- */
-export function exportApi(context: vscode.ExtensionContext, api: HeadroomLearnApi, hooks: () => HeadroomTestingHooks): HeadroomLearnApi {
-  if (!testHooksEnabled(context.extensionMode)) return Object.freeze({ ...api });
-  const testing: HeadroomTestingApi = Object.freeze({ ...hooks(), logUri: context.logUri, globalStorageUri: context.globalStorageUri });
-  return Object.freeze({ ...api, testing });
-}

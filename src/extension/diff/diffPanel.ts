@@ -6,8 +6,8 @@ import { diffToHostTypes, isDiffWebviewState, type DiffProtocol, type DiffStateM
 import { escapeHtml, renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
 import { addedRulesBacktest } from './diffBacktest.js';
 import { lineDiff } from './lineDiff.js';
-
-const diffViewType = 'headroom.diff';
+import { diffPanelViewType } from '../commands.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 export interface DiffPanelActions {
   /** Applies the target's plan (the tree's Apply does the same). */
@@ -37,9 +37,9 @@ export class DiffPanel implements vscode.Disposable {
    * Registers the serializer that restores the panel after a window reload (package.json activates the extension
    * on `onWebviewPanel:headroom.diff`). Call once; the actions are those of a panel opened from the tree.
    */
-  static register(model: ReviewModel, extensionUri: vscode.Uri, actions: DiffPanelActions): vscode.Disposable {
+  static register(host: Pick<HostRegistrations, 'registerDiffPanelSerializer'>, model: ReviewModel, extensionUri: vscode.Uri, actions: DiffPanelActions): vscode.Disposable {
     DiffPanel.context = { model, extensionUri, actions };
-    return vscode.window.registerWebviewPanelSerializer(diffViewType, {
+    return host.registerDiffPanelSerializer({
       deserializeWebviewPanel: async (panel, state) => void DiffPanel.revive(panel, state),
     });
   }
@@ -67,7 +67,7 @@ export class DiffPanel implements vscode.Disposable {
       return DiffPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
-      diffViewType,
+      diffPanelViewType,
       DiffPanel.titleFor(target),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: webviewResourceRoots(extensionUri) },

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
-
-export const proposedScheme = 'headroom-proposed';
+import { proposedScheme } from '../documentSchemes.js';
 
 /**
  * Read-only virtual documents for the native diff editor: the whole proposed file of a review target

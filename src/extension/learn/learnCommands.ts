@@ -31,8 +31,8 @@ export class LearnCommands implements vscode.Disposable {
     private readonly onStatusChange: () => Promise<void>,
   ) {
     this.disposables = [
-      vscode.commands.registerCommand(Commands.learn, (folder?: unknown) => this.learnFolder(folder instanceof vscode.Uri ? folder : undefined)),
-      vscode.commands.registerCommand(Commands.learnAllProjects, () => this.runLearn({ kind: 'all' }, { userInitiated: true })),
+      services.host.registerCommand(Commands.learn, (folder?: unknown) => this.learnFolder(folder instanceof vscode.Uri ? folder : undefined)),
+      services.host.registerCommand(Commands.learnAllProjects, () => this.runLearn({ kind: 'all' }, { userInitiated: true })),
     ];
   }
 

@@ -23,9 +23,23 @@ export interface StatusBarSnapshot {
   readonly background: string | undefined;
 }
 
+/** What the item shows: the review's activity, its run and the checked learnings. */
+type StatusBarReview = Pick<ReviewModel, 'activity' | 'onDidChangeActivity' | 'onDidChange' | 'checkedCount' | 'run'>;
+
 export interface StatusBarServices {
-  readonly review: Pick<ReviewModel, 'activity' | 'onDidChangeActivity' | 'onDidChange' | 'checkedCount' | 'run'>;
+  readonly review: StatusBarReview;
 }
+
+const noEvent: vscode.Event<never> = () => new vscode.Disposable(() => {});
+
+/** The review before the main bundle has started: no run, nothing checked, nothing learning. */
+export const NO_REVIEW_YET: StatusBarReview = {
+  activity: { state: 'idle' },
+  onDidChangeActivity: noEvent,
+  onDidChange: noEvent,
+  checkedCount: () => 0,
+  run: undefined,
+};
 
 /**
  * One status bar item (rust-analyzer ctx.ts style): the number of checked learnings, a spinner while Learn runs,
@@ -34,17 +48,21 @@ export interface StatusBarServices {
 export class HeadroomStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
+  private reviewSubscriptions: vscode.Disposable[] = [];
   private background: string | undefined;
 
-  constructor(private readonly services: StatusBarServices) {
+  constructor(private services: StatusBarServices) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
     this.item.name = vscode.l10n.t('Headroom Learn');
-    this.disposables.push(
-      this.item,
-      services.review.onDidChange(() => this.update()),
-      services.review.onDidChangeActivity(() => this.update()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()),
-    );
+    this.disposables.push(this.item, vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()));
+    this.follow(services.review);
+  }
+
+  /** Shows `review` from now on (the entry creates the item over NO_REVIEW_YET; the main bundle hands it the review). */
+  follow(review: StatusBarReview): void {
+    for (const subscription of this.reviewSubscriptions.splice(0)) subscription.dispose();
+    this.services = { review };
+    this.reviewSubscriptions = [review.onDidChange(() => this.update()), review.onDidChangeActivity(() => this.update())];
     this.update();
   }
 
@@ -119,7 +137,7 @@ export class HeadroomStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    for (const disposable of [...this.reviewSubscriptions.splice(0), ...this.disposables.splice(0)]) disposable.dispose();
   }
 }
 

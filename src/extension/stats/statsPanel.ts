@@ -4,6 +4,7 @@ import { statsToHostTypes, type StatsLabels, type StatsProtocol, type StatsSnaps
 import { renderWebviewHtml, webviewResourceRoots } from '../webviews/webviewHtml.js';
 import { summariseRun, type ProjectRunFigures } from './runStats.js';
 import { Commands } from '../commands.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 
 const STATS_VIEW_TYPE = 'headroom.stats';
 
@@ -114,6 +115,7 @@ class StatsPanel implements vscode.Disposable {
 
 export interface StatsServices {
   log: vscode.LogOutputChannel;
+  host: Pick<HostRegistrations, 'registerCommand'>;
   /** The review model of the Learn flow: each finished run (a new `run`) becomes the dashboard's last run. */
   review?: {
     readonly run: { readonly finishedAt: Date; readonly projects: ReadonlyArray<{ readonly result: ProjectRunFigures }> } | undefined;
@@ -158,7 +160,7 @@ export function registerStats(context: vscode.ExtensionContext, services: StatsS
     lastRun.onDidChange((snapshot) => {
       if (snapshot) services.log.info(`Stats: ${snapshot.sessions} sessions, ${snapshot.toolCalls} tool calls, ${snapshot.failed} failed, preventable waste ${snapshot.waste.preventableOutputBytes} bytes (~${snapshot.waste.preventableOutputTokens} tokens).`);
     }),
-    vscode.commands.registerCommand(Commands.showStats, () => {
+    services.host.registerCommand(Commands.showStats, () => {
       showStats();
     }),
   );

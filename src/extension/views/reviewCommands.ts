@@ -6,11 +6,14 @@ import { DiffPanel } from '../diff/diffPanel.js';
 import { openNativeDiff } from '../diff/proposedContentProvider.js';
 import type { ReviewModel, ReviewTarget } from '../review/reviewModel.js';
 import type { ReviewView } from './reviewView.js';
+import type { HostRegistrations } from '../activation/hostRegistrations.js';
 import { plainRule, type FileRuleNode, type LearningNode, type ReviewNode } from './reviewNodes.js';
 import type { SessionExcerptProvider } from './sessionExcerptProvider.js';
 import type { TimelineDocuments, TimelineRequest } from './timelineDocument.js';
 
 export interface ReviewCommandParts {
+  /** Where the commands' handlers go (the entry registered the commands at activation). */
+  readonly host: Pick<HostRegistrations, 'registerCommand'>;
   readonly review: ReviewModel;
   readonly view: ReviewView;
   readonly apply: ApplyFlow;
@@ -59,7 +62,7 @@ function rawRef(arg: CallRef | ReviewNode): CallRef | undefined {
 
 /** The review's commands on files (diff, native diff, Apply, exclude/include a rule), on rules and on evidence. */
 export function registerReviewCommands(parts: ReviewCommandParts): vscode.Disposable[] {
-  const { review, view, apply, excerpts, timelines } = parts;
+  const { host, review, view, apply, excerpts, timelines } = parts;
   const onTarget = (act: (target: ReviewTarget) => Promise<unknown>) => async (node?: ReviewNode) => {
     const target = targetOf(parts, node);
     if (target) await act(target);
@@ -70,33 +73,33 @@ export function registerReviewCommands(parts: ReviewCommandParts): vscode.Dispos
     if (rule) await review.setExcluded(rule.target, rule.ruleId, excluded);
   };
   return [
-    vscode.commands.registerCommand(Commands.reviewDiff, onTarget(parts.showDiff)),
-    vscode.commands.registerCommand(Commands.openNativeDiff, onTarget(openNativeDiff)),
-    vscode.commands.registerCommand(Commands.applyFile, onTarget((target) => apply.applyFile(target))),
-    vscode.commands.registerCommand(Commands.applySelected, () => apply.applySelected()),
-    vscode.commands.registerCommand(Commands.excludeFromFile, onFileRule(true)),
-    vscode.commands.registerCommand(Commands.includeInFile, onFileRule(false)),
-    vscode.commands.registerCommand(Commands.refreshReview, async () => {
+    host.registerCommand(Commands.reviewDiff, onTarget(parts.showDiff)),
+    host.registerCommand(Commands.openNativeDiff, onTarget(openNativeDiff)),
+    host.registerCommand(Commands.applyFile, onTarget((target) => apply.applyFile(target))),
+    host.registerCommand(Commands.applySelected, () => apply.applySelected()),
+    host.registerCommand(Commands.excludeFromFile, onFileRule(true)),
+    host.registerCommand(Commands.includeInFile, onFileRule(false)),
+    host.registerCommand(Commands.refreshReview, async () => {
       for (const project of review.projects()) await review.replanAll(project);
     }),
-    vscode.commands.registerCommand(Commands.copyRule, async (node?: ReviewNode) => {
+    host.registerCommand(Commands.copyRule, async (node?: ReviewNode) => {
       const learning = learningOf(view, node);
       if (!learning) return;
       await vscode.env.clipboard.writeText(`- ${learning.learning.text}`);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', plainRule(learning.learning.text).slice(0, 60)), 3000);
     }),
-    vscode.commands.registerCommand(Commands.showEvidence, async (node?: ReviewNode) => {
+    host.registerCommand(Commands.showEvidence, async (node?: ReviewNode) => {
       const learning = learningOf(view, node);
       if (!learning) return;
       const [first] = view.tree.getChildren(learning);
       if (first) await view.treeView.reveal(first, { expand: true, focus: true, select: true });
       return timelines.open(timelineRequest(view, learning)!);
     }),
-    vscode.commands.registerCommand(Commands.openTimeline, async (arg?: ReviewNode | TimelineRequest) => {
+    host.registerCommand(Commands.openTimeline, async (arg?: ReviewNode | TimelineRequest) => {
       const request = timelineRequest(view, arg);
       return request ? timelines.open(request) : undefined;
     }),
-    vscode.commands.registerCommand(Commands.openEvidence, async (arg: CallRef | ReviewNode) => {
+    host.registerCommand(Commands.openEvidence, async (arg: CallRef | ReviewNode) => {
       const ref = rawRef(arg);
       return ref ? excerpts.open(ref) : undefined;
     }),

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { learningsViewId } from '../commands.js';
 import type { LearnStatus } from '../learn/learnCommands.js';
 import { restrictedModeMessage } from '../platform/workspaceTrust.js';
 import { summariseAnalyzers } from '../review/analyzerSummary.js';
@@ -25,19 +24,15 @@ export class ReviewView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(
-    private readonly services: Pick<HeadroomServices, 'review' | 'trust'>,
+    private readonly services: Pick<HeadroomServices, 'review' | 'trust' | 'host'>,
     private readonly learnStatus: () => LearnStatus,
   ) {
     this.tree = new LearningsTreeDataProvider(services.review);
-    this.treeView = vscode.window.createTreeView(learningsViewId, {
-      treeDataProvider: this.tree,
-      manageCheckboxStateManually: true,
-      canSelectMany: true,
-      showCollapseAll: true,
-    });
+    // The tree view itself is the entry's (created at activation, empty until this provider is attached).
+    this.treeView = services.host.reviewTree;
     this.disposables = [
       this.tree,
-      this.treeView,
+      services.host.registerReviewTreeDataProvider(this.tree),
       this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)),
       services.review.onDidChange(() => void this.update()),
       services.trust.onDidGrantTrust(() => void this.update()),

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import { splitDatabaseSessionPath } from '../../core/agents/databaseSessionPath.js';
 import type { CallRef } from '../../core/model/finding.js';
 import { safeSessionText } from '../../core/redact/safeSessionText.js';
-
-export const sessionScheme = 'headroom-session';
+import { sessionScheme } from '../documentSchemes.js';
 
 /** Records shown before and after the cited one. */
 const CONTEXT_RECORDS = 6;

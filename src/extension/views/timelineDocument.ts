@@ -4,11 +4,10 @@ import { buildEvidenceTimeline, type EvidenceTimeline, type TimelineCall, type T
 import { readEvidenceSessions } from '../../core/explain/readEvidenceSessions.js';
 import type { CallRef } from '../../core/model/finding.js';
 import { sanitizeRuleText } from '../../core/write/sanitizeRuleText.js';
+import { timelineScheme } from '../documentSchemes.js';
 
 // A rule's evidence as a readable timeline: a read-only virtual Markdown document (`headroom-timeline:`), opened in
 // the Markdown preview. Everything taken from a log sits in a code span or a code block, so it is never markup.
-
-export const timelineScheme = 'headroom-timeline';
 
 /** Timelines kept to re-render (a reopened tab): the most recent ones. */
 const MAX_TIMELINES = 20;

@@ -20,6 +20,8 @@ test('the .vsix ships everything the manifest points at, and no sources or sourc
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const referenced = [
     manifest.main.replace(/^\.\//, ''),
+    // The main bundle the entry requires on first need (src/extension/extension.ts).
+    'dist/extensionMain.js',
     'dist/scanWorker.js',
     'dist/parseWorker.js',
     'dist/sdk/anthropic.js',

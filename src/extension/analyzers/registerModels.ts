@@ -19,6 +19,8 @@ export interface ModelFeatureServices {
    */
   analyzer: (request: { folder?: vscode.Uri; userInitiated: boolean; token: vscode.CancellationToken }) => Promise<LearnAnalyzerPlan>;
   registry?: AgentRegistry;
+  /** The extension's global storage folder, where the cache lives. */
+  storageFolder?: string;
 }
 
 /**
@@ -29,12 +31,12 @@ export function registerModels(context: vscode.ExtensionContext, services: Model
   const apiKeys = new ApiKeyStore(context.secrets);
   registerApiKeyCommands(context, { apiKeys, log: services.log, host: services.host });
   registerSelectModelCommand(context, { apiKeys, log: services.log, host: services.host });
-  // The model's replies are kept beside the scan cache, in the global storage (answerCachingClient).
-  const answers = new ProjectResultCache(context.globalStorageUri.fsPath, { log: (message) => services.log.info(message) });
   services.analyzer = async ({ folder, userInitiated, token }) => {
     const request = await resolveBackendRequest({ apiKeys }, folder);
     if (isVsCodeLmModel(request.model)) {
       // VS Code language models exist only in the extension host: the worker stops at the findings.
+      // The model's replies are kept beside the scan cache, in the global storage (answerCachingClient).
+      const answers = services.storageFolder ? new ProjectResultCache(services.storageFolder, { log: (message) => services.log.info(message) }) : undefined;
       const host = await createAnalyzerForRun(
         { apiKeys, log: services.log, languageModelAccess: context.languageModelAccessInformation, answers },
         { folder, userInitiated, token },

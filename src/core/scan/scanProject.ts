@@ -8,10 +8,9 @@ import { findCheckoutSessions, projectCheckouts } from './projectCheckouts.js';
 import { rebaseSession, rebasesPaths } from './worktrees/rebaseCheckoutPaths.js';
 import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
-import type { ErrorKind, ToolCall } from '../model/toolCall.js';
-import { z } from 'zod';
-import { cachedParse, parserKey } from './cache/cachedParse.js';
-import { stampSessionFiles, type ProjectResultKey } from './cache/projectResultCache.js';
+import type { ErrorKind, Outcome, ToolCall } from '../model/toolCall.js';
+import { cachedParse } from './cache/cachedParse.js';
+import { scanFigures } from './scanFigures.js';
 import type { SessionCache } from './cache/sessionCache.js';
 import { parseSessionFiles } from './parallel/parseSessionFiles.js';
 import { workerParseFor, type ParallelScanSettings } from './parallel/workerParseFor.js';
@@ -99,18 +98,8 @@ export async function scanSessions(
   files: SessionFile[],
   options: ScanOptions,
 ): Promise<AgentScan> {
-  const figuresOnly = options.keepSessions === false;
-  const kept = figuresOnly ? await keptFigures(plugin, projectPath, files, options) : undefined;
-  if (kept?.figures) {
-    for (const warning of kept.figures.warnings) options.reporter.warn(warning);
-    options.onProgress?.({ agent: plugin.name, file: files[files.length - 1]?.path ?? projectPath, done: files.length, total: files.length });
-    return { agent: plugin.name, displayName: plugin.displayName, projectPath, sessions: [], unreadableFiles: [], stats: kept.figures.stats, pooledCheckouts: pooledCheckouts(projectPath, files) };
-  }
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    options.reporter.warn(message);
-  };
+  if (options.keepSessions === false) return scanFigures(plugin, projectPath, files, options);
+  const warn = (message: string): void => options.reporter.warn(message);
   const sessions: ParsedSession[] = [];
   const unreadableFiles: string[] = [];
   const seenCallIds = new Set<string>();
@@ -136,16 +125,7 @@ export async function scanSessions(
     scannedByFile.delete(file);
     if ('parsed' in result) parsed = result.parsed;
     else {
-      const error = result.error;
-      if (options.signal?.aborted) throw error;
-      // A FIFO, device or socket named like a session is not a session: skipped, never read (it would block).
-      const special = notRegularCause(error);
-      if (special && special.kind !== 'a folder') {
-        warn(`Skipped ${file.path}: it is ${special.kind}, not a session file.`);
-        continue;
-      }
-      unreadableFiles.push(file.path);
-      warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
+      if (reportUnparsed(file, result.error, warn, options.signal) === 'unreadable') unreadableFiles.push(file.path);
       continue;
     }
     for (const warning of parsed.warnings) warn(withoutControlCharacters(warning));
@@ -154,12 +134,10 @@ export async function scanSessions(
     const calls = !rebases && scannedCalls ? scannedCalls : rebased.calls.map(scannedCall);
     const session = { ...rebased, calls: firstSeenCalls(calls, seenCallIds, stats) };
     countSession(stats, session);
-    if (!figuresOnly) sessions.push(session);
+    sessions.push(session);
     done += 1;
     options.onProgress?.({ agent: plugin.name, file: file.path, done, total: files.length });
   }
-  // A file that could not be read may be readable next time with the same size and mtime (its permissions changed).
-  if (unreadableFiles.length === 0) await kept?.keep({ stats, warnings });
   return {
     agent: plugin.name,
     displayName: plugin.displayName,
@@ -171,49 +149,23 @@ export async function scanSessions(
   };
 }
 
-type ScanFigures = z.infer<typeof scanFiguresSchema>;
-
 /**
- * A figures-only scan's figures for the agent and project from the cache's results, when none of its logs changed
- * since they were kept; and how to keep the new ones. Undefined with no cache, or logs whose figures are not kept.
+ * What a file that did not parse comes to, said once through `warn`: a FIFO, device or socket named like a session
+ * is skipped (never read: it would block); anything else is a file that could not be read. Rethrows on cancel.
  */
-async function keptFigures(
-  plugin: AgentPlugin,
-  projectPath: string,
-  files: readonly SessionFile[],
-  options: ScanOptions,
-): Promise<{ figures?: ScanFigures; keep: (figures: ScanFigures) => Promise<void> } | undefined> {
-  const results = options.cache?.results;
-  const key = results && (await scanResultKey(plugin, files, options.checkouts));
-  if (!results || !key) return undefined;
-  const identity = { agent: plugin.name, projectPath };
-  return { figures: await results.get('scan', identity, key, scanFiguresSchema), keep: (figures) => results.put('scan', identity, key, figures) };
+export function reportUnparsed(file: SessionFile, error: unknown, warn: (message: string) => void, signal: AbortSignal | undefined): 'special' | 'unreadable' {
+  if (signal?.aborted) throw error;
+  const special = notRegularCause(error);
+  if (special && special.kind !== 'a folder') {
+    warn(`Skipped ${file.path}: it is ${special.kind}, not a session file.`);
+    return 'special';
+  }
+  warn(`Cannot read session ${file.path}: ${describeFsError(error)}; skipped.`);
+  return 'unreadable';
 }
-
-/** What an agent's figures for a project were computed from (ProjectResultCache); undefined when they are not kept. */
-async function scanResultKey(plugin: AgentPlugin, files: readonly SessionFile[], checkouts: readonly string[] | undefined): Promise<ProjectResultKey | undefined> {
-  const parser = parserKey(plugin);
-  const logs = parser === undefined ? undefined : await stampSessionFiles(files);
-  return parser !== undefined && logs ? { parsers: [parser], logs, options: { checkouts: checkouts ?? null } } : undefined;
-}
-
-const scanStatsSchema = z.object({
-  sessions: z.number(),
-  subagentSessions: z.number(),
-  toolCalls: z.number(),
-  failed: z.number(),
-  rejected: z.number(),
-  interrupted: z.number(),
-  skippedLines: z.number(),
-  errorKinds: z.record(z.string(), z.number()),
-  duplicateCalls: z.number(),
-}) satisfies z.ZodType<ScanStats>;
-
-/** An agent's figures for a project as the cache keeps them, with the warnings its scan gave (given again on a hit). */
-const scanFiguresSchema = z.object({ stats: scanStatsSchema, warnings: z.array(z.string()) });
 
 /** The checkouts other than the project that some of the files were found for, each once. */
-function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): string[] {
+export function pooledCheckouts(projectPath: string, files: readonly SessionFile[]): string[] {
   const others = files.map((file) => file.projectPath).filter((checkout) => !sameProjectPath(checkout, projectPath));
   return [...new Set(others)].sort();
 }
@@ -238,7 +190,7 @@ function firstSeenCalls(calls: readonly ToolCall[], seen: Set<string>, stats: Sc
   return unique;
 }
 
-function emptyStats(): ScanStats {
+export function emptyStats(): ScanStats {
   return { sessions: 0, subagentSessions: 0, toolCalls: 0, failed: 0, rejected: 0, interrupted: 0, skippedLines: 0, errorKinds: {}, duplicateCalls: 0 };
 }
 
@@ -247,15 +199,18 @@ function countSession(stats: ScanStats, session: ParsedSession): void {
   stats.sessions += 1;
   if (session.subagent) stats.subagentSessions += 1;
   stats.skippedLines += session.skippedLines;
-  for (const call of session.calls) {
-    stats.toolCalls += 1;
-    if (call.outcome === 'failed') {
-      stats.failed += 1;
-      const kind = call.errorKind ?? 'other';
-      stats.errorKinds[kind] = (stats.errorKinds[kind] ?? 0) + 1;
-    } else if (call.outcome === 'rejected') stats.rejected += 1;
-    else if (call.outcome === 'interrupted') stats.interrupted += 1;
-  }
+  for (const call of session.calls) countCall(stats, call.outcome, call.errorKind);
+}
+
+/** Adds one call (first seen) to the figures. */
+export function countCall(stats: ScanStats, outcome: Outcome, errorKind: ErrorKind | undefined): void {
+  stats.toolCalls += 1;
+  if (outcome === 'failed') {
+    stats.failed += 1;
+    const kind = errorKind ?? 'other';
+    stats.errorKinds[kind] = (stats.errorKinds[kind] ?? 0) + 1;
+  } else if (outcome === 'rejected') stats.rejected += 1;
+  else if (outcome === 'interrupted') stats.interrupted += 1;
 }
 
 /** One agent's session files for a project (and the other checkouts of its repository). */

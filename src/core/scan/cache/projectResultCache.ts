@@ -11,8 +11,8 @@ const PROJECT_CACHE_FOLDER = 'project-cache';
 /** The layout of a result file; a file of another layout is discarded. */
 const RESULT_FORMAT = 1 as const;
 
-/** Default bound on the number of results kept (one per project and kind); the least recently used go first. */
-const DEFAULT_MAX_RESULTS = 512;
+/** Default bound on the number of results kept (per project and agent: scan totals and per-log figures; per project: findings; model answers); the least recently used go first. */
+const DEFAULT_MAX_RESULTS = 2048;
 
 const resultFileSchema = z.object({
   format: z.literal(RESULT_FORMAT),
@@ -66,6 +66,18 @@ export class ProjectResultCache {
 
   /** The result of `kind` for `identity` (e.g. the project and agent) computed from exactly `key`, checked by `schema`; else undefined. */
   async get<T>(kind: string, identity: unknown, key: ProjectResultKey, schema: z.ZodType<T>): Promise<T | undefined> {
+    return this.read(kind, identity, schema, digestOf(JSON.stringify(key)));
+  }
+
+  /**
+   * The last result of `kind` kept for `identity`, whatever it was computed from: for a caller that checks its
+   * parts itself (scanFigures reuses the figures of each log that did not change).
+   */
+  async latest<T>(kind: string, identity: unknown, schema: z.ZodType<T>): Promise<T | undefined> {
+    return this.read(kind, identity, schema, undefined);
+  }
+
+  private async read<T>(kind: string, identity: unknown, schema: z.ZodType<T>, keyDigest: string | undefined): Promise<T | undefined> {
     const file = this.resultPath(kind, identity);
     let text: string;
     try {
@@ -78,7 +90,7 @@ export class ProjectResultCache {
       await this.discard(file, text);
       return undefined;
     }
-    if (stored.keyDigest !== digestOf(JSON.stringify(key))) return undefined; // the logs or options changed: computed again, then replaced
+    if (keyDigest !== undefined && stored.keyDigest !== keyDigest) return undefined; // the logs or options changed: computed again, then replaced
     const payload = digestOf(stored.payload) === stored.payloadDigest ? parseJson(stored.payload, schema) : undefined;
     if (payload === undefined) {
       await this.discard(file, text);

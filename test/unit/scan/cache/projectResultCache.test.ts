@@ -90,7 +90,9 @@ test('a log that grew, a file more or less, or another parser version computes t
   fs.appendFileSync(files[1]!.path, `\n${JSON.stringify(grownCall)}\n`);
   const later = new Date(fs.statSync(files[1]!.path).mtimeMs + 5000);
   fs.utimesSync(files[1]!.path, later, later);
-  const grown = await figures(new ClaudeCodePlugin(), files, new SessionCache(root));
+  const counting = countingPlugin();
+  const grown = await figures(counting.plugin, files, new SessionCache(root));
+  assert.equal(counting.parses(), 1, 'only the log that grew is read (on from its checkpoint); the other log’s figures are kept');
   const plain = await figures(new ClaudeCodePlugin(), files, undefined);
   assert.deepEqual(grown.scan.stats, plain.scan.stats, "the same as with no cache");
   assert.equal(grown.scan.stats.toolCalls, before.scan.stats.toolCalls + 1, "the appended call is counted");

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import * as fs from 'node:fs';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadroomLearnApi } from '../../src/extension/api/headroomApi.js';
@@ -70,4 +72,14 @@ export function flattenTree(items: readonly TreeSnapshotItem[]): TreeSnapshotIte
 /** A tree item's Markdown tooltip as the user reads it: appendText's escapes (&nbsp;, backslashes) undone. */
 export function tooltipText(item: TreeSnapshotItem): string {
   return (item.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+/**
+ * Forgets the model answers the extension kept (answerCachingClient, in the global storage's project cache), so
+ * the next Learn asks the test's model afresh: suites that script a model's answers run on the same evidence.
+ */
+export function forgetModelAnswers(api: { globalStorageUri: vscode.Uri }): void {
+  const folder = path.join(api.globalStorageUri.fsPath, 'project-cache');
+  if (!fs.existsSync(folder)) return;
+  for (const name of fs.readdirSync(folder)) if (name.startsWith('answer-')) fs.rmSync(path.join(folder, name), { force: true });
 }

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
 import type { TreeSnapshotItem } from '../../src/extension/views/learningsTree.js';
 import { SYSTEM_PROMPT } from '../../src/core/analyze/llm/systemPrompt.js';
-import { activateTestingHooks } from './hostTestSupport.js';
+import { activateTestingHooks, forgetModelAnswers } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const agentHome = process.env.HEADROOM_TEST_AGENT_HOME ?? '';
@@ -90,7 +90,10 @@ describe('Learn with a VS Code language model (a provider registered in the test
     );
   });
 
-  beforeEach(() => model.reset());
+  beforeEach(() => {
+    model.reset();
+    forgetModelAnswers(testing);
+  });
 
   afterEach(async () => {
     await setModel(undefined);
@@ -148,6 +151,12 @@ describe('Learn with a VS Code language model (a provider registered in the test
     assert.ok(treeLearnings.every((item) => item.label.startsWith(model.rulePrefix)), `tree labels: ${treeLearnings.map((i) => i.label).join(' | ')}`);
     assert.ok(treeLearnings.every((item) => item.checked === true), 'checked by default');
     assert.match(state.message ?? '', /learnings from \d+ sessions · analyzer: vscode-lm/);
+
+    // Learn again on the same history: the same request, so the kept answer; the model is not asked again.
+    await vscode.commands.executeCommand('headroom.learn', vscode.Uri.file(demoProject));
+    assert.equal(testing.review.lastLearn()?.status, 'done');
+    assert.equal(model.requests.length, 1, 'no second request: the answer was kept');
+    assert.deepEqual(new Set(testing.review.getReviewState().projects.flatMap((p) => p.learnings.map((l) => l.text))), texts, 'the same rules');
   });
 
   it('a model that answers twice without JSON: a failed run that says so (no silent offline fallback)', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomTestingApi } from '../../src/extension/api/testingHooks.js';
 import { startProviderServer, type ScriptedResponse } from '../unit/analyze/llm/support/providerServer.js';
-import { activateTestingHooks, workspaceFolderUri, findTreeItem as find, reviewProject } from './hostTestSupport.js';
+import { activateTestingHooks, forgetModelAnswers, workspaceFolderUri, findTreeItem as find, reviewProject } from './hostTestSupport.js';
 
 const demoProject = process.env.HEADROOM_TEST_DEMO_PROJECT ?? '';
 const STORED_KEY = 'sk-headroom-host-test-4f1d9c2b7a';
@@ -70,6 +70,9 @@ describe('Learn: analyzer selection, agents from other extensions, trust', funct
     testing = await activateTestingHooks();
     api = testing;
   });
+
+  // Each test scripts its own provider server's answers: none may get an answer an earlier test's model gave.
+  beforeEach(() => forgetModelAnswers(testing));
 
   afterEach(async () => {
     for (const key of SETTINGS) await setting(key, undefined);

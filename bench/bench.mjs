@@ -118,21 +118,18 @@ function largestProject(scanJson) {
 }
 
 /**
- * Learn on one project as the extension runs it (bench/secondLearn.mjs: a new worker thread on dist/scanWorker.js,
- * the cache in a fresh "global storage"), three times: the first fills the cache, the others are a second Learn.
+ * Learn on one project as the extension runs it (scripts/measure-second-learn.mjs: a new worker thread on
+ * dist/scanWorker.js per Learn, the cache in a fresh folder), three times: the first fills the cache, the others
+ * are a second Learn on an unchanged history (the fastest of them is reported; each must equal the first).
  */
 function learnInExtensionWorker(name, projectPath, env) {
   if (!projectPath || !existsSync(path.join(root, 'dist', 'scanWorker.js'))) return undefined;
   log(`${name}: Learn in the extension's worker, three times on ${projectPath} …`);
-  const storage = mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-storage-'));
-  try {
-    const out = execFileSync(process.execPath, [path.join(root, 'bench', 'secondLearn.mjs'), path.join(root, 'dist', 'scanWorker.js'), projectPath, storage, '3'], { env, encoding: 'utf8' });
-    const { runs } = JSON.parse(out);
-    const again = runs.slice(1).sort((a, b) => a.wallMs - b.wallMs)[0];
-    return { projectPath, first: runs[0], second: again };
-  } finally {
-    rmSync(storage, { recursive: true, force: true });
-  }
+  const out = execFileSync(process.execPath, [path.join(root, 'scripts', 'measure-second-learn.mjs'), '--project', projectPath, '--runs', '3', '--json'], { env, encoding: 'utf8' });
+  const { runs } = JSON.parse(out);
+  if (runs.some((run) => !run.same)) throw new Error(`bench: a second Learn on ${projectPath} gave another result than the first`);
+  const again = runs.slice(1).sort((a, b) => a.ms - b.ms)[0];
+  return { projectPath, first: { wallMs: runs[0].ms, cpuMs: runs[0].cpuMs }, second: { wallMs: again.ms, cpuMs: again.cpuMs } };
 }
 
 function activation() {

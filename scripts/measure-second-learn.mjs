@@ -3,7 +3,8 @@
 // several times on one project with the scan cache in a fresh folder: the first Learn fills the cache, the second finds
 // the history unchanged. Prints the time from starting the worker to its result (the review's data) for each, and the process's CPU time,
 // and checks that both results are the same. A measurement, not a test.
-// Usage: node scripts/measure-second-learn.mjs --project PATH [--runs N]
+// Usage: node scripts/measure-second-learn.mjs --project PATH [--runs N] [--json]
+//   --json: {"runs": [{"ms", "cpuMs", "rules", "same"}]} on stdout instead of the lines (npm run bench uses it)
 //   (reads the agents' homes from CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, HOME like the extension)
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 
-const { values } = parseArgs({ options: { project: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { project: { type: 'string' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' } } });
 if (!values.project) {
   console.error('Usage: node scripts/measure-second-learn.mjs --project PATH [--runs N]');
   process.exit(2);
@@ -31,7 +32,7 @@ function learnOnce() {
         resolve({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, projects: message.projects });
         void worker.terminate();
       } else if (message.type === 'error') reject(new Error(message.message));
-      else if (message.type === 'log') console.error(`  log: ${message.message}`);
+      else if (message.type === 'log' && !values.json) console.error(`  log: ${message.message}`);
     });
     worker.on('error', reject);
     worker.postMessage({
@@ -47,14 +48,18 @@ function learnOnce() {
 
 try {
   const first = await learnOnce();
+  const rules = (run) => run.projects.reduce((n, p) => n + p.learnings.length, 0);
   const summary = (run) => run.projects.map((p) => `${p.agents.reduce((n, a) => n + a.stats.toolCalls, 0)} calls, ${p.learnings.length} rules`).join('; ');
   const times = (run) => `${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms)`;
-  console.log(`first Learn (empty cache):   ${times(first)}  ${summary(first)}`);
+  const runs = [{ ms: Math.round(first.ms), cpuMs: Math.round(first.cpuMs), rules: rules(first), same: true }];
+  if (!values.json) console.log(`first Learn (empty cache):   ${times(first)}  ${summary(first)}`);
   for (let i = 0; i < Number(values.runs) - 1; i++) {
     const again = await learnOnce();
     const same = isDeepStrictEqual(again.projects, first.projects);
-    console.log(`Learn again (unchanged):     ${times(again)}  ${summary(again)}${same ? '' : '  DIFFERENT RESULT'}`);
+    runs.push({ ms: Math.round(again.ms), cpuMs: Math.round(again.cpuMs), rules: rules(again), same });
+    if (!values.json) console.log(`Learn again (unchanged):     ${times(again)}  ${summary(again)}${same ? '' : '  DIFFERENT RESULT'}`);
   }
+  if (values.json) console.log(JSON.stringify({ runs }));
 } finally {
   rmSync(cacheRoot, { recursive: true, force: true });
 }

@@ -136,7 +136,8 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
     warnings.push(...found.warnings);
   } else {
     const answering = answeringProjectFiles(diskFiles);
-    found = await findingsInLogs(listed, answering.files, warnings, { ...options, existingRules });
+    // As JSON keeps them (no keys left undefined): a Learn answered from the cache gives exactly what this one gives.
+    found = JSON.parse(JSON.stringify(await findingsInLogs(listed, answering.files, warnings, { ...options, existingRules }))) as LogFindings;
     await kept?.keep(found, answering.answers());
   }
   const { recurrences, ...logFindings } = found;

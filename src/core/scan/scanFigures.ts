@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { AgentPlugin, ParsedSession, SessionFile } from '../agents/plugin.js';
-import type { ErrorKind, Outcome, ToolCall } from '../model/toolCall.js';
-import { withoutControlCharacters } from '../redact/controlCharacters.js';
-import { safeSessionText } from '../redact/safeSessionText.js';
+import type { ErrorKind, Outcome } from '../model/toolCall.js';
 import { cachedParse, parserKey } from './cache/cachedParse.js';
 import { stampSessionFiles, type LogStamp } from './cache/projectResultCache.js';
-import { parseSessionFiles } from './parallel/parseSessionFiles.js';
+import { parseInOrder, PARSED_AHEAD_PER_THREAD } from './parallel/parseSessionFiles.js';
+import { sessionFigures, type LogCall, type SessionFigures } from './sessionFigures.js';
 import { workerParseFor } from './parallel/workerParseFor.js';
 import { countCall, emptyStats, pooledCheckouts, reportUnparsed, type AgentScan, type ScanOptions, type ScanStats } from './scanProject.js';
 
@@ -27,8 +26,6 @@ type LogFigures = z.infer<typeof logFiguresSchema>;
 
 /** An agent's figures for a project as kept, per log: the parser that read them, and each log's part. */
 const keptFiguresSchema = z.object({ parser: z.string(), logs: z.array(logFiguresSchema) });
-
-type LogCall = [id: string | null, outcome: Outcome, errorKind: string | null];
 
 /** A kept log's calls, or undefined when they do not read back as written (the log is then read again). */
 function callsOf(figures: LogFigures): LogCall[] | undefined {
@@ -93,10 +90,15 @@ export async function scanFigures(plugin: AgentPlugin, projectPath: string, file
   const before = store && parser !== undefined ? await store.latest('figures', identity, keptFiguresSchema) : undefined;
   const reusable = await reusableFigures(files, before && before.parser === parser ? before.logs : []);
   const toParse = files.filter((_, i) => !reusable[i]);
-  const parses = parseSessionFiles(toParse, (file) => parseCalls(plugin, file, options), {
-    signal: options.signal,
-    workers: options.cache ? undefined : workerParseFor(plugin, toParse, options.environment, options.parallel),
-  })[Symbol.asyncIterator]();
+  // Without the cache (--no-cache), large scans are parsed on worker threads, which send back only the figures.
+  const workers = options.cache ? undefined : workerParseFor(plugin, toParse, options.environment, options.parallel);
+  const start: (file: SessionFile) => Promise<CountedLog> = workers
+    ? async (file: SessionFile) => countedLog(await workers.pool.figures(workers.agent, file, options.signal), unstamped(file))
+    : async (file: SessionFile) => {
+        const { session, stamp } = await parseCalls(plugin, file, options);
+        return countedLog(sessionFigures(session), stamp ?? unstamped(file));
+      };
+  const parses = parseInOrder(toParse, start, workers ? workers.pool.size * PARSED_AHEAD_PER_THREAD : 1, options.signal)[Symbol.asyncIterator]();
   const stats = emptyStats();
   const seen = new Set<string>();
   const unreadableFiles: string[] = [];
@@ -109,12 +111,14 @@ export async function scanFigures(plugin: AgentPlugin, projectPath: string, file
   for (const [i, file] of files.entries()) {
     let log = reusable[i];
     if (!log) {
-      const result = (await parses.next()).value!;
+      const next = await parses.next();
+      if (next.done) throw new Error(`scanFigures: no parse for ${file.path}`); // parseInOrder gives one per file
+      const result = next.value;
       if ('error' in result) {
         if (reportUnparsed(file, result.error, warn, options.signal) === 'unreadable') unreadableFiles.push(file.path);
         continue;
       }
-      log = logFigures(result.parsed, file);
+      log = result.parsed;
     }
     const { figures, calls } = log;
     for (const warning of figures.warnings) warn(warning);
@@ -150,25 +154,21 @@ async function reusableFigures(files: readonly SessionFile[], kept: readonly Log
   );
 }
 
-/** The session's calls as the scan counts them: from the per-log cache when it has them, else parsed. */
-async function parseCalls(plugin: AgentPlugin, file: SessionFile, options: ScanOptions): Promise<ParsedSession & { stamp?: LogStamp }> {
+/** The session as the scan counts it (its calls from the per-log cache when it has them, else parsed), and the log's stamp before it was read. */
+async function parseCalls(plugin: AgentPlugin, file: SessionFile, options: ScanOptions): Promise<{ session: ParsedSession; stamp?: LogStamp }> {
   const [stamp] = (await stampSessionFiles([file])) ?? [];
   const { session, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal, withCalls: false });
-  return { ...session, calls: scannedCalls ?? session.calls, stamp };
+  return { session: { ...session, calls: scannedCalls ?? session.calls }, stamp };
 }
 
-/** A parsed log's part of the figures, stamped as it was before it was read (a log stamped -1 is never kept). */
-function logFigures(session: ParsedSession & { stamp?: LogStamp }, file: SessionFile): CountedLog {
-  // The ids as the scan keeps them (safeSessionText, idempotent: calls from the cache are already safe).
-  const calls = session.calls.map((call: ToolCall): LogCall => [call.callId === undefined ? null : safeSessionText(call.callId), call.outcome, call.errorKind ?? null]);
-  const figures = {
-    stamp: session.stamp ?? [file.path, -1, -1, file.subagent, file.sessionId ?? null],
-    subagent: session.subagent,
-    skippedLines: session.skippedLines,
-    calls: JSON.stringify(calls),
-    warnings: session.warnings.map(withoutControlCharacters),
-  } satisfies LogFigures;
-  return { figures, calls };
+/** The stamp of a log whose figures are never kept (a size of -1 matches no file). */
+function unstamped(file: SessionFile): LogStamp {
+  return [file.path, -1, -1, file.subagent, file.sessionId ?? null];
+}
+
+/** A parsed log's part of the figures, as kept (its stamp taken before it was read) and as counted. */
+function countedLog(figures: SessionFigures, stamp: LogStamp): CountedLog {
+  return { figures: { stamp, subagent: figures.subagent, skippedLines: figures.skippedLines, calls: JSON.stringify(figures.calls), warnings: figures.warnings }, calls: figures.calls };
 }
 
 /** Adds a log's part to the figures; a call whose id an earlier log had is a duplicate (resumed sessions replay records). */

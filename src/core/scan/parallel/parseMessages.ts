@@ -2,6 +2,7 @@
 // package's own code, built from the same source, so the shapes are plain TypeScript types; the session data
 // inside was already parsed and validated by the agent plugin in the worker.
 import type { ParsedSession, SessionFile } from '../../agents/plugin.js';
+import type { SessionFigures } from '../sessionFigures.js';
 import { NotRegularFileError, notRegularCause } from '../../logs/regularFile.js';
 
 export interface ParseRequest {
@@ -9,6 +10,8 @@ export interface ParseRequest {
   /** Registry name of the built-in plugin that parses the file. */
   agent: string;
   file: SessionFile;
+  /** The whole session (default), or only what a figures-only scan counts (sessionFigures: far less to send back). */
+  want?: 'session' | 'figures';
 }
 
 /** What scanSessions reads from a parse error (fsWalk.describeFsError, regularFile.notRegularCause), nothing more. */
@@ -18,7 +21,7 @@ export interface ParseFailure {
   notRegular?: { file: string; kind: string };
 }
 
-export type ParseReply = { id: number; parsed: ParsedSession } | { id: number; failure: ParseFailure };
+export type ParseReply = { id: number; parsed: ParsedSession } | { id: number; figures: SessionFigures } | { id: number; failure: ParseFailure };
 
 /** A parse error as it can cross a thread: structured clone keeps an Error's message but drops its code and class. */
 export function describeParseFailure(error: unknown): ParseFailure {

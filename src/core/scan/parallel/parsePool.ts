@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { ParsedSession, SessionFile } from '../../agents/plugin.js';
 import { rebuildParseError, type ParseReply, type ParseRequest } from './parseMessages.js';
+import type { SessionFigures } from '../sessionFigures.js';
 
 interface ParseTask {
   request: ParseRequest;
   signal?: AbortSignal;
-  resolve(parsed: ParsedSession): void;
+  resolve(parsed: ParsedSession | SessionFigures): void;
   reject(error: unknown): void;
 }
 
@@ -30,7 +31,16 @@ export class ParsePool {
   ) {}
 
   parse(agent: string, file: SessionFile, signal?: AbortSignal): Promise<ParsedSession> {
-    return new Promise<ParsedSession>((resolve, reject) => {
+    return this.request({ id: this.nextId++, agent, file }, signal) as Promise<ParsedSession>;
+  }
+
+  /** Parses the file on a thread, which sends back only what a figures-only scan counts (sessionFigures). */
+  figures(agent: string, file: SessionFile, signal?: AbortSignal): Promise<SessionFigures> {
+    return this.request({ id: this.nextId++, agent, file, want: 'figures' }, signal) as Promise<SessionFigures>;
+  }
+
+  private request(request: ParseRequest, signal?: AbortSignal): Promise<ParsedSession | SessionFigures> {
+    return new Promise<ParsedSession | SessionFigures>((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
@@ -39,7 +49,7 @@ export class ParsePool {
       // The listener goes with the task: one signal serves every file of a scan.
       const settled = () => signal?.removeEventListener('abort', onAbort);
       const task: ParseTask = {
-        request: { id: this.nextId++, agent, file },
+        request,
         signal,
         resolve: (parsed) => (settled(), resolve(parsed)),
         reject: (error) => (settled(), reject(error)),
@@ -82,6 +92,7 @@ export class ParsePool {
     thread.task = undefined;
     if (task && task.request.id === reply.id) {
       if ('parsed' in reply) task.resolve(reply.parsed);
+      else if ('figures' in reply) task.resolve(reply.figures);
       else task.reject(rebuildParseError(reply.failure));
     }
     if (this.queue.length === 0) thread.worker.unref();

@@ -30,11 +30,21 @@ export async function* parseSessionFiles(
   options: ParseFilesOptions = {},
 ): AsyncGenerator<FileParse> {
   const { workers, signal } = options;
-  const start = workers
-    ? (file: SessionFile) => workers.pool.parse(workers.agent, file, signal)
-    : (file: SessionFile) => parse(file);
-  const ahead = workers ? workers.pool.size * AHEAD_PER_THREAD : 1;
-  const pending: Array<Promise<FileParse>> = [];
+  const start = workers ? (file: SessionFile) => workers.pool.parse(workers.agent, file, signal) : parse;
+  yield* parseInOrder(files, start, workers ? workers.pool.size * AHEAD_PER_THREAD : 1, signal);
+}
+
+/**
+ * `start` on each file, at most `ahead` of them at once, the results yielded in the order of `files` (what each
+ * file came to, or what it threw). parseSessionFiles, for whatever a parse gives back (scanFigures: the figures).
+ */
+export async function* parseInOrder<T>(
+  files: readonly SessionFile[],
+  start: (file: SessionFile) => Promise<T>,
+  ahead: number,
+  signal?: AbortSignal,
+): AsyncGenerator<{ file: SessionFile; parsed: T } | { file: SessionFile; error: unknown }> {
+  const pending: Array<Promise<{ file: SessionFile; parsed: T } | { file: SessionFile; error: unknown }>> = [];
   let next = 0;
   const fill = () => {
     while (next < files.length && pending.length < ahead) {
@@ -45,7 +55,9 @@ export async function* parseSessionFiles(
   while (next < files.length || pending.length > 0) {
     signal?.throwIfAborted();
     fill();
-    const result = await pending.shift()!;
-    yield result;
+    yield await pending.shift()!;
   }
 }
+
+/** Files parsed ahead of the one being read, per worker thread (parseSessionFiles, and scanFigures on threads). */
+export const PARSED_AHEAD_PER_THREAD = AHEAD_PER_THREAD;

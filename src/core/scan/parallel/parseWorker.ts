@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createDefaultRegistry } from '../../agents/builtins.js';
 import { describeParseFailure, type ParseReply, type ParseRequest } from './parseMessages.js';
+import { sessionFigures } from '../sessionFigures.js';
 
 const registry = createDefaultRegistry();
 
@@ -10,7 +11,8 @@ async function parse(request: ParseRequest): Promise<ParseReply> {
   const plugin = registry.get(request.agent);
   if (!plugin) return { id: request.id, failure: { message: `No built-in agent "${request.agent}" to parse ${request.file.path}.` } };
   try {
-    return { id: request.id, parsed: await plugin.parse(request.file) };
+    const parsed = await plugin.parse(request.file);
+    return request.want === 'figures' ? { id: request.id, figures: sessionFigures(parsed) } : { id: request.id, parsed };
   } catch (error) {
     return { id: request.id, failure: describeParseFailure(error) };
   }

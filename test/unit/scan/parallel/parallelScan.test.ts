@@ -88,10 +88,10 @@ function sessionFiles(agent: string): SessionFile[] {
   return [...paths, missing, folder].map((file) => ({ agent, path: file, projectPath: '/home/dev/project', subagent: file.includes(`${path.sep}subagents${path.sep}`) }));
 }
 
-async function scan(plugin: AgentPlugin, files: SessionFile[], parallel: ParallelScanSettings): Promise<{ scan: AgentScan; warnings: string[] }> {
+async function scan(plugin: AgentPlugin, files: SessionFile[], parallel: ParallelScanSettings, keepSessions = true): Promise<{ scan: AgentScan; warnings: string[] }> {
   const warnings: string[] = [];
   const environment = { home: os.tmpdir(), env: {} };
-  const result = await scanSessions(plugin, '/home/dev/project', files, { environment, reporter: { warn: (m) => warnings.push(m) }, parallel });
+  const result = await scanSessions(plugin, '/home/dev/project', files, { environment, reporter: { warn: (m) => warnings.push(m) }, parallel, keepSessions });
   return { scan: result, warnings };
 }
 
@@ -106,6 +106,13 @@ for (const plugin of createDefaultRegistry().all().filter((p) => !DATABASE_AGENT
     assert.equal(serial.scan.unreadableFiles.length, 2, 'the missing file and the folder are reported');
     assert.deepEqual(parallel.scan, serial.scan);
     assert.deepEqual(parallel.warnings, serial.warnings);
+    // `scan`'s figures only: the threads send back each session's figures, not the session.
+    const serialFigures = await scan(plugin, files, { threads: 1 }, false);
+    const parallelFigures = await scan(plugin, files, { threads: 2, workerScript, minBytes: 0 }, false);
+    assert.deepEqual(parallelFigures.scan, serialFigures.scan);
+    assert.deepEqual(parallelFigures.warnings, serialFigures.warnings);
+    assert.deepEqual(serialFigures.scan.stats, serial.scan.stats, 'the same figures as a scan that keeps the sessions');
+    assert.deepEqual(serialFigures.warnings, serial.warnings);
   });
 }
 

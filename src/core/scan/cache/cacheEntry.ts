@@ -37,8 +37,12 @@ export const cacheEntrySchema = z.object({
   ...entryKey,
   /** The session as parse() gave it, but its calls. */
   session: parsedSessionSchema.omit({ calls: true }),
-  /** Its calls as JSON text, read (rawCallsSchema) only by a scan that needs them: one rebasing a worktree's paths. */
-  rawCalls: z.string(),
+  /**
+   * Its calls as JSON text, read (rawCallsSchema) only by a scan that needs them: one rebasing a worktree's paths.
+   * Kept only when the scan that stored the entry needed them (they are larger than the scanned calls); without them
+   * such a scan reads the session from the checkpoint beside it, or parses the log again.
+   */
+  rawCalls: z.string().optional(),
   /** session.calls made ready for the scan (scan/scannedCall.ts): safe, short excerpts for successes. */
   scannedCalls: z.array(toolCallSchema),
 });

@@ -42,6 +42,6 @@ export async function cachedParse(plugin: AgentPlugin, file: SessionFile, option
     ? await plugin.resumable.parseFrom(file, found.kind === 'resume' ? found.checkpoint : undefined, { signal })
     : { session: await plugin.parse(file, { signal }), checkpoint: undefined };
   const cached = { session, scannedCalls: session.calls.map(scannedCall) };
-  await cache.store(parser, file, found.stamp, cached, checkpoint);
+  await cache.store(parser, file, found.stamp, cached, checkpoint, options.withCalls ?? true);
   return cached;
 }

@@ -91,8 +91,9 @@ export class SessionCache {
     return { kind: 'miss', stamp };
   }
 
-  /** The session's calls kept as text in the entry; undefined when they do not read back (the entry is discarded). */
+  /** The session's calls kept as text in the entry; undefined when it has none, or they do not read back (the entry is discarded). */
   private async rawCallsOf(entry: CacheEntry, logPath: string): Promise<ToolCall[] | undefined> {
+    if (entry.rawCalls === undefined) return undefined;
     try {
       const calls = rawCallsSchema.safeParse(JSON.parse(entry.rawCalls));
       if (calls.success) return calls.data;
@@ -113,13 +114,17 @@ export class SessionCache {
     return entry.path === file.path && entry.subagent === file.subagent && entry.sessionId === file.sessionId;
   }
 
-  /** Keeps the session and its scanned calls (and the checkpoint to resume from) for `file` as it was when `stamp` was taken. */
+  /**
+   * Keeps the session and its scanned calls (and the checkpoint to resume from) for `file` as it was when `stamp` was
+   * taken; its own calls too when `withRawCalls` (CacheEntry.rawCalls).
+   */
   async store(
     parser: string,
     file: SessionFile,
     stamp: FileStamp,
     cached: { session: ParsedSession; scannedCalls: ToolCall[] },
     checkpoint?: ParseCheckpoint,
+    withRawCalls = true,
   ): Promise<void> {
     if (!this.writable || this.full) return;
     this.usedThisRun.add(this.digest(file.path));
@@ -127,7 +132,7 @@ export class SessionCache {
     const fingerprint = checkpoint && (await prefixFingerprint(file.path, checkpoint.offset));
     const resume: ResumeEntry | undefined = checkpoint && fingerprint ? { ...key, checkpoint, fingerprint } : undefined;
     const { calls, ...session } = cached.session;
-    const entry: CacheEntry = { ...key, session, rawCalls: JSON.stringify(calls), scannedCalls: cached.scannedCalls };
+    const entry: CacheEntry = { ...key, session, ...(withRawCalls ? { rawCalls: JSON.stringify(calls) } : {}), scannedCalls: cached.scannedCalls };
     try {
       await fs.mkdir(this.folder, { recursive: true });
       // The resume entry first: a session entry is never newer than the checkpoint beside it.

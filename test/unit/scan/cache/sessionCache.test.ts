@@ -299,10 +299,17 @@ test('a scan that rebases a worktree’s paths gets the same calls from the cach
     scanSessions(plugin, '/p', [file], { environment: { home: '/nonexistent', env: {} }, reporter: { warn: () => undefined }, cache, checkouts });
   const root = tempDir('cache-');
   await scan(inner, [file], new SessionCache(root));
+  // The first scan did not rebase, so it kept only the scanned calls: the session comes from its checkpoint.
+  const first = counted(inner);
+  const fromCheckpoint = await rebasing(first.plugin, new SessionCache(root));
+  assert.equal(first.parses, 0);
+  assert.equal(first.resumes.length, 1);
+  assert.ok((first.resumes[0]?.offset ?? 0) > fs.statSync(file.path).size / 2, 'read on from its checkpoint (before the unterminated last line), not from the start');
   const warm = counted(inner);
   const result = await rebasing(warm.plugin, new SessionCache(root));
-  assert.equal(warm.parses + warm.resumes.length, 0);
+  assert.equal(warm.parses + warm.resumes.length, 0, 'a rebasing scan keeps the calls: the next one reads nothing');
   const expected = seen(await rebasing(inner));
+  assert.deepEqual(seen(fromCheckpoint), expected);
   assert.deepEqual(seen(result), expected);
   assert.ok(JSON.stringify(expected).includes('"cwd":"/p"'), 'paths were rebased');
 });

@@ -1,4 +1,5 @@
 import { OUTPUT_EXCERPT_CHARS } from '../model/toolCall.js';
+import { detachedCopy } from '../model/detachedCopy.js';
 import { withoutControlCharacters } from './controlCharacters.js';
 import { redactSensitiveText } from './redactSecrets.js';
 
@@ -25,7 +26,7 @@ export function safeExcerpt(text: string, max = OUTPUT_EXCERPT_CHARS): string {
   if (text.length <= max + 2 * REDACTION_MARGIN_CHARS) return excerptOfSafeText(safeSessionText(text), max);
   const { head, tail } = excerptParts(max);
   const first = cutAt(safeSessionText(text.slice(0, head + REDACTION_MARGIN_CHARS)), head);
-  return flatCopy(`${first}${cutMarker(text.length - head - tail)}${safeTail(text, tail)}`);
+  return wellFormedCopy(`${first}${cutMarker(text.length - head - tail)}${safeTail(text, tail)}`);
 }
 
 /**
@@ -36,7 +37,7 @@ export function safeExcerpt(text: string, max = OUTPUT_EXCERPT_CHARS): string {
 export function excerptOfSafeText(safe: string, max = OUTPUT_EXCERPT_CHARS): string {
   if (safe.length <= max) return safe;
   const { head, tail } = excerptParts(max);
-  return flatCopy(`${cutAt(safe, head)}${cutMarker(safe.length - head - tail)}${cutFrom(safe, safe.length - tail)}`);
+  return wellFormedCopy(`${cutAt(safe, head)}${cutMarker(safe.length - head - tail)}${cutFrom(safe, safe.length - tail)}`);
 }
 
 /** How an excerpt of `max` characters splits: three quarters head, the rest tail but room for the cut marker. */
@@ -55,8 +56,13 @@ function safeTail(text: string, chars: number): string {
   return safe.length <= chars ? safe : cutFrom(safe, safe.length - chars);
 }
 
-function flatCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+
+/**
+ * A detached copy (detachedCopy) with each lone surrogate as U+FFFD, as its UTF-8 round trip through a Buffer gave
+ * before (String.prototype.toWellFormed, ES2024, typed here since the project's lib is ES2022).
+ */
+function wellFormedCopy(text: string): string {
+  return (detachedCopy(text) as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** `text` up to `at`, never ending on half a surrogate pair. */

@@ -1,4 +1,5 @@
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { detachedCopy } from '../../model/detachedCopy.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { DescribedCall } from './describeCodexCall.js';
 import { resolveCodexOutcome, type CallEvents, type RecordedResult, type ResolvedOutcome } from './resolveCodexOutcome.js';
@@ -199,6 +200,7 @@ export class CodexSessionBuilder {
   }
 }
 
+/** The text's head and tail, detached from it (detachedCopy): the builder keeps samples, never the whole outputs they came from. */
 function sampleOf(text: string): string {
-  return text.length > 2 * SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS)}\n…\n${text.slice(-SAMPLE_CHARS)}` : text;
+  return detachedCopy(text.length > 2 * SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS)}\n…\n${text.slice(-SAMPLE_CHARS)}` : text);
 }

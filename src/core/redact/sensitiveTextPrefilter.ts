@@ -16,7 +16,7 @@ export const SensitiveAnchor = {
   upperCaseLiteral: 2,
   /** `.eyJ`: the second part of a JWT. */
   jwt: 4,
-  /** `+` and a digit, `(ddd)`, `ddd-ddd-dddd` / `ddd.ddd.dddd`: the phone mask's three shapes. */
+  /** The start of the phone mask's three shapes: `+44 20…`, `(415) 555-0134`, `415-555-0134` / `415.555.0134`. */
   phone: 8,
   /** A provider key's prefix ending in `-` (`sk-`, `glpat-`, `xoxb-`) or `_` (`ghp_`, `github_pat_`, `hf_`, `npm_`, `sk_live_`). */
   keyPrefix: 16,
@@ -40,7 +40,7 @@ export function sensitiveAnchors(text: string): number {
   let found = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) found |= anchorsAtSign(text, at);
   if ((found & SensitiveAnchor.urlCredentials) !== 0 && !text.includes('://')) found &= ~SensitiveAnchor.urlCredentials;
-  if (UPPER_CASE_LITERALS.test(text)) found |= SensitiveAnchor.upperCaseLiteral;
+  if (hasUpperCaseLiteral(text)) found |= SensitiveAnchor.upperCaseLiteral;
   if (text.includes('.eyJ')) found |= SensitiveAnchor.jwt;
   if (PHONE_SHAPES.test(text)) found |= SensitiveAnchor.phone;
   const clientFlags = { named: undefined as boolean | undefined };
@@ -66,9 +66,23 @@ function anchorsAtSign(text: string, at: number): number {
 const EMAIL_END = /[\w.+-]/;
 const EMAIL_DOMAIN_START = /[A-Za-z0-9-]/;
 
-const UPPER_CASE_LITERALS = /A(?:Iza|KIA|SIA|BIA|CCA)|Bearer/;
+/** `AIza`, `AKIA`, `ASIA`, `ABIA`, `ACCA` (found from each `A`, twice as fast as one regular expression) or `Bearer`. */
+function hasUpperCaseLiteral(text: string): boolean {
+  for (let at = text.indexOf('A'); at !== -1; at = text.indexOf('A', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next !== UPPER_I && next !== UPPER_K && next !== UPPER_S && next !== UPPER_B && next !== UPPER_C) continue;
+    if (PROVIDER_LITERALS.some((literal) => text.startsWith(literal, at))) return true;
+  }
+  return text.includes('Bearer');
+}
 
-const PHONE_SHAPES = /\+\d|\(\d{3}\)|\d{3}[-.]\d{3}[-.]\d{4}/;
+const PROVIDER_LITERALS = ['AIza', 'AKIA', 'ASIA', 'ABIA', 'ACCA'];
+
+/**
+ * The phone mask's three shapes as far as each must go: `+`, digits, an optional `(area)`, digits and one
+ * separated group of two digits; `(ddd) ddd-dddd`; `ddd-ddd-dddd` (or dots). Not just `(ddd)`: code is full of `f(101)`.
+ */
+const PHONE_SHAPES = /\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}[ .-]\d{2}|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}[-.]\d{3}[-.]\d{4}/;
 
 /** Provider key prefixes that end in `-`: openai/anthropic `sk-`, gitlab `glpat-` …, slack `xoxb-` …. */
 const BEFORE_DASH = /(?:sk|gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)|xox[abposre])$/;
@@ -117,6 +131,11 @@ function anchorsAtAssignment(text: string, at: number): number {
 }
 
 const DASH = 0x2d;
+const UPPER_B = 0x42;
+const UPPER_C = 0x43;
+const UPPER_I = 0x49;
+const UPPER_K = 0x4b;
+const UPPER_S = 0x53;
 const AT_SIGN = 0x40;
 const LOWER_P = 0x70;
 const LOWER_U = 0x75;

@@ -18,7 +18,7 @@ const PIECES = [
   'Authorization: Bearer ', 'authorization: basic ', 'Bearer ', 'https://', 'postgres://', 'admin:s3cretPw@db', 'user:', 'pw', '@', 'git@', 'example.com', '.org',
   'curl ', 'curl -u ', 'http ', ' -u ', ' --user=', ' -a ', 'mysql ', 'mariadb-dump ', ' -p', 'sshpass ', 'docker login ', 'helm registry login ', '--password ', '--api-key ', '--token ',
   '-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----', '+44 20 7946 0958', '(415) 555-0134', '415.555.0134',
-  'password :', 'TOKEN"  =', 'Authorization :', 'key\n\n  = ', "secret' : ", '--my-long-db-', 'mkdir -p ', ' --auth ', '@host', 'a@', 'ghs_', 'glagent-', 'xoxe-', 'AWS_SECRET_ACCESS_KEY',
+  '+1 (415) 555-0134', '+4420', 'f(101)', '@@ -1,3 +1,4 @@', 'xAKIA', 'AIzb', 'password :', 'TOKEN"  =', 'Authorization :', 'key\n\n  = ', "secret' : ", '--my-long-db-', 'mkdir -p ', ' --auth ', '@host', 'a@', 'ghs_', 'glagent-', 'xoxe-', 'AWS_SECRET_ACCESS_KEY',
   'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRST', '0123456789', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0', '=', ':', ' ', '\n', '\t', '"', "'", '/', '-', '_', '$TOKEN', '<your-key>',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).chain((pieces) =>

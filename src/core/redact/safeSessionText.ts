@@ -56,7 +56,6 @@ function safeTail(text: string, chars: number): string {
   return safe.length <= chars ? safe : cutFrom(safe, safe.length - chars);
 }
 
-
 /**
  * A detached copy (detachedCopy) with each lone surrogate as U+FFFD, as its UTF-8 round trip through a Buffer gave
  * before (String.prototype.toWellFormed, ES2024, typed here since the project's lib is ES2022).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ParseCheckpoint } from './plugin.js';
-import { readJsonLines, type JsonLine } from '../logs/readJsonLines.js';
+import { readJsonLineBatches, type JsonLine } from '../logs/readJsonLines.js';
 
 /** What a checkpoint of readJsonLinesCheckpointed holds: the reader's own flag, and the parser's state. */
 const checkpointStateSchema = z.object({ invalidUtf8Seen: z.boolean(), parser: z.unknown() });
@@ -38,15 +38,17 @@ export async function readJsonLinesCheckpointed(
   let line = from?.line ?? 0;
   let invalidUtf8Seen = from?.invalidUtf8Seen ?? false;
   let taken: ParseCheckpoint | undefined;
-  for await (const item of readJsonLines(path, signal, { from, unreadKeys })) {
-    if (!item.terminated) {
-      taken = { offset, line, state: { invalidUtf8Seen, parser: structuredClone(snapshot()) } };
-    } else {
-      offset = item.end;
-      line = item.line;
+  for await (const batch of readJsonLineBatches(path, signal, { from, unreadKeys })) {
+    for (const item of batch) {
+      if (!item.terminated) {
+        taken = { offset, line, state: { invalidUtf8Seen, parser: structuredClone(snapshot()) } };
+      } else {
+        offset = item.end;
+        line = item.line;
+      }
+      if (item.kind === 'record' && item.firstInvalidUtf8) invalidUtf8Seen = true;
+      read(item);
     }
-    if (item.kind === 'record' && item.firstInvalidUtf8) invalidUtf8Seen = true;
-    read(item);
   }
   return taken ?? { offset, line, state: { invalidUtf8Seen, parser: snapshot() } };
 }

@@ -17,10 +17,17 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\
 const OTHER_LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 
 /**
+ * Every character one of the three expressions above starts a match with (ESC, C1 controls, CR, U+2028/U+2029 and
+ * the controls themselves): a text without any is returned as it is, after one quick pass instead of three.
+ */
+const ANY_TO_REWRITE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069]/;
+
+/**
  * Text that is safe to show on a terminal and to write into a file: no escape sequence and no control
  * character a terminal acts on; line breaks become `\n`, tabs stay. Idempotent. Every string read from a
  * session goes through this (safeSessionText) before anything else sees it.
  */
 export function withoutControlCharacters(text: string): string {
+  if (!ANY_TO_REWRITE.test(text)) return text;
   return text.replace(OTHER_LINE_BREAK, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, '');
 }

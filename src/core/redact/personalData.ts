@@ -1,4 +1,5 @@
 import type { SecretPattern } from './secretPatterns.js';
+import { SensitiveAnchor } from './sensitiveTextPrefilter.js';
 
 /**
  * Personal data and machine paths in text that may reach an agent's rules file. Those files are
@@ -59,6 +60,7 @@ export function personalDataReason(hit: PersonalDataHit): string {
 export const PERSONAL_DATA_MASKS: readonly SecretPattern[] = [
   {
     kind: 'email',
+    anchor: SensitiveAnchor.emailAt,
     pattern: /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g,
     secretGroup: 0,
     // `git@github.com:org/repo` is a remote's fixed user, not a person.
@@ -67,6 +69,7 @@ export const PERSONAL_DATA_MASKS: readonly SecretPattern[] = [
   },
   {
     kind: 'phone',
+    anchor: SensitiveAnchor.phone,
     // +44 20 7946 0958, +1 (415) 555-0134, (415) 555-0134, 415-555-0134, 415.555.0134.
     pattern: /(?<![\w.+/-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|\(\d{3}\)[ ]?\d{3}[-.]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?!\w|[.+/-]\d)/g,
     secretGroup: 0,

@@ -1,5 +1,6 @@
 import { PERSONAL_DATA_MASKS } from './personalData.js';
 import { SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
+import { sensitiveAnchors } from './sensitiveTextPrefilter.js';
 
 interface RedactionFinding {
   /** The pattern's kind, e.g. 'anthropic', 'env_secret'. */
@@ -24,12 +25,12 @@ function redactionPlaceholder(kind: string): string {
  * Idempotent: redacting a redacted text changes nothing.
  */
 export function redactSecrets(text: string): RedactionResult {
-  return redactPatterns(text, SECRET_PATTERNS);
+  return redactAnchoredPatterns(text, SECRET_PATTERNS);
 }
 
 /** redactSecrets, then personal data (emails, phone numbers) masked the same way: what session text and prompts get. */
 export function redactSensitiveText(text: string): RedactionResult {
-  return redactPatterns(text, SENSITIVE_PATTERNS);
+  return redactAnchoredPatterns(text, SENSITIVE_PATTERNS);
 }
 
 const SENSITIVE_PATTERNS = [...SECRET_PATTERNS, ...PERSONAL_DATA_MASKS];
@@ -45,6 +46,27 @@ export function redactPatterns(text: string, patterns: readonly SecretPattern[])
     const { text: next, count } = applyPattern(current, pattern);
     if (count > 0) counts.set(pattern.kind, (counts.get(pattern.kind) ?? 0) + count);
     current = next;
+  }
+  return { text: current, findings: [...counts].map(([rule, count]) => ({ rule, count })) };
+}
+
+/**
+ * redactPatterns, trying only the patterns whose anchor the text has (sensitiveAnchors: one pass over the text
+ * instead of one per pattern). The same result: a pattern without its anchor cannot match. After a replacement the
+ * anchors are looked for again, in the text the next patterns see.
+ */
+function redactAnchoredPatterns(text: string, patterns: readonly SecretPattern[]): RedactionResult {
+  let anchors = sensitiveAnchors(text);
+  if (anchors === 0) return { text, findings: [] };
+  let current = text;
+  const counts = new Map<string, number>();
+  for (const pattern of patterns) {
+    if ((anchors & pattern.anchor) === 0) continue;
+    const { text: next, count } = applyPattern(current, pattern);
+    if (count === 0) continue;
+    counts.set(pattern.kind, (counts.get(pattern.kind) ?? 0) + count);
+    current = next;
+    anchors = sensitiveAnchors(current);
   }
   return { text: current, findings: [...counts].map(([rule, count]) => ({ rule, count })) };
 }

@@ -1,4 +1,5 @@
 import { OUTPUT_EXCERPT_CHARS } from '../model/toolCall.js';
+import { detachedCopy } from '../model/detachedCopy.js';
 import { withoutControlCharacters } from './controlCharacters.js';
 import { redactSensitiveText } from './redactSecrets.js';
 
@@ -22,14 +23,31 @@ const REDACTION_MARGIN_CHARS = 8192;
  * a plain slice would keep the whole original output alive in memory for as long as the call.
  */
 export function safeExcerpt(text: string, max = OUTPUT_EXCERPT_CHARS): string {
+  if (text.length <= max + 2 * REDACTION_MARGIN_CHARS) return excerptOfSafeText(safeSessionText(text), max);
+  const { head, tail } = excerptParts(max);
+  const first = cutAt(safeSessionText(text.slice(0, head + REDACTION_MARGIN_CHARS)), head);
+  return wellFormedCopy(`${first}${cutMarker(text.length - head - tail)}${safeTail(text, tail)}`);
+}
+
+/**
+ * safeExcerpt of a text that is safe already (safeSessionText's result, or a safeExcerpt): the same cut, without
+ * redacting again (safeSessionText is idempotent, so it would change nothing). E.g. a call that succeeded keeps a
+ * short excerpt of the excerpt made safe when it was parsed.
+ */
+export function excerptOfSafeText(safe: string, max = OUTPUT_EXCERPT_CHARS): string {
+  if (safe.length <= max) return safe;
+  const { head, tail } = excerptParts(max);
+  return wellFormedCopy(`${cutAt(safe, head)}${cutMarker(safe.length - head - tail)}${cutFrom(safe, safe.length - tail)}`);
+}
+
+/** How an excerpt of `max` characters splits: three quarters head, the rest tail but room for the cut marker. */
+function excerptParts(max: number): { head: number; tail: number } {
   const head = Math.floor(max * 0.75);
-  const tail = max - head - 20;
-  const whole = text.length <= max + 2 * REDACTION_MARGIN_CHARS;
-  const source = whole ? safeSessionText(text) : text;
-  if (source.length <= max) return source;
-  const first = whole ? cutAt(source, head) : cutAt(safeSessionText(text.slice(0, head + REDACTION_MARGIN_CHARS)), head);
-  const last = whole ? cutFrom(source, source.length - tail) : safeTail(text, tail);
-  return flatCopy(`${first}\n…[${source.length - head - tail} chars]…\n${last}`);
+  return { head, tail: max - head - 20 };
+}
+
+function cutMarker(cutChars: number): string {
+  return `\n…[${cutChars} chars]…\n`;
 }
 
 /** The last `chars` characters of safeSessionText(text), made safe with a margin before them. */
@@ -38,8 +56,12 @@ function safeTail(text: string, chars: number): string {
   return safe.length <= chars ? safe : cutFrom(safe, safe.length - chars);
 }
 
-function flatCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+/**
+ * A detached copy (detachedCopy) with each lone surrogate as U+FFFD, as its UTF-8 round trip through a Buffer gave
+ * before (String.prototype.toWellFormed, ES2024, typed here since the project's lib is ES2022).
+ */
+function wellFormedCopy(text: string): string {
+  return (detachedCopy(text) as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** `text` up to `at`, never ending on half a surrogate pair. */

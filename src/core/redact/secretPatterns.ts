@@ -1,3 +1,5 @@
+import { SensitiveAnchor } from './sensitiveTextPrefilter.js';
+
 /**
  * The secret shapes redactSecrets looks for, most specific first: a provider key is
  * named after its provider before the generic `NAME=value` rule could call it an env secret.
@@ -25,6 +27,11 @@ export interface SecretPattern {
    * skip the pattern. Only speed: the result is the same with or without it (a property test checks that).
    */
   requires?: (text: string) => boolean;
+  /**
+   * What every text this pattern matches holds (sensitiveAnchors finds them all in one pass): redactSensitiveText
+   * tries only the patterns whose anchor the text has. Only speed, like `requires` (a property test checks it).
+   */
+  anchor: SensitiveAnchor;
 }
 
 /** `requires` for a pattern that cannot match without one of these literals (a plain regex of alternatives). */
@@ -63,38 +70,38 @@ function assignmentPattern(name: string, flags: string): RegExp {
 
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
-    kind: 'private_key',
+    kind: 'private_key', anchor: SensitiveAnchor.privateKey,
     // A whole PEM/OpenSSH private key block, or its beginning when the excerpt was cut off.
     pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY(?: BLOCK)?-----|$)/g,
     secretGroup: 0,
     requires: (text) => text.includes('-----BEGIN '),
   },
-  { kind: 'anthropic', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g, secretGroup: 0, requires: (text) => text.includes('sk-ant-') },
+  { kind: 'anthropic', anchor: SensitiveAnchor.keyPrefix, pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g, secretGroup: 0, requires: (text) => text.includes('sk-ant-') },
   {
-    kind: 'openai',
+    kind: 'openai', anchor: SensitiveAnchor.keyPrefix,
     pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g,
     secretGroup: 0,
     accept: (s) => !s.startsWith('sk-ant-') && hasLetterAndDigit(s.slice(3)),
     requires: (text) => text.includes('sk-'),
   },
-  { kind: 'google', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, secretGroup: 0, requires: (text) => text.includes('AIza') },
-  { kind: 'github', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g, secretGroup: 0, requires: anyOf(/gh[pousr]_|github_pat_/) },
-  { kind: 'aws_access_key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, secretGroup: 0, requires: anyOf(/AKIA|ASIA|ABIA|ACCA/) },
+  { kind: 'google', anchor: SensitiveAnchor.upperCaseLiteral, pattern: /\bAIza[0-9A-Za-z_-]{35}/g, secretGroup: 0, requires: (text) => text.includes('AIza') },
+  { kind: 'github', anchor: SensitiveAnchor.keyPrefix, pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g, secretGroup: 0, requires: anyOf(/gh[pousr]_|github_pat_/) },
+  { kind: 'aws_access_key', anchor: SensitiveAnchor.upperCaseLiteral, pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, secretGroup: 0, requires: anyOf(/AKIA|ASIA|ABIA|ACCA/) },
   {
-    kind: 'aws_secret_key',
+    kind: 'aws_secret_key', anchor: SensitiveAnchor.secretAssignment,
     pattern: /\b(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     secretGroup: 1,
     requires: anyOf(/secret/i),
   },
-  { kind: 'gitlab', pattern: /\bgl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_.-]{20,}/g, secretGroup: 0, requires: anyOf(/gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-/) },
-  { kind: 'huggingface', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g, secretGroup: 0, accept: (s) => hasLetterAndDigit(s.slice(3)), requires: (text) => text.includes('hf_') },
-  { kind: 'slack', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, secretGroup: 0, requires: (text) => text.includes('xox') },
-  { kind: 'slack_webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g, secretGroup: 0, requires: (text) => text.includes('hooks.slack.com') },
-  { kind: 'stripe', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, secretGroup: 0, requires: anyOf(/k_(?:live|test)_/) },
-  { kind: 'npm', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, secretGroup: 0, requires: (text) => text.includes('npm_') },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, secretGroup: 0, requires: (text) => text.includes('eyJ') },
+  { kind: 'gitlab', anchor: SensitiveAnchor.keyPrefix, pattern: /\bgl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_.-]{20,}/g, secretGroup: 0, requires: anyOf(/gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-/) },
+  { kind: 'huggingface', anchor: SensitiveAnchor.keyPrefix, pattern: /\bhf_[A-Za-z0-9]{30,}\b/g, secretGroup: 0, accept: (s) => hasLetterAndDigit(s.slice(3)), requires: (text) => text.includes('hf_') },
+  { kind: 'slack', anchor: SensitiveAnchor.keyPrefix, pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, secretGroup: 0, requires: (text) => text.includes('xox') },
+  { kind: 'slack_webhook', anchor: SensitiveAnchor.slackWebhook, pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g, secretGroup: 0, requires: (text) => text.includes('hooks.slack.com') },
+  { kind: 'stripe', anchor: SensitiveAnchor.keyPrefix, pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, secretGroup: 0, requires: anyOf(/k_(?:live|test)_/) },
+  { kind: 'npm', anchor: SensitiveAnchor.keyPrefix, pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, secretGroup: 0, requires: (text) => text.includes('npm_') },
+  { kind: 'jwt', anchor: SensitiveAnchor.jwt, pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, secretGroup: 0, requires: (text) => text.includes('eyJ') },
   {
-    kind: 'auth_header',
+    kind: 'auth_header', anchor: SensitiveAnchor.secretAssignment,
     // `Authorization: Bearer xyz`, `-H "Authorization: Basic xyz"`, `Proxy-Authorization: Token xyz`.
     pattern: /\b(?:Proxy-)?Authorization\s*:\s*(?:Bearer|Basic|Token|Bot|Digest)\s+([A-Za-z0-9._~+/=:-]{6,})/gi,
     secretGroup: 1,
@@ -102,7 +109,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: anyOf(/authorization/i),
   },
   {
-    kind: 'bearer_token',
+    kind: 'bearer_token', anchor: SensitiveAnchor.upperCaseLiteral,
     // A bearer token outside an Authorization header, e.g. `--token "Bearer eyJ…"`. Needs a long, key-like value.
     pattern: /\bBearer\s+([A-Za-z0-9._~+/=-]{20,})/g,
     secretGroup: 1,
@@ -110,7 +117,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: (text) => text.includes('Bearer'),
   },
   {
-    kind: 'url_credentials',
+    kind: 'url_credentials', anchor: SensitiveAnchor.urlCredentials,
     // scheme://user:password@host — the user name and password both go. A password may hold `/` (unescaped, as
     // people type it); `host:8080/path/@scope` is a port and a path, not a password.
     pattern: /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@]+:[^\s@]+)@/gi,
@@ -122,7 +129,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: (text) => text.includes('://') && text.includes('@'),
   },
   {
-    kind: 'basic_auth',
+    kind: 'basic_auth', anchor: SensitiveAnchor.clientFlag,
     // `curl -u user:password`, `curl --user=user:password`, `http -a user:password`: the pair goes.
     pattern: /\b(?:curl|https?|xh)\b[^\n|;&]*?\s(?:-u|--user|-a|--auth)(?:\s*|=)["']?([^\s:"']+:[^\s"']+)/g,
     secretGroup: 1,
@@ -130,7 +137,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: (text) => /\s(?:-u|--user|-a|--auth)/.test(text) && /curl|http|xh/.test(text),
   },
   {
-    kind: 'password',
+    kind: 'password', anchor: SensitiveAnchor.clientFlag,
     // The MySQL/MariaDB clients' `-pPASSWORD` (no space: `-p` alone prompts for it).
     pattern: /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb(?:-dump|-admin)?)\b[^\n|;&]*?\s-p("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|]+)/g,
     secretGroup: 1,
@@ -138,7 +145,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: anyOf(/mysql|mariadb/),
   },
   {
-    kind: 'password',
+    kind: 'password', anchor: SensitiveAnchor.clientFlag,
     // `-p X` / `-pX` of sshpass and registry logins.
     pattern: /\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm|oras)\s+(?:registry\s+)?login)\b[^\n|;&]*?\s-p\s*("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|]+)/g,
     secretGroup: 1,
@@ -146,7 +153,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: anyOf(/sshpass|login/),
   },
   {
-    kind: 'password',
+    kind: 'password', anchor: SensitiveAnchor.secretFlag,
     // `--password X`, `--db-password X`, `--token X`, `--api-key X`: a secret flag with its value after a space.
     pattern: /(?<![\w-])--(?:[a-z0-9]+[-_])*(?:password|passwd|pass|pwd|token|secret|api[-_]?key)\s+("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|-][^\s"'`;&|]*)/gi,
     secretGroup: 1,
@@ -154,7 +161,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: (text) => text.includes('--') && /pass|pwd|token|secret|api/i.test(text),
   },
   {
-    kind: 'env_secret',
+    kind: 'env_secret', anchor: SensitiveAnchor.secretAssignment,
     // NAME=value, NAME: "value", "NAME": "value" (shell, .env, JSON, YAML).
     pattern: assignmentPattern(ENV_SECRET_NAME, 'g'),
     secretGroup: 1,
@@ -163,7 +170,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     requires: anyOf(/(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|CREDENTIALS?)["']?\s*[=:]/),
   },
   {
-    kind: 'env_secret',
+    kind: 'env_secret', anchor: SensitiveAnchor.secretAssignment,
     // password=…, --github-token=…, apiKey: "…", db_password: … in any case.
     pattern: assignmentPattern(WORD_SECRET_NAME, 'gi'),
     secretGroup: 1,

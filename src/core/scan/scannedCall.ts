@@ -1,5 +1,5 @@
 import { OK_OUTPUT_EXCERPT_CHARS, type ToolCall } from '../model/toolCall.js';
-import { safeExcerpt } from '../redact/safeSessionText.js';
+import { excerptOfSafeText } from '../redact/safeSessionText.js';
 import { safeToolCall } from './safeToolCall.js';
 
 /**
@@ -9,6 +9,7 @@ import { safeToolCall } from './safeToolCall.js';
  */
 export function scannedCall(call: ToolCall): ToolCall {
   const safe = safeToolCall(call);
-  if (safe.outcome === 'ok') safe.output = safeExcerpt(safe.output, OK_OUTPUT_EXCERPT_CHARS);
+  // safeToolCall made the output safe: its shorter excerpt is a cut, not a second redaction.
+  if (safe.outcome === 'ok') safe.output = excerptOfSafeText(safe.output, OK_OUTPUT_EXCERPT_CHARS);
   return safe;
 }

@@ -1,4 +1,5 @@
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
+import { detachedCopy } from '../../model/detachedCopy.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
 import type { DescribedCall } from './describeCodexCall.js';
 import { resolveCodexOutcome, type CallEvents, type RecordedResult, type ResolvedOutcome } from './resolveCodexOutcome.js';
@@ -98,11 +99,14 @@ export class CodexSessionBuilder {
     const text = outputText(output);
     const read = readToolResultText(text);
     const shown = read.format === 'json_metadata' ? read.body : text;
+    const sample = sampleOf(text);
+    // The body is a slice of the text: kept as it is only while the whole text is kept anyway (a short output).
+    const body = sample === text ? sampleOf(read.body) : detachedCopy(sampleOf(read.body));
     this.outputs.set(callId, {
       line,
       excerpt: safeExcerpt(shown),
       bytes: utf8Bytes(shown),
-      result: { sample: sampleOf(text), read: { ...read, body: sampleOf(read.body) } },
+      result: { sample, read: { ...read, body } },
     });
   }
 
@@ -199,6 +203,10 @@ export class CodexSessionBuilder {
   }
 }
 
+/**
+ * A long text's head and tail, detached from it (detachedCopy: the builder keeps samples, never the whole outputs
+ * they were cut from); a short text as it is.
+ */
 function sampleOf(text: string): string {
-  return text.length > 2 * SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS)}\n…\n${text.slice(-SAMPLE_CHARS)}` : text;
+  return text.length > 2 * SAMPLE_CHARS ? detachedCopy(`${text.slice(0, SAMPLE_CHARS)}\n…\n${text.slice(-SAMPLE_CHARS)}`) : text;
 }

@@ -32,7 +32,7 @@ const pools = new Map<string, ParsePool>();
 
 /**
  * Worker threads for parsing these files, or undefined to parse them on this thread: when there is one file or
- * one thread, when the files are small (minBytes), when the plugin is not a built-in (another extension's plugin lives only on this thread), or when
+ * one thread, when the files are small (minBytes) and no pool of this process runs yet, when the plugin is not a built-in (another extension's plugin lives only on this thread), or when
  * the worker bundle is not there (running from source). The pool is shared by every scan of the process.
  */
 export function workerParseFor(
@@ -42,11 +42,15 @@ export function workerParseFor(
   settings: ParallelScanSettings = {},
 ): WorkerParse | undefined {
   const threads = Math.min(files.length, settings.threads ?? threadsFrom(environment), MAX_THREADS);
-  if (threads < 2 || !isBuiltin(plugin) || totalBytes(files) < (settings.minBytes ?? WORKER_MIN_BYTES)) return undefined;
+  if (threads < 2 || !isBuiltin(plugin)) return undefined;
   const script = settings.workerScript ?? path.join(__dirname, 'parseWorker.js');
-  if (!existsSync(script)) return undefined;
   const size = Math.min(settings.threads ?? threadsFrom(environment), MAX_THREADS);
   let pool = pools.get(script);
+  // A pool already started costs nothing more: small scans use it too (`--all` scans project after project, and a
+  // project's Codex or Gemini sessions alone rarely reach minBytes).
+  const running = pool !== undefined && pool.size === size;
+  if (!running && totalBytes(files) < (settings.minBytes ?? WORKER_MIN_BYTES)) return undefined;
+  if (!existsSync(script)) return undefined;
   if (!pool || pool.size !== size) {
     void pool?.close();
     pool = new ParsePool(script, size);

@@ -127,8 +127,21 @@ test('files are parsed on this thread for one file, one thread, a few small file
   assert.equal(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '1' } }, { workerScript, minBytes: 0 }), undefined);
   assert.equal(workerParseFor(external, files, environment, { threads: 2, workerScript, minBytes: 0 }), undefined);
   assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript: path.join(os.tmpdir(), 'no-such-worker.js'), minBytes: 0 }), undefined);
-  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript }), undefined, 'a few small files');
   assert.ok(workerParseFor(claude, files, { ...environment, env: { HEADROOM_SCAN_THREADS: '2' } }, { workerScript, minBytes: 0 }));
+});
+
+test('a few small files are parsed on this thread until a pool runs; then they go to its threads too', async () => {
+  // A worker bundle of its own, so no other test's pool is running for it.
+  const workerScript = path.join(path.dirname(await buildParseWorker()), `parseWorker-small-files-${process.pid}.js`);
+  fs.copyFileSync(await buildParseWorker(), workerScript);
+  const environment = { home: os.tmpdir(), env: {} };
+  const claude = createDefaultRegistry().get('claude')!;
+  const files = sessionFiles('claude');
+  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript }), undefined, 'a few small files, no pool yet');
+  const started = workerParseFor(claude, files, environment, { threads: 2, workerScript, minBytes: 0 });
+  assert.ok(started, 'enough bytes start the pool');
+  assert.equal(workerParseFor(claude, files, environment, { threads: 2, workerScript })?.pool, started.pool, 'a few small files, the pool running');
+  assert.equal(workerParseFor(claude, files, environment, { threads: 1, workerScript }), undefined, 'one thread asked for');
 });
 
 test('a scan cancelled while files are parsed on worker threads stops with the cancellation', async () => {

@@ -107,7 +107,7 @@ export async function scanFigures(plugin: AgentPlugin, projectPath: string, file
     warnings.push(message);
     options.reporter.warn(message);
   };
-  const kept: LogFigures[] = [];
+  const kept: CountedLog[] = [];
   for (const [i, file] of files.entries()) {
     let log = reusable[i];
     if (!log) {
@@ -123,20 +123,21 @@ export async function scanFigures(plugin: AgentPlugin, projectPath: string, file
     const { figures, calls } = log;
     for (const warning of figures.warnings) warn(warning);
     addLogFigures(stats, calls, figures, seen);
-    if (figures.stamp[1] >= 0) kept.push(figures);
+    if (figures.stamp[1] >= 0) kept.push(log);
     options.onProgress?.({ agent: plugin.name, file: file.path, done: i + 1, total: files.length });
   }
   if (store && parser !== undefined) {
-    await store.put('figures', identity, { parsers: [parser], logs: kept.map((figures) => figures.stamp), options: null }, { parser, logs: kept });
+    const logs = kept.map(({ figures, calls }): LogFigures => ({ ...figures, calls: figures.calls ?? JSON.stringify(calls) }));
+    await store.put('figures', identity, { parsers: [parser], logs: logs.map((figures) => figures.stamp), options: null }, { parser, logs });
     // A file that could not be read may be readable next time with the same size and mtime (its permissions changed).
     if (key && unreadableFiles.length === 0) await store.put('scan', identity, key, { stats, warnings });
   }
   return scan(stats, unreadableFiles);
 }
 
-/** A log's part of the figures, and its calls read. */
+/** A log's part of the figures (its calls as kept: unset until it is stored, for a log just parsed), and its calls read. */
 interface CountedLog {
-  figures: LogFigures;
+  figures: Omit<LogFigures, 'calls'> & { calls?: string };
   calls: LogCall[];
 }
 
@@ -156,7 +157,7 @@ async function reusableFigures(files: readonly SessionFile[], kept: readonly Log
 
 /** The session as the scan counts it (its calls from the per-log cache when it has them, else parsed), and the log's stamp before it was read. */
 async function parseCalls(plugin: AgentPlugin, file: SessionFile, options: ScanOptions): Promise<{ session: ParsedSession; stamp?: LogStamp }> {
-  const [stamp] = (await stampSessionFiles([file])) ?? [];
+  const [stamp] = (options.cache && (await stampSessionFiles([file]))) || [];
   const { session, scannedCalls } = await cachedParse(plugin, file, { cache: options.cache, signal: options.signal, withCalls: false });
   return { session: { ...session, calls: scannedCalls ?? session.calls }, stamp };
 }
@@ -168,11 +169,11 @@ function unstamped(file: SessionFile): LogStamp {
 
 /** A parsed log's part of the figures, as kept (its stamp taken before it was read) and as counted. */
 function countedLog(figures: SessionFigures, stamp: LogStamp): CountedLog {
-  return { figures: { stamp, subagent: figures.subagent, skippedLines: figures.skippedLines, calls: JSON.stringify(figures.calls), warnings: figures.warnings }, calls: figures.calls };
+  return { figures: { stamp, subagent: figures.subagent, skippedLines: figures.skippedLines, warnings: figures.warnings }, calls: figures.calls };
 }
 
 /** Adds a log's part to the figures; a call whose id an earlier log had is a duplicate (resumed sessions replay records). */
-function addLogFigures(stats: ScanStats, calls: readonly LogCall[], figures: LogFigures, seen: Set<string>): void {
+function addLogFigures(stats: ScanStats, calls: readonly LogCall[], figures: CountedLog['figures'], seen: Set<string>): void {
   stats.sessions += 1;
   if (figures.subagent) stats.subagentSessions += 1;
   stats.skippedLines += figures.skippedLines;

@@ -1,7 +1,7 @@
 // `npm run bench`: how fast and in how little memory headroom-learn reads a large history, in one run.
 // Generates a realistic history (bench/generateHistory.mjs; default ~500 MB across Claude Code, Codex CLI and
 // Gemini CLI, kept in the temp folder for the next run) and measures, with the built CLI:
-//   cold scan (--no-cache when the CLI has it) time, MB/s and CPU, on all cores and on one thread;
+//   cold scan (--no-cache when the CLI has it) time, MB/s and CPU: by default, on one thread, and on two parse threads;
 //   the naive baseline (read each file, JSON.parse every line) and the cold scan's speed-up over it;
 //   peak RSS at two history sizes (the default and twice it);
 //   a warm re-scan with nothing changed, and a re-scan after appending to one session;
@@ -90,6 +90,7 @@ async function measureHistory(name, dirs, env, appendTarget) {
   clearCache();
   const cold = await measure(`${name}: cold scan`, [cli, 'scan', '--all', '--json', ...noCache], env);
   const serial = await measure(`${name}: cold scan on one thread`, [cli, 'scan', '--all', '--json', ...noCache], { ...env, HEADROOM_SCAN_THREADS: '1' });
+  const twoThreads = await measure(`${name}: cold scan on two parse threads`, [cli, 'scan', '--all', '--json', ...noCache], { ...env, HEADROOM_SCAN_THREADS: '2' });
   clearCache();
   await measure(`${name}: first scan (fills the cache, if any)`, [cli, 'scan', '--all', '--json'], env);
   const warm = await measure(`${name}: warm re-scan`, [cli, 'scan', '--all', '--json'], env);
@@ -108,7 +109,7 @@ async function measureHistory(name, dirs, env, appendTarget) {
   const learn = await measure(`${name}: learn --all dry run`, [cli, '--all', '--model', 'offline', '--json', ...noCache], env);
   const totals = JSON.parse(cold.stdout).totals ?? {};
   const calls = Object.values(totals).reduce((sum, agent) => sum + (agent.toolCalls ?? 0), 0);
-  return { name, megabytes, calls, naive, cold, serial, warm, appended, learn, extensionLearn };
+  return { name, megabytes, calls, naive, cold, serial, twoThreads, warm, appended, learn, extensionLearn };
 }
 
 /** The project of a `scan --all --json` with the most tool calls. */
@@ -183,6 +184,7 @@ const report = {
     naive: figures(r.naive, r.megabytes),
     coldScan: figures(r.cold, r.megabytes),
     coldScanOneThread: figures(r.serial, r.megabytes),
+    coldScanTwoParseThreads: figures(r.twoThreads, r.megabytes),
     coldSpeedupOverNaive: round(r.naive.seconds / r.cold.seconds),
     warmRescan: { ...figures(r.warm, r.megabytes), shareOfCold: round(r.warm.seconds / r.cold.seconds) },
     rescanAfterAppend: r.appended ? { ...figures(r.appended, r.megabytes), appendedKb: round(r.appended.appendedKb) } : undefined,
@@ -212,6 +214,7 @@ if (asJson) {
     row(`${h.name}: ${h.megabytes} MB, ${h.toolCalls} tool calls`, '');
     row('  cold scan', `${h.coldScan.seconds} s · ${h.coldScan.megabytesPerSecond} MB/s · CPU ${h.coldScan.cpuSeconds} s · RSS ${h.coldScan.peakRssMb} MB`);
     row('  cold scan, one thread', `${h.coldScanOneThread.seconds} s · ${h.coldScanOneThread.megabytesPerSecond} MB/s · CPU ${h.coldScanOneThread.cpuSeconds} s · RSS ${h.coldScanOneThread.peakRssMb} MB`);
+    row('  cold scan, two parse threads', `${h.coldScanTwoParseThreads.seconds} s · ${h.coldScanTwoParseThreads.megabytesPerSecond} MB/s · CPU ${h.coldScanTwoParseThreads.cpuSeconds} s · RSS ${h.coldScanTwoParseThreads.peakRssMb} MB`);
     row('  naive baseline', `${h.naive.seconds} s · ${h.naive.megabytesPerSecond} MB/s · CPU ${h.naive.cpuSeconds} s · RSS ${h.naive.peakRssMb} MB`);
     const speedTarget = h.name === 'real corpus' ? TARGETS.corpusSpeedup : TARGETS.coldSpeedup;
     row('  cold scan speed-up over naive', `${h.coldSpeedupOverNaive}×`, `≥ ${speedTarget}× ${h.coldSpeedupOverNaive >= speedTarget ? 'met' : 'missed'}`);

@@ -11,7 +11,8 @@ import { ruleTextKey } from '../write/mergeRules.js';
  */
 const RULE_STATE_VERSION = 1;
 
-const findingSchema = z.object({
+/** A finding as headroom keeps it in its own files (the rule state, the project cache's findings), checked on read. */
+export const findingSchema = z.object({
   id: z.string(),
   category: z.enum(CATEGORIES),
   target: z.enum(['context', 'memory']),

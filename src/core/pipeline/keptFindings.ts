@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { ExistingRule } from '../analyze/backend.js';
 import type { ProjectFiles } from '../correlate/projectFiles.js';
 import type { RuleRecurrence } from '../lifecycle/ruleLifecycle.js';
-import type { WrittenRule } from '../lifecycle/ruleState.js';
-import { CATEGORIES } from '../model/finding.js';
+import { findingSchema, type WrittenRule } from '../lifecycle/ruleState.js';
 import { ruleTextKey } from '../write/mergeRules.js';
 import { parserKey } from '../scan/cache/cachedParse.js';
 import { stampSessionFiles, type ProjectResultCache, type ProjectResultKey } from '../scan/cache/projectResultCache.js';
@@ -35,22 +34,9 @@ const agentSummarySchema = z.looseObject({
   failuresByTool: countsSchema,
   unreadableFiles: z.array(z.string()),
 });
-const findingSchema = z.looseObject({
-  id: z.string(),
-  category: z.enum(CATEGORIES),
-  target: z.enum(['context', 'memory']),
-  key: z.string(),
-  rule: z.string(),
-  occurrences: z.number(),
-  sessions: z.number(),
-  userStated: z.boolean(),
-  details: z.record(z.string(), z.unknown()),
-  evidence: z.array(callRefSchema),
-});
-
 /**
- * The kept findings, checked on read; objects are loose so that every field written is given back (the payload is
- * also digest-checked by ProjectResultCache, and its key holds the core build that wrote it).
+ * The kept findings, checked on read (ProjectResultCache gives back the value as written, whatever the schema's
+ * output: every field comes back; the payload is also digest-checked, and its key holds the core build that wrote it).
  */
 const keptFindingsSchema = z.object({
   findings: z.looseObject({

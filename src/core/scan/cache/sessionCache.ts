@@ -33,7 +33,12 @@ export interface SessionCacheOptions {
   maxBytes?: number;
   /** Where a discarded entry is reported (one line each kind per cache; never an error). */
   log?: (message: string) => void;
+  /** The clock a session's last record is compared with (quiet sessions keep no checkpoint); default Date.now. */
+  now?: () => number;
 }
+
+/** A session with no record in this long is not expected to grow: its checkpoint is not kept (see mayGrow). */
+const QUIET_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * The incremental scan cache: per session log, its parsed session, kept in `<root>/scan-cache/` as one JSON file
@@ -59,12 +64,14 @@ export class SessionCache {
   private readonly usedThisRun = new Set<string>();
   /** Set when the bound is reached by this run's own entries: the rest of the run is parsed without storing. */
   private full = false;
+  private readonly now: () => number;
 
   constructor(root: string, options: SessionCacheOptions = {}) {
     this.folder = path.join(root, SCAN_CACHE_FOLDER);
     this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
     this.log = options.log ?? (() => undefined);
     this.results = new ProjectResultCache(root, { log: this.log });
+    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -129,8 +136,9 @@ export class SessionCache {
     if (!this.writable || this.full) return;
     this.usedThisRun.add(this.digest(file.path));
     const key = { format: CACHE_FORMAT, parser, path: file.path, size: stamp.size, mtimeMs: stamp.mtimeMs, subagent: file.subagent, sessionId: file.sessionId };
-    const fingerprint = checkpoint && (await prefixFingerprint(file.path, checkpoint.offset));
-    const resume: ResumeEntry | undefined = checkpoint && fingerprint ? { ...key, checkpoint, fingerprint } : undefined;
+    const kept = checkpoint && mayGrow(cached.session, this.now()) ? checkpoint : undefined;
+    const fingerprint = kept && (await prefixFingerprint(file.path, kept.offset));
+    const resume: ResumeEntry | undefined = kept && fingerprint ? { ...key, checkpoint: kept, fingerprint } : undefined;
     const { calls, ...session } = cached.session;
     const entry: CacheEntry = { ...key, session, ...(withRawCalls ? { rawCalls: JSON.stringify(calls) } : {}), scannedCalls: cached.scannedCalls };
     try {
@@ -285,6 +293,21 @@ export class SessionCache {
     this.logged.add(kind);
     this.log(message);
   }
+}
+
+/**
+ * Whether a session's log may still grow: its last record (its latest call, or its start) is less than QUIET_MS old,
+ * or it records no time. A parser's checkpoint is most of a log's cache bytes (Codex keeps output samples per call)
+ * and is read only when the log grew, which a session quiet for a week does not do; one that grows anyway is parsed
+ * again whole, once, and keeps its checkpoint from then on (it is recent again).
+ */
+function mayGrow(session: ParsedSession, now: number): boolean {
+  let last = NaN;
+  for (const time of [session.startedAt, ...session.calls.map((call) => call.timestamp)]) {
+    const at = time === undefined ? NaN : Date.parse(time);
+    if (!Number.isNaN(at) && !(at <= last)) last = at;
+  }
+  return Number.isNaN(last) || now - last < QUIET_MS;
 }
 
 /** A session entry's file name (not a resume entry's, not a temporary file's). */

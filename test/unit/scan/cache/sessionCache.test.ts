@@ -49,6 +49,9 @@ function counted(inner: AgentPlugin, parserVersion = inner.parserVersion): Count
   return counts;
 }
 
+/** A clock before every sample's time: each sample session counts as one that may still grow, so it keeps its checkpoint. */
+const SAMPLES_ARE_RECENT = { now: () => Date.parse('2020-01-01T00:00:00Z') };
+
 function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -110,12 +113,12 @@ test('a log that only grew is read on from its checkpoint and gives what a full 
     const { file, target } = copyLog(log, inner.name);
     fs.writeFileSync(target, `${all.slice(0, half).join('\n')}\n`);
     const root = tempDir('cache-');
-    await scan(inner, [file], new SessionCache(root));
+    await scan(inner, [file], new SessionCache(root, SAMPLES_ARE_RECENT));
     const before = fs.statSync(target).size;
     fs.appendFileSync(target, `${all.slice(half).join('\n')}\n`);
     bumpMtime(target);
     const grown = counted(inner);
-    const resumed = await scan(grown.plugin, [file], new SessionCache(root));
+    const resumed = await scan(grown.plugin, [file], new SessionCache(root, SAMPLES_ARE_RECENT));
     assert.equal(grown.parses, 0);
     assert.equal(grown.resumes.length, 1);
     assert.equal(grown.resumes[0]?.offset, before, `${inner.name}: read on from where the first scan ended`);
@@ -216,7 +219,7 @@ test('past its size bound the cache removes the least recently used entries firs
     return { agent: 'claude', path: target, projectPath: '/p', subagent: false } satisfies SessionFile;
   });
   const plugin = new ClaudeCodePlugin();
-  for (const file of logs) await scan(plugin, [file], new SessionCache(root));
+  for (const file of logs) await scan(plugin, [file], new SessionCache(root, SAMPLES_ARE_RECENT));
   const folder = path.join(root, 'scan-cache');
   const sizes = fs.readdirSync(folder).map((name) => fs.statSync(path.join(folder, name)).size);
   const perLog = sizes.reduce((a, b) => a + b, 0) / logs.length;
@@ -231,7 +234,7 @@ test('past its size bound the cache removes the least recently used entries firs
   const d = { ...logs[0], path: logs[0].path.replace(/a\.jsonl$/, 'd.jsonl') };
   fs.copyFileSync(CLAUDE_LOG, d.path);
   const bound = Math.floor(perLog * 3.5);
-  await scan(plugin, [d], new SessionCache(root, { maxBytes: bound }));
+  await scan(plugin, [d], new SessionCache(root, { ...SAMPLES_ARE_RECENT, maxBytes: bound }));
   const total = fs.readdirSync(folder).reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0);
   assert.ok(total <= bound, `${total} bytes kept, bound ${bound}`);
   assert.equal(entriesOf(logs[1]).length, 0, 'the least recently used log is gone');
@@ -298,18 +301,43 @@ test('a scan that rebases a worktree’s paths gets the same calls from the cach
   const rebasing = (plugin: AgentPlugin, cache?: SessionCache) =>
     scanSessions(plugin, '/p', [file], { environment: { home: '/nonexistent', env: {} }, reporter: { warn: () => undefined }, cache, checkouts });
   const root = tempDir('cache-');
-  await scan(inner, [file], new SessionCache(root));
+  await scan(inner, [file], new SessionCache(root, SAMPLES_ARE_RECENT));
   // The first scan did not rebase, so it kept only the scanned calls: the session comes from its checkpoint.
   const first = counted(inner);
-  const fromCheckpoint = await rebasing(first.plugin, new SessionCache(root));
+  const fromCheckpoint = await rebasing(first.plugin, new SessionCache(root, SAMPLES_ARE_RECENT));
   assert.equal(first.parses, 0);
   assert.equal(first.resumes.length, 1);
   assert.ok((first.resumes[0]?.offset ?? 0) > fs.statSync(file.path).size / 2, 'read on from its checkpoint (before the unterminated last line), not from the start');
   const warm = counted(inner);
-  const result = await rebasing(warm.plugin, new SessionCache(root));
+  const result = await rebasing(warm.plugin, new SessionCache(root, SAMPLES_ARE_RECENT));
   assert.equal(warm.parses + warm.resumes.length, 0, 'a rebasing scan keeps the calls: the next one reads nothing');
   const expected = seen(await rebasing(inner));
   assert.deepEqual(seen(fromCheckpoint), expected);
   assert.deepEqual(seen(result), expected);
   assert.ok(JSON.stringify(expected).includes('"cwd":"/p"'), 'paths were rebased');
+});
+
+test('a session quiet for a week keeps no checkpoint (most of an entry’s bytes): if its log grows anyway it is parsed again whole, with the same result', async () => {
+  const inner = new CodexPlugin();
+  const all = lines(CODEX_LOG);
+  const half = Math.floor(all.length / 2);
+  const { file, target } = copyLog(CODEX_LOG, 'codex');
+  fs.writeFileSync(target, `${all.slice(0, half).join('\n')}\n`);
+  const root = tempDir('cache-');
+  await scan(inner, [file], new SessionCache(root, { now: () => Date.parse('2099-01-01T00:00:00Z') }));
+  assert.deepEqual(
+    fs.readdirSync(path.join(root, 'scan-cache')).filter((name) => name.endsWith('.resume.json')),
+    [],
+    'no checkpoint for a session whose last record is decades old',
+  );
+  fs.appendFileSync(target, `${all.slice(half).join('\n')}\n`);
+  bumpMtime(target);
+  const grown = counted(inner);
+  const result = await scan(grown.plugin, [file], new SessionCache(root, { now: () => Date.parse('2099-01-01T00:00:00Z') }));
+  assert.deepEqual(grown.resumes, [undefined], 'parsed again from its start');
+  assert.deepEqual(seen(result), seen(await scan(inner, [file])));
+
+  const recent = tempDir('cache-');
+  await scan(inner, [file], new SessionCache(recent, SAMPLES_ARE_RECENT));
+  assert.equal(fs.readdirSync(path.join(recent, 'scan-cache')).filter((name) => name.endsWith('.resume.json')).length, 1, 'a recent session keeps its checkpoint');
 });

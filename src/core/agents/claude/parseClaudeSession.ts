@@ -2,8 +2,6 @@ import * as path from 'node:path';
 import type { CheckpointedSession, ParseCheckpoint, ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
-import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
-import type { JsonLine } from '../../logs/readJsonLines.js';
 import { readJsonLinesCheckpointed, resumePoint } from '../readJsonLinesCheckpointed.js';
 import { describeFsError } from '../fsWalk.js';
 import {
@@ -18,7 +16,7 @@ import {
 import { claudeResultText } from './claudeResultText.js';
 import { claudeToolOutcome, type ClaudeOutcome } from './claudeToolOutcome.js';
 import { claudeToolCallViews, normaliseClaudeTool } from './normaliseClaudeTool.js';
-import { BoundedWarnings } from './boundedWarnings.js';
+import { BoundedWarnings, LineNotes, SKIPPED_LINE_REASONS } from './boundedWarnings.js';
 import { claudeParseStateSchema, type ClaudeParseState } from './claudeParseState.js';
 
 export const CLAUDE_AGENT = 'claude';
@@ -52,11 +50,6 @@ interface ClaudeCallResult extends ClaudeOutcome {
  */
 const CLAUDE_UNREAD_KEYS = ['toolUseResult', 'data'];
 
-const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], string> = {
-  not_json: 'not JSON',
-  truncated: 'truncated last line',
-  oversized: 'line longer than 8 MB',
-};
 
 /**
  * Reads one Claude Code transcript, streaming, into tool calls: each tool_use block
@@ -82,7 +75,7 @@ export async function parseClaudeSessionFrom(file: SessionFile, from: ParseCheck
       file.path,
       state?.success ? resume?.from : undefined,
       options.signal,
-      (item) => session.readLine(item),
+      (item) => session.notes.take(item, (line, value) => session.read(line, value)),
       () => session.toState(),
       CLAUDE_UNREAD_KEYS,
     );
@@ -106,22 +99,25 @@ class ClaudeSessionBuilder {
   private readonly uses: ClaudeCallUse[] = [];
   private readonly usedIds = new Set<string>();
   private readonly results = new Map<string, ClaudeCallResult>();
-  private warnings = new BoundedWarnings();
-  private skippedLines = 0;
+  readonly notes: LineNotes;
   private recordedSessionId?: string;
   private cwd?: string;
   private startedAt?: string;
 
-  constructor(private readonly file: SessionFile) {}
+  constructor(
+    private readonly file: SessionFile,
+    notes?: LineNotes,
+  ) {
+    this.notes = notes ?? new LineNotes(file.path);
+  }
 
   /** A builder that goes on from a checkpoint's state (toState). */
   static fromState(file: SessionFile, state: ClaudeParseState): ClaudeSessionBuilder {
-    const builder = new ClaudeSessionBuilder(file);
+    const builder = new ClaudeSessionBuilder(file, new LineNotes(file.path, SKIPPED_LINE_REASONS, BoundedWarnings.fromState(state.warnings)));
     builder.uses.push(...state.uses);
     for (const use of state.uses) builder.usedIds.add(use.block.id);
     for (const [id, result] of state.results) builder.results.set(id, result);
-    builder.warnings = BoundedWarnings.fromState(state.warnings);
-    builder.skippedLines = state.skippedLines;
+    builder.notes.skipped = state.skippedLines;
     builder.recordedSessionId = state.recordedSessionId;
     builder.cwd = state.cwd;
     builder.startedAt = state.startedAt;
@@ -133,35 +129,18 @@ class ClaudeSessionBuilder {
     return {
       uses: [...this.uses],
       results: [...this.results],
-      warnings: this.warnings.toState(),
-      skippedLines: this.skippedLines,
+      warnings: this.notes.warnings.toState(),
+      skippedLines: this.notes.skipped,
       recordedSessionId: this.recordedSessionId,
       cwd: this.cwd,
       startedAt: this.startedAt,
     };
   }
 
-  readLine(item: JsonLine): void {
-    if (item.kind === 'skipped') this.skip(item.line, SKIP_REASONS[item.reason]);
-    else {
-      if (item.firstInvalidUtf8) this.warn(invalidUtf8Warning(this.file.path, item.line));
-      this.read(item.line, item.value);
-    }
-  }
-
-  skip(line: number, reason: string): void {
-    this.skippedLines += 1;
-    this.warnings.add(`${this.file.path}:${line}: ${reason}; skipped`);
-  }
-
-  warn(message: string): void {
-    this.warnings.add(message);
-  }
-
   read(line: number, value: unknown): void {
     const parsed = ClaudeRecordSchema.safeParse(value);
     if (!parsed.success) {
-      this.skip(line, 'not a Claude Code record (no "type")');
+      this.notes.skip(line, 'not a Claude Code record (no "type")');
       return;
     }
     const record = parsed.data;
@@ -174,7 +153,7 @@ class ClaudeSessionBuilder {
     if (record.type === 'assistant') malformed = this.readToolUses(line, record, content);
     else if (record.type === 'user') malformed = this.readToolResults(line, record, content);
     // Every other record type (progress, system, summary, snapshots, …) carries no calls.
-    if (malformed > 0) this.skip(line, `${malformed} malformed tool block(s)`);
+    if (malformed > 0) this.notes.skip(line, `${malformed} malformed tool block(s)`);
   }
 
   private readToolUses(line: number, record: ClaudeRecord, content: unknown[]): number {
@@ -225,8 +204,8 @@ class ClaudeSessionBuilder {
       cwd: this.cwd,
       startedAt: this.startedAt,
       calls,
-      skippedLines: this.skippedLines,
-      warnings: this.warnings.list(),
+      skippedLines: this.notes.skipped,
+      warnings: this.notes.warnings.list(),
     };
   }
 

@@ -2,10 +2,9 @@ import * as path from 'node:path';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
-import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
-import { readJsonLines, type JsonLine } from '../../logs/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { describeFsError } from '../fsWalk.js';
-import { BoundedWarnings } from '../claude/boundedWarnings.js';
+import { LineNotes } from '../claude/boundedWarnings.js';
 import { claudeToolOutcome, type ClaudeOutcome } from '../claude/claudeToolOutcome.js';
 import { claudeToolCallViews, normaliseClaudeTool } from '../claude/normaliseClaudeTool.js';
 import {
@@ -19,11 +18,6 @@ import {
 } from './codebuddyRecords.js';
 import { CODEBUDDY_AGENT } from './codebuddyLocations.js';
 
-const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], string> = {
-  not_json: 'not JSON',
-  truncated: 'truncated last line',
-  oversized: 'line longer than 8 MB',
-};
 
 interface PendingCall {
   item: CodebuddyFunctionCall;
@@ -51,13 +45,7 @@ interface CallResult extends ClaudeOutcome {
 export async function parseCodebuddySession(file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
   const session = new CodebuddySessionBuilder(file);
   try {
-    for await (const item of readJsonLines(file.path, options.signal)) {
-      if (item.kind === 'skipped') session.skip(item.line, SKIP_REASONS[item.reason]);
-      else {
-        if (item.firstInvalidUtf8) session.warn(invalidUtf8Warning(file.path, item.line));
-        session.read(item.line, item.value);
-      }
-    }
+    for await (const item of readJsonLines(file.path, options.signal)) session.notes.take(item, (line, value) => session.read(line, value));
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw Object.assign(new Error(`Cannot read CodeBuddy Code session ${file.path}: ${describeFsError(error)}`, { cause: error }), {
@@ -72,29 +60,21 @@ class CodebuddySessionBuilder {
   private readonly calls: PendingCall[] = [];
   private readonly callIds = new Set<string>();
   private readonly results = new Map<string, CallResult>();
-  private readonly warnings = new BoundedWarnings();
-  private skippedLines = 0;
+  readonly notes: LineNotes;
   private recordedSessionId?: string;
   private cwd?: string;
   private startedAt?: string;
   private batch = '';
   private previousWasCall = false;
 
-  constructor(private readonly file: SessionFile) {}
-
-  skip(line: number, reason: string): void {
-    this.skippedLines += 1;
-    this.warnings.add(`${this.file.path}:${line}: ${reason}; skipped`);
-  }
-
-  warn(message: string): void {
-    this.warnings.add(message);
+  constructor(private readonly file: SessionFile) {
+    this.notes = new LineNotes(file.path);
   }
 
   read(line: number, value: unknown): void {
     const parsed = CodebuddyItemSchema.safeParse(value);
     if (!parsed.success) {
-      this.skip(line, 'not a CodeBuddy Code item (no "type")');
+      this.notes.skip(line, 'not a CodeBuddy Code item (no "type")');
       return;
     }
     const item = parsed.data;
@@ -116,7 +96,7 @@ class CodebuddySessionBuilder {
   private readCall(line: number, value: unknown, timestamp: string | undefined, cwd: string | undefined): void {
     const call = CodebuddyFunctionCallSchema.safeParse(value);
     if (!call.success) {
-      this.skip(line, 'malformed function_call');
+      this.notes.skip(line, 'malformed function_call');
       return;
     }
     if (this.callIds.has(call.data.callId)) return; // a replayed item: the first one wins
@@ -127,7 +107,7 @@ class CodebuddySessionBuilder {
   private readResult(line: number, value: unknown, timestamp: string | undefined): void {
     const result = CodebuddyFunctionResultSchema.safeParse(value);
     if (!result.success) {
-      this.skip(line, 'malformed function_call_result');
+      this.notes.skip(line, 'malformed function_call_result');
       return;
     }
     // A streamed partial (in_progress) is not how the call ended; the first final result wins.
@@ -151,8 +131,8 @@ class CodebuddySessionBuilder {
       cwd: this.cwd,
       startedAt: this.startedAt,
       calls: this.calls.map((call, index) => this.toolCall(call, index, sessionId)),
-      skippedLines: this.skippedLines,
-      warnings: this.warnings.list(),
+      skippedLines: this.notes.skipped,
+      warnings: this.notes.warnings.list(),
     };
   }
 

@@ -2,20 +2,15 @@ import * as path from 'node:path';
 import type { ParsedSession, ParseOptions, SessionFile } from '../plugin.js';
 import { utf8Bytes, type ToolCall } from '../../model/toolCall.js';
 import { safeExcerpt } from '../../redact/safeSessionText.js';
-import { invalidUtf8Warning } from '../../logs/invalidUtf8.js';
-import { readJsonLines, type JsonLine } from '../../logs/readJsonLines.js';
+import { readJsonLines } from '../../logs/readJsonLines.js';
 import { describeFsError } from '../fsWalk.js';
-import { BoundedWarnings } from '../claude/boundedWarnings.js';
+import { LineNotes, SKIPPED_LINE_REASONS } from '../claude/boundedWarnings.js';
 import { GROK_AGENT } from './grokLocations.js';
 import { grokContentText, grokToolName, promptIndexOf, readGrokLine, type GrokUpdate } from './grokRecords.js';
 import { grokToolOutcome, type GrokOutcome } from './grokToolOutcome.js';
 import { grokToolCallViews, normaliseGrokTool } from './normaliseGrokTool.js';
 
-const SKIP_REASONS: Record<Extract<JsonLine, { kind: 'skipped' }>['reason'], string> = {
-  not_json: 'not JSON',
-  truncated: 'truncated last line (Grok heals a torn append on its next write)',
-  oversized: 'line longer than 8 MB',
-};
+const SKIP_REASONS = { ...SKIPPED_LINE_REASONS, truncated: 'truncated last line (Grok heals a torn append on its next write)' };
 
 interface GrokCallState {
   id: string;
@@ -41,13 +36,7 @@ interface GrokCallState {
 export async function parseGrokSession(file: SessionFile, options: ParseOptions = {}): Promise<ParsedSession> {
   const replay = new GrokReplay(file);
   try {
-    for await (const item of readJsonLines(file.path, options.signal)) {
-      if (item.kind === 'skipped') replay.skip(item.line, SKIP_REASONS[item.reason]);
-      else {
-        if (item.firstInvalidUtf8) replay.warn(invalidUtf8Warning(file.path, item.line));
-        replay.read(item.line, item.value);
-      }
-    }
+    for await (const item of readJsonLines(file.path, options.signal)) replay.notes.take(item, (line, value) => replay.read(line, value));
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw Object.assign(new Error(`Cannot read Grok session ${file.path}: ${describeFsError(error)}`, { cause: error }), {
@@ -61,28 +50,20 @@ export async function parseGrokSession(file: SessionFile, options: ParseOptions 
 class GrokReplay {
   private calls: GrokCallState[] = [];
   private readonly byId = new Map<string, GrokCallState>();
-  private readonly warnings = new BoundedWarnings();
-  private skippedLines = 0;
+  readonly notes: LineNotes;
   private promptIndex = -1;
   private previousWasUser = false;
   private startedAt?: string;
   private recordedSessionId?: string;
 
-  constructor(private readonly file: SessionFile) {}
-
-  skip(line: number, reason: string): void {
-    this.skippedLines += 1;
-    this.warnings.add(`${this.file.path}:${line}: ${reason}; skipped`);
-  }
-
-  warn(message: string): void {
-    this.warnings.add(message);
+  constructor(private readonly file: SessionFile) {
+    this.notes = new LineNotes(file.path, SKIP_REASONS);
   }
 
   read(line: number, value: unknown): void {
     const parsed = readGrokLine(value);
     if (parsed === undefined) {
-      this.skip(line, 'not a Grok session update (no params.update.sessionUpdate)');
+      this.notes.skip(line, 'not a Grok session update (no params.update.sessionUpdate)');
       return;
     }
     this.startedAt ??= parsed.timestamp;
@@ -115,7 +96,7 @@ class GrokReplay {
   private open(update: GrokUpdate, line: number, timestamp: string | undefined): void {
     const id = update.toolCallId;
     if (id === undefined || id === '') {
-      this.skip(line, 'tool_call without toolCallId');
+      this.notes.skip(line, 'tool_call without toolCallId');
       return;
     }
     if (this.byId.has(id)) {
@@ -170,8 +151,8 @@ class GrokReplay {
       subagent: this.file.subagent,
       startedAt: this.startedAt,
       calls: this.calls.map((call, index) => this.toolCall(call, index, sessionId)),
-      skippedLines: this.skippedLines,
-      warnings: this.warnings.list(),
+      skippedLines: this.notes.skipped,
+      warnings: this.notes.warnings.list(),
     };
   }
 

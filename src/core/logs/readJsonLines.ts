@@ -24,6 +24,11 @@ export type JsonLine =
   | (LinePlace & { kind: 'record'; value: unknown; firstInvalidUtf8?: true })
   | (LinePlace & { kind: 'skipped'; reason: 'not_json' | 'oversized' | 'truncated' });
 
+/** A line as read, before decoding: `bytes` undefined when it was longer than MAX_LINE_BYTES (dropped as it streamed). */
+interface RawLine extends LinePlace {
+  bytes: Buffer | undefined;
+}
+
 /** Resumes a read after a terminated line seen earlier: its `end`, its number, and whether invalid UTF-8 was reported before it. */
 interface ReadFrom {
   offset: number;
@@ -55,14 +60,15 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
 }
 
 /**
- * readJsonLines, the lines of each chunk read (256 KB) handed over together: the same lines in the same order, with
- * one step of the asynchronous iteration per chunk instead of per line (a transcript has thousands of short lines).
+ * readJsonLines, the lines of each chunk read (256 KB) handed over together, each parsed as it is taken: the same
+ * lines in the same order, with one step of the asynchronous iteration per chunk instead of per line (a transcript
+ * has thousands of short lines).
  */
-export async function* readJsonLineBatches(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<JsonLine[]> {
+export async function* readJsonLineBatches(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<Iterable<JsonLine>> {
   const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
   const from = options.from;
   const handle = await openRegularFile(path);
-  const stream = handle.createReadStream({ highWaterMark: options.chunkBytes ?? 256 * 1024, start: from?.offset ?? 0 });
+  const chunkBytes = options.chunkBytes ?? 256 * 1024;
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
@@ -73,15 +79,20 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
   /** Byte offset just after the line being finished. */
   let lineEnd = chunkStart;
 
-  const finish = (last: boolean): JsonLine | undefined => {
+  /** A line's bytes and place, decoded and parsed only when the consumer takes it (decode). */
+  const finish = (last: boolean): RawLine => {
     line += 1;
-    const place = { line, end: lineEnd, terminated: !last };
-    const wasOversized = oversized;
-    const buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    const raw: RawLine = { line, end: lineEnd, terminated: !last, bytes: oversized ? undefined : parts.length === 1 ? parts[0] : Buffer.concat(parts, size) };
     parts = [];
     size = 0;
     oversized = false;
-    if (wasOversized) return { kind: 'skipped', ...place, reason: 'oversized' };
+    return raw;
+  };
+
+  const decode = (raw: RawLine): JsonLine | undefined => {
+    const place = { line: raw.line, end: raw.end, terminated: raw.terminated };
+    const buffer = raw.bytes;
+    if (buffer === undefined) return { kind: 'skipped', ...place, reason: 'oversized' };
     // The unread member is cut from the bytes when the line can be followed up to it; JSON.parse checks the rest.
     let kept = buffer;
     for (const { key, quoted } of unread) if (kept.includes(quoted)) kept = withoutTopLevelKey(kept, key) ?? kept;
@@ -93,14 +104,31 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
       invalidUtf8Seen = true;
       return { kind: 'record', ...place, value, firstInvalidUtf8: true };
     } catch {
-      return { kind: 'skipped', ...place, reason: last ? 'truncated' : 'not_json' };
+      return { kind: 'skipped', ...place, reason: raw.terminated ? 'not_json' : 'truncated' };
     }
   };
 
+  /**
+   * A chunk's lines, each parsed as it is taken: a parsed record dies young (before the next line is parsed)
+   * instead of living, with the chunk's other records, until the whole batch is handed over.
+   */
+  function* decoded(raws: RawLine[]): Generator<JsonLine> {
+    for (const raw of raws) {
+      const item = decode(raw);
+      if (item) yield item;
+    }
+  }
+
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (;;) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-      const batch: JsonLine[] = [];
+      // FileHandle.read into a fresh buffer: a read stream's machinery cost more than the reads (0.6-0.85 s
+      // against 0.3-0.5 s for 524 MB in 256 KB chunks). Fresh, because a line's bytes may be held to the next chunk.
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, chunkStart);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+      const batch: RawLine[] = [];
       let start = 0;
       for (;;) {
         const newline = chunk.indexOf(10, start);
@@ -117,19 +145,17 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
         }
         if (newline === -1) break;
         lineEnd = chunkStart + newline + 1;
-        const result = finish(false);
-        if (result) batch.push(result);
+        batch.push(finish(false));
         start = newline + 1;
       }
       chunkStart += chunk.length;
-      if (batch.length > 0) yield batch;
+      if (batch.length > 0) yield decoded(batch);
     }
     if (size > 0 || oversized) {
       lineEnd = chunkStart;
-      const result = finish(true);
-      if (result) yield [result];
+      yield decoded([finish(true)]);
     }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }

@@ -62,7 +62,7 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
 /**
  * readJsonLines, the lines of each chunk read (256 KB) handed over together, each parsed as it is taken: the same
  * lines in the same order, with one step of the asynchronous iteration per chunk instead of per line (a transcript
- * has thousands of short lines).
+ * has thousands of short lines). A batch is read once (it is a generator), in order, like the lines of a file.
  */
 export async function* readJsonLineBatches(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<Iterable<JsonLine>> {
   const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));

@@ -28,7 +28,7 @@ test('the batches hold every line readJsonLines gives, in order: lines across ch
     const one: JsonLine[] = await collect(readJsonLines(file));
     const batches = await collect(readJsonLineBatches(file));
     assert.ok(batches.length > 1 && batches.length < one.length, `${batches.length} batches for ${one.length} lines`);
-    assert.deepEqual(batches.flat(), one);
+    assert.deepEqual(batches.flatMap((batch) => [...batch]), one);
     assert.deepEqual(
       one.map((item) => (item.kind === 'record' ? (item.value as { type: string }).type : item.reason)).filter((kind, at, all) => kind !== all[at - 1]),
       ['a', 'b', 'not_json', 'd', 'e', 'truncated'],

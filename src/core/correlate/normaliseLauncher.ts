@@ -1,5 +1,6 @@
 import { SEGMENT_SEPARATORS, shellWords } from './shellWords.js';
 import { baseName } from './nearBasename.js';
+import { memoizedByText } from './memoizedByText.js';
 
 /**
  * A shell command reduced to what it runs: the launcher the agent typed (`python3`, `uv run python`,
@@ -8,20 +9,20 @@ import { baseName } from './nearBasename.js';
  */
 export interface CommandShape {
   /** The first working segment's words: wrappers, `cd …&&`, leading env assignments and redirections removed. */
-  words: string[];
+  readonly words: readonly string[];
   /** Words that select the program, as typed (joined with spaces). */
-  launcher: string;
+  readonly launcher: string;
   /** Canonical program name, equal across launchers. */
-  program: string;
+  readonly program: string;
   /** Arguments after the launcher (for package managers: without a leading `run`, subcommand aliases spelled one way). */
-  args: string[];
+  readonly args: readonly string[];
   /**
    * Every working segment (not `cd`/`export`/`source …/activate`), redirections removed, joined with
    * ` && `: equal for two commands that do the same thing the same way.
    */
-  normalised: string;
+  readonly normalised: string;
   /** More than one working segment (`a && b`): too composite to learn a command form from. */
-  compound: boolean;
+  readonly compound: boolean;
 }
 
 /** Prefixes that run a program inside an environment: `uv run X`, `poetry run X`, … */
@@ -120,7 +121,18 @@ function canonicalProgram(word: string): string {
   return name;
 }
 
-export function commandShape(command: string): CommandShape {
+/**
+ * The shape of a shell command: its working segments, the program that runs (past launchers, wrappers and
+ * environments) and its arguments. Pure, so each command's shape is worked out once and shared, frozen.
+ */
+export const commandShape: (command: string) => CommandShape = memoizedByText((command) => {
+  const shape = shapeOf(command);
+  Object.freeze(shape.words);
+  Object.freeze(shape.args);
+  return Object.freeze(shape);
+});
+
+function shapeOf(command: string): CommandShape {
   const working = workingSegments(shellWords(command.trim()));
   const words = working[0] ?? [];
   let i = 0;

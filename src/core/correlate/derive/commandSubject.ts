@@ -1,4 +1,5 @@
 import { commandShape } from '../normaliseLauncher.js';
+import { memoizedByText } from '../memoizedByText.js';
 
 /** The first argument that is not a flag or a flag's value: `--filter @shop/web typecheck` → typecheck. */
 function firstOperand(args: readonly string[]): string | undefined {
@@ -22,13 +23,20 @@ const TASK_VERBS: Readonly<Record<string, string>> = { mise: 'run', rtx: 'run', 
  * runners, the task too: `mise run test:ci` (unless `withTask: false`: a sandbox denies the runner, whatever the task).
  */
 export function commandSubject(command: string, options: { withTask?: boolean } = {}): string {
+  return options.withTask === false ? subjectWithoutTask(command) : subjectWithTask(command);
+}
+
+const subjectWithTask = memoizedByText((command) => subjectOf(command, true));
+const subjectWithoutTask = memoizedByText((command) => subjectOf(command, false));
+
+function subjectOf(command: string, withTask: boolean): string {
   const shape = commandShape(command);
   const launcherWords = shape.launcher.split(' ');
   const program = shape.program === 'node-pm' ? launcherWords[launcherWords.length - 1] : shape.program;
   const sub = firstOperand(shape.args);
   const isSubcommand = sub !== undefined && /^[a-z][a-z0-9:-]*$/.test(sub);
   if (!isSubcommand) return program;
-  if (options.withTask !== false && TASK_VERBS[program] === sub) {
+  if (withTask && TASK_VERBS[program] === sub) {
     const task = firstOperand(shape.args.slice(shape.args.indexOf(sub) + 1));
     if (task !== undefined && /^[\w][\w:.-]*$/.test(task)) return `${program} ${sub} ${task}`;
   }

@@ -1,6 +1,7 @@
 import { SEGMENT_SEPARATORS, shellWords } from '../shellWords.js';
 import { commandShape } from '../normaliseLauncher.js';
 import { commandSubject } from './commandSubject.js';
+import { memoizedByText } from '../memoizedByText.js';
 
 /**
  * Words that run nothing worth a rule on their own: shell builtins and setup (`cd`, `export`),
@@ -41,11 +42,11 @@ function quoted(word: string): string {
  * program that actually runs: `cd …&&`, env assignments, comments, wrappers (`sudo`, `time`, `env`,
  * `nohup`), heredoc feeders and builtins skipped. Empty when the command runs nothing but those.
  */
-export function runningCommandSubject(command: string): string {
+export const runningCommandSubject: (command: string) => string = memoizedByText((command) => {
   for (const stage of stages(withoutDataAndComments(command))) {
     const text = stage.map(quoted).join(' ');
     const program = commandShape(text).program;
     if (program.length > 0 && !NOT_THE_PROGRAM.has(program) && !program.startsWith('#')) return commandSubject(text);
   }
   return '';
-}
+});

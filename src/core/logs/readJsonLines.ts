@@ -65,21 +65,20 @@ export async function* readJsonLines(path: string, signal?: AbortSignal, options
  * has thousands of short lines). A batch is read once (it is a generator), in order, like the lines of a file.
  */
 export async function* readJsonLineBatches(path: string, signal?: AbortSignal, options: ReadJsonLinesOptions = {}): AsyncGenerator<Iterable<JsonLine>> {
-  const unread = (options.unreadKeys ?? []).map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
   const from = options.from;
+  const decoder = new LineDecoder(options.unreadKeys ?? [], from?.invalidUtf8Seen ?? false);
   const handle = await openRegularFile(path);
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
   let line = from?.line ?? 0;
-  let invalidUtf8Seen = from?.invalidUtf8Seen ?? false;
   /** Byte offset of the start of the chunk being read. */
   let chunkStart = from?.offset ?? 0;
   /** Byte offset just after the line being finished. */
   let lineEnd = chunkStart;
 
-  /** A line's bytes and place, decoded and parsed only when the consumer takes it (decode). */
+  /** A line's bytes and place, decoded and parsed only when the consumer takes it (LineDecoder). */
   const finish = (last: boolean): RawLine => {
     line += 1;
     const raw: RawLine = { line, end: lineEnd, terminated: !last, bytes: oversized ? undefined : parts.length === 1 ? parts[0] : Buffer.concat(parts, size) };
@@ -89,32 +88,13 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
     return raw;
   };
 
-  const decode = (raw: RawLine): JsonLine | undefined => {
-    const place = { line: raw.line, end: raw.end, terminated: raw.terminated };
-    const buffer = raw.bytes;
-    if (buffer === undefined) return { kind: 'skipped', ...place, reason: 'oversized' };
-    // The unread member is cut from the bytes when the line can be followed up to it; JSON.parse checks the rest.
-    let kept = buffer;
-    for (const { key, quoted } of unread) if (kept.includes(quoted)) kept = withoutTopLevelKey(kept, key) ?? kept;
-    const text = kept.toString('utf8').trim();
-    if (text === '') return undefined;
-    try {
-      const value: unknown = JSON.parse(text);
-      if (invalidUtf8Seen || isUtf8(buffer)) return { kind: 'record', ...place, value };
-      invalidUtf8Seen = true;
-      return { kind: 'record', ...place, value, firstInvalidUtf8: true };
-    } catch {
-      return { kind: 'skipped', ...place, reason: raw.terminated ? 'not_json' : 'truncated' };
-    }
-  };
-
   /**
    * A chunk's lines, each parsed as it is taken: a parsed record dies young (before the next line is parsed)
    * instead of living, with the chunk's other records, until the whole batch is handed over.
    */
   function* decoded(raws: RawLine[]): Generator<JsonLine> {
     for (const raw of raws) {
-      const item = decode(raw);
+      const item = decoder.decode(raw);
       if (item) yield item;
     }
   }
@@ -157,5 +137,36 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
     }
   } finally {
     await handle.close();
+  }
+}
+
+/** Decodes and parses raw lines in order, reporting the file's first line that is not UTF-8 once. */
+class LineDecoder {
+  private readonly unread: Array<{ key: Buffer; quoted: Buffer }>;
+
+  constructor(
+    unreadKeys: readonly string[],
+    private invalidUtf8Seen: boolean,
+  ) {
+    this.unread = unreadKeys.map((key) => ({ key: Buffer.from(key, 'utf8'), quoted: Buffer.from(JSON.stringify(key), 'utf8') }));
+  }
+
+  decode(raw: RawLine): JsonLine | undefined {
+    const place = { line: raw.line, end: raw.end, terminated: raw.terminated };
+    const buffer = raw.bytes;
+    if (buffer === undefined) return { kind: 'skipped', ...place, reason: 'oversized' };
+    // The unread member is cut from the bytes when the line can be followed up to it; JSON.parse checks the rest.
+    let kept = buffer;
+    for (const { key, quoted } of this.unread) if (kept.includes(quoted)) kept = withoutTopLevelKey(kept, key) ?? kept;
+    const text = kept.toString('utf8').trim();
+    if (text === '') return undefined;
+    try {
+      const value: unknown = JSON.parse(text);
+      if (this.invalidUtf8Seen || isUtf8(buffer)) return { kind: 'record', ...place, value };
+      this.invalidUtf8Seen = true;
+      return { kind: 'record', ...place, value, firstInvalidUtf8: true };
+    } catch {
+      return { kind: 'skipped', ...place, reason: raw.terminated ? 'not_json' : 'truncated' };
+    }
   }
 }

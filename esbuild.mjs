@@ -57,7 +57,9 @@ const builds = [
   // bundle, required on first need (a command, a virtual document, a diff panel to restore, a plugin registration).
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/extensionMain.ts'], outfile: 'dist/extensionMain.js', external: ['vscode', ...SDKS] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: SDKS },
+  // The command (package.json bin): a small file that runs the CLI bundle from V8's code cache (src/cli/bin.ts).
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', external: SDKS },
   // Scan/correlate/analyze off the extension host's main thread (src/extension/learn/runInWorker.ts).
   { ...common, entryPoints: ['src/extension/learn/scanWorker.ts'], outfile: 'dist/scanWorker.js', external: SDKS },
   { ...common, entryPoints: ['src/core/analyze/llm/sdk/anthropicSdk.ts'], outfile: 'dist/sdk/anthropic.js' },

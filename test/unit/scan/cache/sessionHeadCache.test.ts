@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClaudeCodePlugin } from '../../../../src/core/agents/claude/ClaudeCodePlugin.js';
 import { CodexPlugin } from '../../../../src/core/agents/codex/CodexPlugin.js';
-import type { AgentPlugin } from '../../../../src/core/agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin } from '../../../../src/core/agents/plugin.js';
 import { KeptSessionHeads } from '../../../../src/core/scan/cache/sessionHeadCache.js';
 import { ProjectResultCache } from '../../../../src/core/scan/cache/projectResultCache.js';
 import { copyFixtureHome, collectingReporter, fixtureEnvironment } from '../../agents/claude/claudeFixtureHome.js';
@@ -119,7 +119,7 @@ test('an unwritable cache folder: every head is read, the listing is the same', 
 });
 
 /** What listProjects gives with and without kept heads, and the warnings, on a first and a second listing. */
-async function listedBothWays(plugin: AgentPlugin, environment: { home: string; env: Record<string, string> }): Promise<void> {
+async function listedBothWays(plugin: AgentPlugin, environment: AgentEnvironment): Promise<void> {
   const plain = collectingReporter();
   const expected = await plugin.listProjects(environment, plain);
   const root = tempDir('heads-cache-');

@@ -1,6 +1,7 @@
 // The `headroom-learn` command (dist/cli.js): starts the CLI bundle (dist/cliMain.js, src/cli/main.ts) from V8's
 // compiled code of an earlier run instead of compiling its megabyte of JavaScript again (Node 20 has no
 // module.enableCompileCache). Kept small: it is compiled at every start.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,8 +35,10 @@ interface CompiledBundle {
  * only means compiling from the source; `keep()` ignores a folder it cannot write to.
  */
 export function runBundle(bundle: string, cacheFile: string | undefined): CompiledBundle {
-  const source = fs.readFileSync(bundle, 'utf8');
-  const sourceDigest = cacheFile ? sha256(source) : '';
+  const bytes = fs.readFileSync(bundle);
+  // The bundle is ASCII (esbuild.mjs): read as latin1, the same string without decoding UTF-8.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const sourceDigest = cacheFile ? sha256(bytes) : '';
   const cachedData = cacheFile ? readCache(cacheFile, sourceDigest) : undefined;
   // The wrapper require puts around a CommonJS module (the bundle has no shebang: this file carries it).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
@@ -56,7 +59,7 @@ export function runBundle(bundle: string, cacheFile: string | undefined): Compil
   };
 }
 
-function sha256(data: string | Buffer): string {
+function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

@@ -235,9 +235,11 @@ export interface ProjectSessionFiles {
 export async function projectSessionFiles(
   plugins: readonly AgentPlugin[],
   projectPath: string,
-  options: Pick<ScanOptions, 'environment' | 'reporter' | 'signal' | 'checkouts'>,
+  options: Pick<ScanOptions, 'environment' | 'reporter' | 'signal' | 'checkouts' | 'cache'>,
 ): Promise<ProjectSessionFiles> {
-  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal })).checkouts;
+  // Listing the checkouts lists every project: with the cache, the logs' heads it reads are kept (scanAllProjects).
+  const heads = options.cache ? new KeptSessionHeads(options.cache.results) : undefined;
+  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal, heads })).checkouts;
   const agents: AgentSessionFiles[] = [];
   for (const plugin of plugins) {
     options.signal?.throwIfAborted();

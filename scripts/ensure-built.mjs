@@ -21,7 +21,7 @@ function newest(dir) {
   return latest;
 }
 
-const outputs = ['dist/cli.js', 'dist/extension.js', 'dist/extensionMain.js', 'dist/parseWorker.js', 'dist/sdk/anthropic.js', 'dist/sdk/openai.js', 'dist/sdk/genai.js', 'dist/sql-wasm.wasm'].map((f) => path.join(root, f));
+const outputs = ['dist/cli.js', 'dist/cliMain.js', 'dist/extension.js', 'dist/extensionMain.js', 'dist/parseWorker.js', 'dist/sdk/anthropic.js', 'dist/sdk/openai.js', 'dist/sdk/genai.js', 'dist/sql-wasm.wasm'].map((f) => path.join(root, f));
 const builtAt = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
 if (builtAt === 0 || newest(path.join(root, 'src')) > builtAt) {
   run('node esbuild.mjs');

@@ -1,4 +1,6 @@
 import type { ProjectResultCache } from '../core/scan/cache/projectResultCache.js';
+import type { SessionCache } from '../core/scan/cache/sessionCache.js';
+import { KeptSessionHeads } from '../core/scan/cache/sessionHeadCache.js';
 import { agentList, WHERE_SESSIONS_ARE_READ } from '../core/agents/noSessionsMessage.js';
 import * as path from 'node:path';
 import type { AgentRegistry } from '../core/agents/registry.js';
@@ -162,7 +164,7 @@ export async function runLearnCommand(
   const backend = selection.backend;
 
   const listWarnings: string[] = [];
-  const projects = await projectsToLearn(args, plugins, environment, io, listWarnings);
+  const projects = await projectsToLearn(args, plugins, environment, io, listWarnings, cache);
   const history = await loadRuleHistory(io, environment.home);
 
   const results: LearnJson[] = [];
@@ -250,13 +252,14 @@ async function projectsToLearn(
   environment: AgentEnvironment,
   io: CliIO,
   listWarnings: string[],
+  cache: SessionCache | undefined,
 ): Promise<Array<{ projectPath: string; checkouts?: string[] }>> {
   if (!args.all) {
     const projectPath = path.resolve(io.cwd, args.project ?? '.');
     await assertProjectFolder(projectPath);
     return [{ projectPath }];
   }
-  const listed = await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) });
+  const listed = await listLearnProjects(plugins, environment, { warn: (m) => listWarnings.push(m) }, undefined, cache && new KeptSessionHeads(cache.results));
   const projects = listed.map((entry) => ({ projectPath: entry.projectPath, checkouts: checkoutsOf(entry) }));
   if (projects.length === 0 && !args.json) {
     writeLine(io.stdout, `Nothing to learn: no ${agentList(plugins)} sessions found for any project.`);

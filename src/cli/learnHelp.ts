@@ -97,6 +97,9 @@ Environment:
   HEADROOM_LEARN_CACHE_DIR
                         The scan cache's folder (default $XDG_CACHE_HOME/headroom-learn or
                         ~/.cache/headroom-learn)
+  HEADROOM_LEARN_NO_CODE_CACHE
+                        Set: compile headroom-learn afresh at every start (by default V8's compiled code is
+                        kept in code-cache/ in the cache folder)
   NO_COLOR              Plain output without colours (colours are used only on a terminal)
   HEADROOM_DEBUG        Print stack traces of unexpected errors
 

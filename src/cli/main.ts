@@ -15,7 +15,13 @@ export const MAIN_HELP = LEARN_HELP;
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
 
-export async function main(argv: string[], rawIo: CliIO): Promise<number> {
+/** What the process that runs main() provides beyond its io. */
+export interface CliHost {
+  /** import() of plugin packages (PluginSearch.importModule). */
+  importModule?: (url: string) => Promise<unknown>;
+}
+
+export async function main(argv: string[], rawIo: CliIO, host: CliHost = {}): Promise<number> {
   // Every byte headroom-learn prints goes through terminalSafe: no escape sequence from a session or a file reaches the terminal.
   const io: CliIO = { ...rawIo, stdout: terminalSafeStream(rawIo.stdout, rawIo.env), stderr: terminalSafeStream(rawIo.stderr, rawIo.env) };
   const registry = createDefaultRegistry();
@@ -24,7 +30,7 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
     const { named, rest: args } = takePluginOptions(argv);
     const [command, ...rest] = args;
     if (command !== '--help' && command !== '-h' && command !== 'help') {
-      const search = { cliDir: __dirname, named, cwd: io.cwd, env: io.env, execPath: process.execPath, platform: process.platform };
+      const search = { cliDir: __dirname, named, cwd: io.cwd, env: io.env, execPath: process.execPath, platform: process.platform, importModule: host.importModule };
       const loaded = await loadPluginPackages(search, registry, (message, reported) => {
         // A failure the scan's reporter has is listed with the scan's problems; the others (detect, targets) are printed here.
         if (!reported) writeLine(io.stderr, `headroom-learn: ${message}`);
@@ -72,7 +78,7 @@ const STOP_GRACE_MS = 1500;
  * CLI) and exits 130 or 143 with "stopped", within STOP_GRACE_MS even if something does not wind down; a second
  * Ctrl-C exits at once. Output closed early (piped to `head`) is not an error: the rest is dropped quietly.
  */
-function runAsProcess(): void {
+export function runAsProcess(host: CliHost = {}): void {
   const controller = new AbortController();
   let stopCode = EXIT_INTERRUPTED;
   const stop = (signal: NodeJS.Signals) => {
@@ -89,7 +95,7 @@ function runAsProcess(): void {
   process.on('SIGTERM', stop);
   for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedOutput);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
-  void main(process.argv.slice(2), io).then((code) => {
+  void main(process.argv.slice(2), io, host).then((code) => {
     // An aborted run exits now: a read or agent CLI that is still winding down must not keep the process alive.
     if (controller.signal.aborted) process.exit(stopCode);
     process.exitCode = code;

@@ -19,6 +19,11 @@ export interface PluginSearch {
   /** The node binary (its install prefix holds npm's global `node_modules` when no prefix is configured). */
   execPath: string;
   platform: NodeJS.Platform;
+  /**
+   * Imports a plugin's entry (a file URL); default import(). The command (src/cli/bin.ts) runs this code compiled
+   * by node:vm, where import() needs a flag in Node 20: it passes its own import().
+   */
+  importModule?: (url: string) => Promise<unknown>;
 }
 
 /**
@@ -98,10 +103,15 @@ async function namedPluginFolder(name: string, search: PluginSearch): Promise<st
 }
 
 /** Loads one package (or file) and registers its plugins, validated and guarded like the extension's registerAgentPlugin. */
-async function loadPluginPackage(location: string, registry: AgentRegistry, log: (message: string, reported: boolean) => void): Promise<string[]> {
+async function loadPluginPackage(
+  location: string,
+  registry: AgentRegistry,
+  log: (message: string, reported: boolean) => void,
+  importModule: (url: string) => Promise<unknown> = (url) => import(url),
+): Promise<string[]> {
   const isFile = (await fs.stat(location)).isFile();
   const { name, entry } = isFile ? { name: path.basename(location), entry: location } : await packageEntry(location);
-  const module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+  const module = (await importModule(pathToFileURL(entry).href)) as Record<string, unknown>;
   const names: string[] = [];
   for (const plugin of exportedPlugins(module)) {
     validateExternalPlugin(plugin, `plugin package "${name}"`);
@@ -131,7 +141,7 @@ export async function loadPluginPackages(search: PluginSearch, registry: AgentRe
       if (seen.has(path.basename(folder))) continue;
       seen.add(path.basename(folder));
       try {
-        loaded.agents.push(...(await loadPluginPackage(folder, registry, log)));
+        loaded.agents.push(...(await loadPluginPackage(folder, registry, log, search.importModule)));
       } catch (error) {
         loaded.warnings.push(`plugin package ${folder} not loaded: ${(error as Error).message}`);
       }
@@ -142,7 +152,7 @@ export async function loadPluginPackages(search: PluginSearch, registry: AgentRe
     if (seen.has(path.basename(location))) continue;
     seen.add(path.basename(location));
     try {
-      loaded.agents.push(...(await loadPluginPackage(location, registry, log)));
+      loaded.agents.push(...(await loadPluginPackage(location, registry, log, search.importModule)));
     } catch (error) {
       throw new CliError(`--plugin ${name}: ${(error as Error).message}`, { cause: error });
     }

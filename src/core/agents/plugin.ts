@@ -93,6 +93,26 @@ export interface ListProjectsOptions {
    * hints (AgentEnvironment.knownProjectPaths). Given to plugins that set `listsProjectsLast`.
    */
   knownProjectPaths?: readonly string[];
+  /**
+   * What an earlier listing read from the head of each session log, for the logs that did not change since (same
+   * size and mtime): a plugin that reads every log's head to list its projects may read them through it. Unset:
+   * every head is read.
+   */
+  heads?: SessionHeadCache;
+}
+
+/** A log's head as a listing reads it (its project folder, session id, branch), or why it could not be read. */
+export type SessionHeadResult<T> = { head: T } | { error: unknown };
+
+/** See ListProjectsOptions.heads (src/core/scan/cache/sessionHeadCache.ts). */
+export interface SessionHeadCache {
+  /**
+   * `read(file)` for each of `files`, in order (a log read throws: its error is returned in its place), except
+   * for a log that has not changed since an earlier run kept what `read` gave for it under the same `kind` and
+   * `scope`: that is returned without reading it. `isHead` checks a kept value; `kind` names the reader (bump it
+   * when what the reader gives changes), `scope` the folder listed (e.g. the agent's projects folder).
+   */
+  read<T>(kind: string, scope: string, files: readonly string[], read: (file: string) => Promise<T>, isHead: (value: unknown) => value is T): Promise<Array<SessionHeadResult<T>>>;
 }
 
 export interface ParseOptions {

@@ -118,7 +118,7 @@ export async function findFindings(options: FindFindingsOptions): Promise<Projec
   const { projectPath, signal } = options;
   const warnings: string[] = [];
   const reporter = { warn: (message: string) => warnings.push(message) };
-  const listed = await projectSessionFiles(options.plugins, projectPath, { environment: options.environment, reporter, signal, checkouts: options.checkouts });
+  const listed = await projectSessionFiles(options.plugins, projectPath, { environment: options.environment, reporter, signal, checkouts: options.checkouts, cache: options.cache });
   const agentTargets = targetsForScans(
     listed.agents.map(({ plugin }) => ({ agent: plugin.name })),
     options.plugins,

@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, ScanReporter } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionHeadCache } from '../agents/plugin.js';
 import { groupProjectSessions } from '../scan/groupProjectSessions.js';
 
 export interface LearnProjectEntry {
@@ -25,8 +25,9 @@ export async function listLearnProjects(
   environment: AgentEnvironment,
   reporter: ScanReporter,
   signal?: AbortSignal,
+  heads?: SessionHeadCache & { save(): Promise<void> },
 ): Promise<LearnProjectEntry[]> {
-  const groups = await groupProjectSessions(plugins, environment, reporter, signal);
+  const groups = await groupProjectSessions(plugins, environment, reporter, signal, undefined, heads);
   return groups.map((group) => ({
     projectPath: group.projectPath,
     // Two plugins may share a name (an agent pre-scanned per project in the extension host): list it once.

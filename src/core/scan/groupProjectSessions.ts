@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ListProjectsOptions, ScanReporter, SessionFile, SessionHeadCache } from '../agents/plugin.js';
 import { normaliseProjectPath } from '../agents/projectPaths.js';
 import { addBranch } from '../agents/recordedBranches.js';
 import { diskGitReader, type GitReader } from './worktrees/gitCheckout.js';
@@ -21,7 +21,8 @@ async function groupByRecordedFolder(
   plugins: readonly AgentPlugin[],
   environment: AgentEnvironment,
   reporter: ScanReporter,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  heads: SessionHeadCache | undefined,
 ): Promise<Map<string, ProjectSessionGroup>> {
   const byKey = new Map<string, ProjectSessionGroup>();
   // Agents whose folders may be one-way hashes of the path go last, told every path found before them.
@@ -29,7 +30,8 @@ async function groupByRecordedFolder(
   for (const plugin of ordered) {
     signal?.throwIfAborted();
     if (!(await plugin.detect(environment))) continue;
-    const options = plugin.listsProjectsLast === true ? { knownProjectPaths: knownPaths(environment, byKey) } : undefined;
+    const known: ListProjectsOptions | undefined = plugin.listsProjectsLast === true ? { knownProjectPaths: knownPaths(environment, byKey) } : undefined;
+    const options = heads ? { ...known, heads } : known;
     for (const project of await plugin.listProjects(environment, reporter, options)) {
       if (project.sessions.length === 0) continue;
       const key = normaliseProjectPath(project.projectPath);
@@ -74,7 +76,8 @@ function poolWorktrees(byKey: Map<string, ProjectSessionGroup>, links: Map<strin
  * Every project any detected plugin has sessions for, each once: the agents record the same folder in different
  * spellings (trailing slash, case on Windows, `\` or `/`), so paths are compared as the scanners compare them.
  * A project is a repository: the sessions recorded in its git worktrees join it (linkWorktrees). Sorted by path.
- * Projects listed with no sessions are left out (nothing to learn from them).
+ * Projects listed with no sessions are left out (nothing to learn from them). `heads`: what earlier listings read
+ * from the logs' heads (ListProjectsOptions.heads), given to each plugin and saved once the listing is done.
  */
 export async function groupProjectSessions(
   plugins: readonly AgentPlugin[],
@@ -82,8 +85,10 @@ export async function groupProjectSessions(
   reporter: ScanReporter,
   signal?: AbortSignal,
   git: GitReader = diskGitReader,
+  heads?: SessionHeadCache & { save(): Promise<void> },
 ): Promise<ProjectSessionGroup[]> {
-  const byKey = await groupByRecordedFolder(plugins, environment, reporter, signal);
+  const byKey = await groupByRecordedFolder(plugins, environment, reporter, signal, heads);
+  await heads?.save();
   const links = await linkWorktrees(
     [...byKey.values()].map((group) => ({ path: group.projectPath, branches: group.branches })),
     git,

@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile, SessionHeadCache } from '../agents/plugin.js';
 import { sameProjectPath } from '../agents/projectPaths.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import type { GitReader } from './worktrees/gitCheckout.js';
@@ -16,17 +16,17 @@ export interface ProjectCheckouts {
 
 /**
  * The repository `projectPath` is a checkout of, and its worktrees with sessions (groupProjectSessions). A folder
- * that is neither a known repository nor a known worktree is learned alone.
+ * that is neither a known repository nor a known worktree is learned alone. `heads`: as for groupProjectSessions.
  */
 export async function projectCheckouts(
   plugins: readonly AgentPlugin[],
   projectPath: string,
   environment: AgentEnvironment,
-  options: { signal?: AbortSignal; git?: GitReader } = {},
+  options: { signal?: AbortSignal; git?: GitReader; heads?: SessionHeadCache & { save(): Promise<void> } } = {},
 ): Promise<ProjectCheckouts> {
   // A look-up: what the listing meets (other projects' unreadable or unattributed files) is not this project's news;
   // reading this project's sessions reports its own.
-  const groups = await groupProjectSessions(plugins, environment, { warn: () => undefined }, options.signal, options.git);
+  const groups = await groupProjectSessions(plugins, environment, { warn: () => undefined }, options.signal, options.git, options.heads);
   const group = groups.find(
     (g) => sameProjectPath(g.projectPath, projectPath) || g.worktrees.some((w) => sameProjectPath(w.checkout, projectPath) || sameProjectPath(w.recorded, projectPath)),
   );

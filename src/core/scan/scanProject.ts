@@ -10,6 +10,7 @@ import { scannedCall } from './scannedCall.js';
 import { withoutControlCharacters } from '../redact/controlCharacters.js';
 import type { ErrorKind, Outcome, ToolCall } from '../model/toolCall.js';
 import { cachedParse } from './cache/cachedParse.js';
+import { KeptSessionHeads } from './cache/sessionHeadCache.js';
 import { scanFigures } from './scanFigures.js';
 import type { SessionCache } from './cache/sessionCache.js';
 import { parseSessionFiles } from './parallel/parseSessionFiles.js';
@@ -234,9 +235,11 @@ export interface ProjectSessionFiles {
 export async function projectSessionFiles(
   plugins: readonly AgentPlugin[],
   projectPath: string,
-  options: Pick<ScanOptions, 'environment' | 'reporter' | 'signal' | 'checkouts'>,
+  options: Pick<ScanOptions, 'environment' | 'reporter' | 'signal' | 'checkouts' | 'cache'>,
 ): Promise<ProjectSessionFiles> {
-  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal })).checkouts;
+  // Listing the checkouts lists every project: with the cache, the logs' heads it reads are kept (scanAllProjects).
+  const heads = options.cache ? new KeptSessionHeads(options.cache.results) : undefined;
+  const checkouts = options.checkouts ?? (await projectCheckouts(plugins, projectPath, options.environment, { signal: options.signal, heads })).checkouts;
   const agents: AgentSessionFiles[] = [];
   for (const plugin of plugins) {
     options.signal?.throwIfAborted();
@@ -266,7 +269,9 @@ export interface ProjectScan {
 
 /** `--all`: every project any selected agent has sessions for, grouped as Learn All Projects groups them. */
 export async function scanAllProjects(plugins: readonly AgentPlugin[], options: ScanOptions): Promise<ProjectScan[]> {
-  const groups = await groupProjectSessions(plugins, options.environment, options.reporter, options.signal);
+  // With the cache, the logs' heads the listing reads are kept too: an unchanged log's is not read again.
+  const heads = options.cache ? new KeptSessionHeads(options.cache.results) : undefined;
+  const groups = await groupProjectSessions(plugins, options.environment, options.reporter, options.signal, undefined, heads);
   const results: ProjectScan[] = [];
   for (const { projectPath, agents: work, worktrees } of groups) {
     const agents: AgentScan[] = [];

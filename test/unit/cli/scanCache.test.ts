@@ -55,10 +55,14 @@ test('cache clear empties the cache, cache info tells where it is and how big', 
   const info = await runCli(['cache', 'info'], env);
   assert.equal(info.code, 0);
   assert.match(info.out, new RegExp(`scan-cache: ${count} entries, \\d+\\.\\d MB`));
-  assert.match(info.out, /project-cache: 6 project results, \d+\.\d MB/, 'the demo project’s scan totals and per-log figures, for each of its three agents');
+  assert.match(
+    info.out,
+    /project-cache: 8 project results, \d+\.\d MB/,
+    'the demo project’s scan totals and per-log figures, for each of its three agents, and the heads the listing read of the Claude Code and Codex logs',
+  );
   const clear = await runCli(['cache', 'clear'], env);
   assert.equal(clear.code, 0);
-  assert.match(clear.out, new RegExp(`Scan cache cleared: ${count} entries removed from .*scan-cache, 6 project results from .*project-cache\\.`));
+  assert.match(clear.out, new RegExp(`Scan cache cleared: ${count} entries removed from .*scan-cache, 8 project results from .*project-cache\\.`));
   assert.deepEqual(entries(cacheDir), []);
   const again = await runCli(['cache', 'clear'], env);
   assert.match(again.out, /Scan cache cleared: 0 entries removed/);

@@ -30,6 +30,8 @@ test('the .vsix ships everything the manifest points at, and no sources or sourc
     // The SQLite reader of OpenCode's and Cursor's databases (src/core/logs/sqlite/loadSqlJs.ts).
     'dist/sql-wasm.wasm',
     manifest.bin['headroom-learn'],
+    // The CLI bundle the command runs (src/cli/bin.ts).
+    'dist/cliMain.js',
     `${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`,
     'package.nls.json',
     'media/dist/diff.js',

@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ResumableParser, ScanReporter, SessionFile, TargetOptions } from '../plugin.js';
+import type { AgentEnvironment, ListProjectsOptions, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ResumableParser, ScanReporter, SessionFile, TargetOptions } from '../plugin.js';
 import { isDirectory } from '../fsWalk.js';
 import { claudeProjectsDir } from './claudeRoot.js';
 import { claudeTargets } from './claudeTargets.js';
@@ -23,8 +23,8 @@ export class ClaudeCodePlugin implements AgentPlugin {
     return findTranscriptSessions(projectPath, claudeTranscriptLayout(environment, CLAUDE_AGENT), reporter);
   }
 
-  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-    return listTranscriptProjects(claudeTranscriptLayout(environment, CLAUDE_AGENT), reporter);
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter, options?: ListProjectsOptions): Promise<ProjectSessions[]> {
+    return listTranscriptProjects(claudeTranscriptLayout(environment, CLAUDE_AGENT), reporter, options?.heads);
   }
 
   parse(file: SessionFile, options?: ParseOptions): Promise<ParsedSession> {

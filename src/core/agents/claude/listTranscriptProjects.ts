@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import type { ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
+import type { ProjectSessions, ScanReporter, SessionFile, SessionHeadCache } from '../plugin.js';
 import { describeFsError, listDir } from '../fsWalk.js';
 import { normaliseProjectPath } from '../projectPaths.js';
 import { addBranch } from '../recordedBranches.js';
 import { listClaudeSessionFiles, type ClaudeTranscriptFile } from './listClaudeSessionFiles.js';
-import { readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
+import { isClaudeSessionHeader, readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
 import type { TranscriptLayout } from './transcriptLayout.js';
 
 /**
@@ -12,9 +12,10 @@ import type { TranscriptLayout } from './transcriptLayout.js';
  * (folder names are never decoded: they are lossy and may collide). A subagent
  * joins its parent session's project when the parent is in the same folder, so a
  * subagent started in a subfolder does not make a project of its own. One project
- * may span several folders (e.g. a long path hashed differently by two versions).
+ * may span several folders (e.g. a long path hashed differently by two versions). `heads`: the heads an earlier
+ * listing read, reused for the transcripts that did not change.
  */
-export async function listTranscriptProjects(layout: TranscriptLayout, reporter: ScanReporter): Promise<ProjectSessions[]> {
+export async function listTranscriptProjects(layout: TranscriptLayout, reporter: ScanReporter, heads?: SessionHeadCache): Promise<ProjectSessions[]> {
   const projectsDir = layout.projectsDir;
   const projects = new Map<string, ProjectSessions>();
   const add = (projectPath: string, file: Omit<SessionFile, 'projectPath'>, gitBranch: string | undefined) => {
@@ -27,7 +28,7 @@ export async function listTranscriptProjects(layout: TranscriptLayout, reporter:
 
   for (const entry of await listDir(projectsDir, reporter)) {
     if (!(entry.isDirectory() || entry.isSymbolicLink()) || entry.name.startsWith('.')) continue;
-    const transcripts = await readHeaders(await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter), reporter);
+    const transcripts = await readHeaders(await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter), reporter, heads && { heads, scope: projectsDir });
     const projectOfSession = new Map<string, string>();
     for (const { transcript, header } of transcripts) {
       if (transcript.subagent || header.cwd === undefined || transcript.sessionIdFromPath === undefined) continue;
@@ -50,11 +51,25 @@ export async function listTranscriptProjects(layout: TranscriptLayout, reporter:
     .sort((a, b) => a.projectPath.localeCompare(b.projectPath));
 }
 
+/** What readClaudeSessionHeader gives, under this name in a SessionHeadCache (a new name when it changes). */
+const HEADER_KIND = 'claude-transcript-header-1';
+
 async function readHeaders(
   transcripts: ClaudeTranscriptFile[],
   reporter: ScanReporter,
+  kept?: { heads: SessionHeadCache; scope: string },
 ): Promise<Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }>> {
   const read: Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }> = [];
+  if (kept) {
+    const files = transcripts.map((transcript) => transcript.path);
+    const results = await kept.heads.read(HEADER_KIND, kept.scope, files, readClaudeSessionHeader, isClaudeSessionHeader);
+    for (const [i, transcript] of transcripts.entries()) {
+      const result = results[i];
+      if ('head' in result) read.push({ transcript, header: result.head });
+      else reporter.warn(`Cannot read session ${transcript.path}: ${describeFsError(result.error)}; skipped.`);
+    }
+    return read;
+  }
   for (const transcript of transcripts) {
     try {
       read.push({ transcript, header: await readClaudeSessionHeader(transcript.path) });

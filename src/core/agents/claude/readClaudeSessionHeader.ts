@@ -28,3 +28,10 @@ export async function readClaudeSessionHeader(filePath: string): Promise<ClaudeS
   }
   return { sessionId };
 }
+
+/** A value is a ClaudeSessionHeader (one a SessionHeadCache kept): each field a string when present. */
+export function isClaudeSessionHeader(value: unknown): value is ClaudeSessionHeader {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const header = value as Record<string, unknown>;
+  return Object.keys(header).every((key) => ['cwd', 'sessionId', 'gitBranch'].includes(key) && typeof header[key] === 'string');
+}

@@ -1,4 +1,4 @@
-import type { AgentEnvironment, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
+import type { AgentEnvironment, ListProjectsOptions, AgentPlugin, AgentTarget, ParsedSession, ParseOptions, ProjectSessions, ScanReporter, SessionFile } from '../plugin.js';
 import { isDirectory } from '../fsWalk.js';
 import { findTranscriptSessions } from '../claude/findTranscriptSessions.js';
 import { listTranscriptProjects } from '../claude/listTranscriptProjects.js';
@@ -26,8 +26,8 @@ export class CodebuddyPlugin implements AgentPlugin {
     return findTranscriptSessions(projectPath, codebuddyTranscriptLayout(environment), reporter);
   }
 
-  listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
-    return listTranscriptProjects(codebuddyTranscriptLayout(environment), reporter);
+  listProjects(environment: AgentEnvironment, reporter: ScanReporter, options?: ListProjectsOptions): Promise<ProjectSessions[]> {
+    return listTranscriptProjects(codebuddyTranscriptLayout(environment), reporter, options?.heads);
   }
 
   /** CodeBuddy 2.x items with its own parser; a file in Claude Code's record format (earlier CodeBuddy) with Claude's. */

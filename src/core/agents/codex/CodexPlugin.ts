@@ -3,6 +3,8 @@ import type {
   AgentEnvironment,
   AgentPlugin,
   AgentTarget,
+  ListProjectsOptions,
+  SessionHeadCache,
   ParsedSession,
   ParseOptions,
   ProjectSessions,
@@ -16,7 +18,7 @@ import { addBranch } from '../recordedBranches.js';
 import { codexRoot, listRolloutFiles } from './codexHome.js';
 import { parseCodexRollout, parseCodexRolloutFrom } from './parseCodexRollout.js';
 import { parseLegacyJson } from './parseLegacyJson.js';
-import { readSessionHead, type SessionHead } from './readSessionHead.js';
+import { isSessionHead, readSessionHead, SESSION_HEAD_KIND, type SessionHead } from './readSessionHead.js';
 import { isLegacyJsonFileName, sessionIdFromFileName } from './sessionFileName.js';
 
 /**
@@ -55,10 +57,10 @@ export class CodexPlugin implements AgentPlugin {
     return sessions;
   }
 
-  async listProjects(environment: AgentEnvironment, reporter: ScanReporter): Promise<ProjectSessions[]> {
+  async listProjects(environment: AgentEnvironment, reporter: ScanReporter, options?: ListProjectsOptions): Promise<ProjectSessions[]> {
     const projects = new Map<string, ProjectSessions>();
     const unattributed: string[] = [];
-    for (const { file, head } of await this.readHeads(environment, reporter)) {
+    for (const { file, head } of await this.readHeads(environment, reporter, options?.heads)) {
       if (head.cwd === undefined) {
         unattributed.push(file);
         continue;
@@ -100,10 +102,23 @@ export class CodexPlugin implements AgentPlugin {
     ];
   }
 
-  /** The head of every rollout file; a file that cannot be read is reported and left out. */
-  private async readHeads(environment: AgentEnvironment, reporter: ScanReporter): Promise<Array<{ file: string; head: SessionHead }>> {
+  /**
+   * The head of every rollout file; a file that cannot be read is reported and left out. `kept`: the heads an
+   * earlier listing read, reused for the files that did not change.
+   */
+  private async readHeads(environment: AgentEnvironment, reporter: ScanReporter, kept?: SessionHeadCache): Promise<Array<{ file: string; head: SessionHead }>> {
     const heads: Array<{ file: string; head: SessionHead }> = [];
-    for (const file of await listRolloutFiles(environment, reporter)) {
+    const files = await listRolloutFiles(environment, reporter);
+    if (kept) {
+      const results = await kept.read(SESSION_HEAD_KIND, codexRoot(environment), files, readSessionHead, isSessionHead);
+      for (const [i, file] of files.entries()) {
+        const result = results[i];
+        if ('head' in result) heads.push({ file, head: result.head });
+        else reporter.warn(`${(result.error as Error).message}; skipped.`);
+      }
+      return heads;
+    }
+    for (const file of files) {
       try {
         heads.push({ file, head: await readSessionHead(file) });
       } catch (error) {

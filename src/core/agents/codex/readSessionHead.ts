@@ -17,6 +17,19 @@ export interface SessionHead {
   branch?: string;
 }
 
+/** What readSessionHead gives, under this name in a SessionHeadCache (a new name when it changes). */
+export const SESSION_HEAD_KIND = 'codex-session-head-1';
+
+/** A value is a SessionHead (one a SessionHeadCache kept). */
+export function isSessionHead(value: unknown): value is SessionHead {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const head = value as Record<string, unknown>;
+  return (
+    typeof head.subagent === 'boolean' &&
+    Object.keys(head).every((key) => key === 'subagent' || (['cwd', 'sessionId', 'branch'].includes(key) && typeof head[key] === 'string'))
+  );
+}
+
 /** Records read at most before giving up on finding the cwd (it is on line 1 in every known format but the oldest). */
 const HEAD_RECORDS = 50;
 /** Bytes read at most from a legacy JSON document when looking for an environment_context. */

@@ -179,17 +179,18 @@ export class ProjectResultCache {
  * (a database row, a file gone or unreadable): such a project's results are not kept.
  */
 export async function stampSessionFiles(files: readonly SessionFile[]): Promise<LogStamp[] | undefined> {
-  const stamps: LogStamp[] = [];
-  for (const file of files) {
-    try {
-      const stats = await fs.stat(file.path);
-      if (!stats.isFile()) return undefined;
-      stamps.push([file.path, stats.size, stats.mtimeMs, file.subagent, file.sessionId ?? null]);
-    } catch {
-      return undefined;
-    }
-  }
-  return stamps;
+  // All at once (a warm scan's time is mostly such round trips), in order.
+  const stamps = await Promise.all(
+    files.map(async (file): Promise<LogStamp | undefined> => {
+      try {
+        const stats = await fs.stat(file.path);
+        return stats.isFile() ? [file.path, stats.size, stats.mtimeMs, file.subagent, file.sessionId ?? null] : undefined;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return stamps.every((stamp) => stamp !== undefined) ? stamps : undefined;
 }
 
 function digestOf(text: string): string {

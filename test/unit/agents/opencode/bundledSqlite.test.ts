@@ -8,13 +8,13 @@ import { REPO, safeEnv, tempDir } from '../../cli/cliHarness.js';
 import { writeOpencodeDatabase } from './opencodeDatabase.js';
 
 /**
- * The shipped layout: dist/cli.js with the sql-wasm.wasm esbuild.mjs copies beside it, moved to a folder with no
+ * The shipped layout: dist/cli.js (and the bundle it runs, cliMain.js) with the sql-wasm.wasm esbuild.mjs copies beside it, moved to a folder with no
  * node_modules, so the WebAssembly SQLite can only come from beside the bundle (as in the .vsix).
  */
 function shippedCli(withWasm: boolean): string {
   execFileSync(process.execPath, [path.join(REPO, 'scripts', 'ensure-built.mjs')], { cwd: REPO, stdio: 'ignore' });
   const dir = tempDir('learn-shipped-');
-  fs.copyFileSync(path.join(REPO, 'dist', 'cli.js'), path.join(dir, 'cli.js'));
+  for (const file of ['cli.js', 'cliMain.js']) fs.copyFileSync(path.join(REPO, 'dist', file), path.join(dir, file));
   if (withWasm) fs.copyFileSync(path.join(REPO, 'dist', 'sql-wasm.wasm'), path.join(dir, 'sql-wasm.wasm'));
   return path.join(dir, 'cli.js');
 }

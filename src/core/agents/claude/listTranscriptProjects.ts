@@ -3,6 +3,7 @@ import type { ProjectSessions, ScanReporter, SessionFile, SessionHeadCache } fro
 import { describeFsError, listDir } from '../fsWalk.js';
 import { normaliseProjectPath } from '../projectPaths.js';
 import { addBranch } from '../recordedBranches.js';
+import { readEveryHead } from '../readEveryHead.js';
 import { listClaudeSessionFiles, type ClaudeTranscriptFile } from './listClaudeSessionFiles.js';
 import { isClaudeSessionHeader, readClaudeSessionHeader, type ClaudeSessionHeader } from './readClaudeSessionHeader.js';
 import type { TranscriptLayout } from './transcriptLayout.js';
@@ -28,7 +29,7 @@ export async function listTranscriptProjects(layout: TranscriptLayout, reporter:
 
   for (const entry of await listDir(projectsDir, reporter)) {
     if (!(entry.isDirectory() || entry.isSymbolicLink()) || entry.name.startsWith('.')) continue;
-    const transcripts = await readHeaders(await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter), reporter, heads && { heads, scope: projectsDir });
+    const transcripts = await readHeaders(await listClaudeSessionFiles(path.join(projectsDir, entry.name), reporter), reporter, heads ?? readEveryHead, projectsDir);
     const projectOfSession = new Map<string, string>();
     for (const { transcript, header } of transcripts) {
       if (transcript.subagent || header.cwd === undefined || transcript.sessionIdFromPath === undefined) continue;
@@ -57,25 +58,16 @@ const HEADER_KIND = 'claude-transcript-header-1';
 async function readHeaders(
   transcripts: ClaudeTranscriptFile[],
   reporter: ScanReporter,
-  kept?: { heads: SessionHeadCache; scope: string },
+  heads: SessionHeadCache,
+  scope: string,
 ): Promise<Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }>> {
   const read: Array<{ transcript: ClaudeTranscriptFile; header: ClaudeSessionHeader }> = [];
-  if (kept) {
-    const files = transcripts.map((transcript) => transcript.path);
-    const results = await kept.heads.read(HEADER_KIND, kept.scope, files, readClaudeSessionHeader, isClaudeSessionHeader);
-    for (const [i, transcript] of transcripts.entries()) {
-      const result = results[i];
-      if ('head' in result) read.push({ transcript, header: result.head });
-      else reporter.warn(`Cannot read session ${transcript.path}: ${describeFsError(result.error)}; skipped.`);
-    }
-    return read;
-  }
-  for (const transcript of transcripts) {
-    try {
-      read.push({ transcript, header: await readClaudeSessionHeader(transcript.path) });
-    } catch (error) {
-      reporter.warn(`Cannot read session ${transcript.path}: ${describeFsError(error)}; skipped.`);
-    }
+  const files = transcripts.map((transcript) => transcript.path);
+  const results = await heads.read(HEADER_KIND, scope, files, readClaudeSessionHeader, isClaudeSessionHeader);
+  for (const [i, transcript] of transcripts.entries()) {
+    const result = results[i];
+    if ('head' in result) read.push({ transcript, header: result.head });
+    else reporter.warn(`Cannot read session ${transcript.path}: ${describeFsError(result.error)}; skipped.`);
   }
   return read;
 }

@@ -15,6 +15,7 @@ import type {
 import { isDirectory } from '../fsWalk.js';
 import { isSameOrInside, normaliseProjectPath } from '../projectPaths.js';
 import { addBranch } from '../recordedBranches.js';
+import { readEveryHead } from '../readEveryHead.js';
 import { codexRoot, listRolloutFiles } from './codexHome.js';
 import { parseCodexRollout, parseCodexRolloutFrom } from './parseCodexRollout.js';
 import { parseLegacyJson } from './parseLegacyJson.js';
@@ -109,21 +110,11 @@ export class CodexPlugin implements AgentPlugin {
   private async readHeads(environment: AgentEnvironment, reporter: ScanReporter, kept?: SessionHeadCache): Promise<Array<{ file: string; head: SessionHead }>> {
     const heads: Array<{ file: string; head: SessionHead }> = [];
     const files = await listRolloutFiles(environment, reporter);
-    if (kept) {
-      const results = await kept.read(SESSION_HEAD_KIND, codexRoot(environment), files, readSessionHead, isSessionHead);
-      for (const [i, file] of files.entries()) {
-        const result = results[i];
-        if ('head' in result) heads.push({ file, head: result.head });
-        else reporter.warn(`${(result.error as Error).message}; skipped.`);
-      }
-      return heads;
-    }
-    for (const file of files) {
-      try {
-        heads.push({ file, head: await readSessionHead(file) });
-      } catch (error) {
-        reporter.warn(`${(error as Error).message}; skipped.`);
-      }
+    const results = await (kept ?? readEveryHead).read(SESSION_HEAD_KIND, codexRoot(environment), files, readSessionHead, isSessionHead);
+    for (const [i, file] of files.entries()) {
+      const result = results[i];
+      if ('head' in result) heads.push({ file, head: result.head });
+      else reporter.warn(`${(result.error as Error).message}; skipped.`);
     }
     return heads;
   }

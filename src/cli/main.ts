@@ -8,6 +8,7 @@ import { LEARN_HELP } from './learnHelp.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 import { terminalSafeStream, writeLine, type CliIO } from './output.js';
 import { loadPluginPackages, takePluginOptions } from './pluginPackages.js';
+import { boundHeapGrowth } from './streamingHeap.js';
 
 /** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
 export const MAIN_HELP = LEARN_HELP;
@@ -76,9 +77,11 @@ const STOP_GRACE_MS = 1500;
 /**
  * The process around main(): Ctrl-C or SIGTERM stops the run (the signal aborts every read, request and agent
  * CLI) and exits 130 or 143 with "stopped", within STOP_GRACE_MS even if something does not wind down; a second
- * Ctrl-C exits at once. Output closed early (piped to `head`) is not an error: the rest is dropped quietly.
+ * Ctrl-C exits at once. Output closed early (piped to `head`) is not an error: the rest is dropped quietly. The
+ * heap is bounded for a streaming workload (streamingHeap.ts).
  */
 export function runAsProcess(host: CliHost = {}): void {
+  boundHeapGrowth([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]);
   const controller = new AbortController();
   let stopCode = EXIT_INTERRUPTED;
   const stop = (signal: NodeJS.Signals) => {

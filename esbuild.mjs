@@ -65,7 +65,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { HEADROOM_CORE_BUILD: JSON.stringify(coreBuild()) },
+  define: { HEADROOM_CORE_BUILD: JSON.stringify(coreBuild()), HEADROOM_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   plugins: [zodEnglishOnly],
 };
 

@@ -8,6 +8,7 @@ export const LEARN_HELP = `${LEARN_USAGE}
        headroom-learn scan [--project PATH | --all] [--agent NAME] [--no-cache] [--json]
        headroom-learn eval [--project PATH | --all] [--split 0.7] [--model TEXT] [--min-occurrences N] [--no-cache] [--json]
        headroom-learn cache clear | info
+       headroom-learn --version
 
 Reads the project's past agent sessions, pairs every failed tool call with the call that fixed it,
 turns the repeated ones into rules, and shows the change to each file the agents read at start-up

@@ -9,6 +9,7 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage
 import { terminalSafeStream, writeLine, type CliIO } from './output.js';
 import { loadPluginPackages, takePluginOptions } from './pluginPackages.js';
 import { boundHeapGrowth } from './streamingHeap.js';
+import { cliVersion } from './version.js';
 
 /** `headroom-learn --help`: the learn command is the default, so its help (every flag, exit codes, environment) is the main help. */
 export const MAIN_HELP = LEARN_HELP;
@@ -30,6 +31,10 @@ export async function main(argv: string[], rawIo: CliIO, host: CliHost = {}): Pr
   try {
     const { named, rest: args } = takePluginOptions(argv);
     const [command, ...rest] = args;
+    if (command === '--version' || command === '-v') {
+      writeLine(io.stdout, `headroom-learn ${cliVersion()}`);
+      return EXIT_OK;
+    }
     if (command !== '--help' && command !== '-h' && command !== 'help') {
       const search = { cliDir: __dirname, named, cwd: io.cwd, env: io.env, execPath: process.execPath, platform: process.platform, importModule: host.importModule };
       const loaded = await loadPluginPackages(search, registry, (message, reported) => {

@@ -22,6 +22,7 @@ async function buildCli(): Promise<string> {
     format: 'cjs',
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
+    define: { HEADROOM_VERSION: JSON.stringify('9.8.7-bundled') },
   });
   return outfile;
 }
@@ -55,6 +56,9 @@ test('node cli.js: dry run writes nothing, --apply writes the diff shown, a seco
   assert.equal(again.status, 0);
   assert.equal(printedDiffs(again.stdout).size, 0);
   assert.match(again.stdout, /Up to date/);
+
+  // The version is the one the bundler set (esbuild.mjs: package.json's), not read at run time.
+  assert.equal(run('--version').stdout, 'headroom-learn 9.8.7-bundled\n');
 
   const usage = run('--agent', 'nope');
   assert.equal(usage.status, 2);

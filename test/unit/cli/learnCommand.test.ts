@@ -116,6 +116,11 @@ test('scan stays a subcommand, --help shows the learn usage, bad flags are usage
   assert.match(help.out, /Usage: headroom-learn \[--project PATH \| --all\] \[--apply\]/);
   const bad = await run(['--bogus'], home);
   assert.equal(bad.code, 2);
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-v']) {
+    const version = await run([flag], home);
+    assert.deepEqual([version.code, version.out, version.err], [0, `headroom-learn ${manifest.version}\n`, ''], flag);
+  }
   const missing = await run(['--project', path.join(project, 'nope')], home);
   assert.equal(missing.code, 1);
 });

@@ -326,7 +326,7 @@ function otherFormat(text: string): boolean {
 }
 
 /** Size and mtime of a regular file; undefined for anything else or when stat fails (the parser reports why). */
-async function stampOf(file: string): Promise<FileStamp | undefined> {
+export async function stampOf(file: string): Promise<FileStamp | undefined> {
   try {
     const stats = await fs.stat(file);
     return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;

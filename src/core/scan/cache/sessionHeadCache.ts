@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import type { SessionHeadCache, SessionHeadResult } from '../../agents/plugin.js';
 import { coreBuild } from './coreBuild.js';
 import type { ProjectResultCache } from './projectResultCache.js';
+import { stampOf } from './sessionCache.js';
 
 /** The project-cache kind of the kept heads (one result per reader kind and listed folder). */
 const HEADS_RESULT = 'heads';
@@ -41,7 +41,7 @@ export class KeptSessionHeads implements SessionHeadCache {
     for (const [i, file] of files.entries()) {
       const stamp = stamps[i];
       const kept = stamp ? state.kept.get(file) : undefined;
-      if (stamp && kept && kept[0] === stamp[0] && kept[1] === stamp[1] && isHead(kept[2])) {
+      if (stamp && kept && kept[0] === stamp.size && kept[1] === stamp.mtimeMs && isHead(kept[2])) {
         state.now.set(file, kept);
         heads.push({ head: kept[2] });
         continue;
@@ -49,7 +49,7 @@ export class KeptSessionHeads implements SessionHeadCache {
       try {
         const head = await read(file);
         if (stamp) {
-          state.now.set(file, [stamp[0], stamp[1], head]);
+          state.now.set(file, [stamp.size, stamp.mtimeMs, head]);
           state.changed = true;
         }
         heads.push({ head });
@@ -85,15 +85,5 @@ export class KeptSessionHeads implements SessionHeadCache {
     const stored = await this.results.latest(HEADS_RESULT, identity, keptHeadsSchema);
     const kept = new Map<string, KeptHead>(stored && stored.build === coreBuild() ? Object.entries(stored.heads) : []);
     return { identity, kept, now: new Map(), changed: false };
-  }
-}
-
-/** A regular file's size and mtime as stat gives them now; undefined for anything else (its head is read every time). */
-async function stampOf(file: string): Promise<[number, number] | undefined> {
-  try {
-    const stats = await fs.stat(file);
-    return stats.isFile() ? [stats.size, stats.mtimeMs] : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -99,15 +99,25 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
     }
   }
 
+  // FileHandle.read into a fresh buffer: a read stream's machinery cost more than the reads (0.6-0.85 s against
+  // 0.3-0.5 s for 524 MB in 256 KB chunks). Fresh, because a line's bytes may be held to the next chunk. The next
+  // chunk is asked for before this one's lines are split and parsed, so the disk works while this thread does.
+  const readAt = (offset: number): Promise<Buffer> => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const read = handle.read(buffer, 0, chunkBytes, offset).then(({ bytesRead }) => (bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead)));
+    // A read that fails while this thread is busy elsewhere is not an unhandled rejection: it is thrown when awaited.
+    read.catch(() => undefined);
+    return read;
+  };
+  let next: Promise<Buffer> | undefined;
   try {
+    next = readAt(chunkStart);
     for (;;) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-      // FileHandle.read into a fresh buffer: a read stream's machinery cost more than the reads (0.6-0.85 s
-      // against 0.3-0.5 s for 524 MB in 256 KB chunks). Fresh, because a line's bytes may be held to the next chunk.
-      const buffer = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, chunkStart);
-      if (bytesRead === 0) break;
-      const chunk = bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+      const chunk = await next;
+      next = undefined;
+      if (chunk.length === 0) break;
+      next = readAt(chunkStart + chunk.length);
       const batch: RawLine[] = [];
       let start = 0;
       for (;;) {
@@ -136,6 +146,8 @@ export async function* readJsonLineBatches(path: string, signal?: AbortSignal, o
       yield decoded([finish(true)]);
     }
   } finally {
+    // A read still under way (the consumer stopped early, or the run was stopped) ends before its file is closed.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -37,3 +37,25 @@ test('the batches hold every line readJsonLines gives, in order: lines across ch
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a reader stopped after its first batch closes the file, though the next chunk was already being read', { skip: !fs.existsSync('/proc/self/fd') && 'needs /proc/self/fd' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-batches-'));
+  const file = path.join(dir, 'session.jsonl');
+  fs.writeFileSync(file, `${Array.from({ length: 20_000 }, (_, n) => JSON.stringify({ type: 'd', n, text: 'x'.repeat(100) })).join('\n')}\n`);
+  const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+  try {
+    const before = openFiles();
+    let taken = 0;
+    for await (const batch of readJsonLineBatches(file)) {
+      taken += [...batch].length;
+      break;
+    }
+    assert.ok(taken > 0 && taken < 20_000, `${taken} lines taken`);
+    assert.equal(openFiles(), before);
+    // Read to the end, the same file gives every line once, in order.
+    const all = (await collect(readJsonLines(file))).map((item) => (item.kind === 'record' ? (item.value as { n: number }).n : -1));
+    assert.deepEqual(all, Array.from({ length: 20_000 }, (_, n) => n));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

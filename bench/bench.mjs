@@ -193,7 +193,7 @@ function activation() {
 }
 
 function bundleSizes() {
-  return Object.fromEntries(['extension.js', 'extensionMain.js', 'scanWorker.js', 'parseWorker.js', 'cli.js'].filter((f) => existsSync(path.join(root, 'dist', f))).map((f) => [f, statSync(path.join(root, 'dist', f)).size / 1024]));
+  return Object.fromEntries(['extension.js', 'extensionMain.js', 'scanWorker.js', 'parseWorker.js', 'cli.js', 'cliMain.js'].filter((f) => existsSync(path.join(root, 'dist', f))).map((f) => [f, statSync(path.join(root, 'dist', f)).size / 1024]));
 }
 
 const generated = await historyHome(sizeMb);

@@ -2,9 +2,9 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /**
- * Young generation (both semi-spaces, as V8 counts new_space) at which it stops growing. V8's default lets it
- * grow to 32 MB; a scan's survivors are one session's records, and measured on the 500 MB bench history 8 MB
- * costs as little as 16 MB, 16 MB keeps 30 MB more resident.
+ * Young generation (new_space as V8 counts it) at which it stops growing. V8's default lets it grow to 32 MB; a
+ * scan's survivors are one session's records. Measured on the 500 MB bench history, a cap of 8 MB took no longer
+ * than one of 16 MB, which kept 25-30 MB more resident.
  */
 export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
 
@@ -24,7 +24,7 @@ export type HeapTuning = 'bounded' | 'left as the user set it';
 /**
  * Peak memory that does not follow the allocation rate: a scan reads hundreds of MB but keeps one session at a
  * time, and V8's default heuristics, tuned for throughput, let the heap grow to ~190 MB on the bench history
- * (112 MB with this, for ~10% more time in collection). Only the CLI calls it, once, for its own process: the
+ * (105-118 MB with this, for 5-10% more time). Only the CLI calls it, once, for its own process: the
  * extension runs inside VS Code's extension host, whose heap is not ours to tune.
  *
  * The two V8 flags are heuristics read at each collection (growth factors), so setting them after start takes

@@ -180,10 +180,10 @@ function learnInExtensionWorker(name, projectPath, env) {
   if (!projectPath || !existsSync(path.join(root, 'dist', 'scanWorker.js'))) return undefined;
   log(`${name}: Learn in the extension's worker, three times on ${projectPath} …`);
   const out = execFileSync(process.execPath, [path.join(root, 'scripts', 'measure-second-learn.mjs'), '--project', projectPath, '--runs', '3', '--json'], { env, encoding: 'utf8' });
-  const { runs } = JSON.parse(out);
+  const { runs, peakRssMb } = JSON.parse(out);
   if (runs.some((run) => !run.same)) throw new Error(`bench: a second Learn on ${projectPath} gave another result than the first`);
   const again = runs.slice(1).sort((a, b) => a.ms - b.ms)[0];
-  return { projectPath, first: { wallMs: runs[0].ms, cpuMs: runs[0].cpuMs }, second: { wallMs: again.ms, cpuMs: again.cpuMs } };
+  return { projectPath, first: { wallMs: runs[0].ms, cpuMs: runs[0].cpuMs, peakRssMb }, second: { wallMs: again.ms, cpuMs: again.cpuMs } };
 }
 
 function activation() {
@@ -280,7 +280,7 @@ if (asJson) {
     row('  learn --all dry run (offline)', `${h.learnDryRun.seconds} s · RSS ${h.learnDryRun.peakRssMb} MB`);
     const x = h.extensionLearn;
     if (x) {
-      row(`  extension Learn of its largest project, first (fills the cache)`, `${x.first.wallMs} ms · CPU ${x.first.cpuMs} ms`);
+      row(`  extension Learn of its largest project, first (fills the cache)`, `${x.first.wallMs} ms · CPU ${x.first.cpuMs} ms${x.first.peakRssMb ? ` · RSS ${x.first.peakRssMb} MB` : ''}`);
       row('  extension Learn again, nothing changed', `${x.second.wallMs} ms · CPU ${x.second.cpuMs} ms`, `< 1,000 ms ${x.second.wallMs < 1000 ? 'met' : 'missed'}`);
     }
   }

@@ -4,7 +4,8 @@
 // the history unchanged. Prints the time from starting the worker to its result (the review's data) for each, and the process's CPU time,
 // and checks that both results are the same. A measurement, not a test.
 // Usage: node scripts/measure-second-learn.mjs --project PATH [--runs N] [--json]
-//   --json: {"runs": [{"ms", "cpuMs", "rules", "same"}]} on stdout instead of the lines (npm run bench uses it)
+//   --json: {"runs": [{"ms", "cpuMs", "rules", "same"}], "peakRssMb"} on stdout instead of the lines (npm run bench
+//   uses it); peakRssMb is this whole process's, over every run (the first, which fills the cache, is the largest)
 //   (reads the agents' homes from CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, HOME like the extension)
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,13 +20,15 @@ if (!values.project) {
   process.exit(2);
 }
 const workerScript = path.resolve(import.meta.dirname, '..', 'dist', 'scanWorker.js');
+/** As src/extension/learn/runInWorker.ts starts the scan worker. */
+const SCAN_WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12 };
 const cacheRoot = mkdtempSync(path.join(tmpdir(), 'headroom-second-learn-'));
 
 function learnOnce() {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const worker = new Worker(workerScript, { env: process.env });
+    const worker = new Worker(workerScript, { env: process.env, resourceLimits: SCAN_WORKER_RESOURCE_LIMITS });
     worker.on('message', (message) => {
       if (message.type === 'result') {
         const cpu = process.cpuUsage(cpuBefore);
@@ -59,7 +62,9 @@ try {
     runs.push({ ms: Math.round(again.ms), cpuMs: Math.round(again.cpuMs), rules: rules(again), same });
     if (!values.json) console.log(`Learn again (unchanged):     ${times(again)}  ${summary(again)}${same ? '' : '  DIFFERENT RESULT'}`);
   }
-  if (values.json) console.log(JSON.stringify({ runs }));
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (values.json) console.log(JSON.stringify({ runs, peakRssMb }));
+  else console.log(`peak RSS of this process: ${peakRssMb} MB`);
 } finally {
   rmSync(cacheRoot, { recursive: true, force: true });
 }

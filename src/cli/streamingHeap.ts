@@ -25,7 +25,8 @@ export type HeapTuning = 'bounded' | 'left as the user set it';
  * Peak memory that does not follow the allocation rate: a scan reads hundreds of MB but keeps one session at a
  * time, and V8's default heuristics, tuned for throughput, let the heap grow to ~190 MB on the bench history
  * (105-118 MB with this, for 5-10% more time). Only the CLI calls it, once, for its own process: the
- * extension runs inside VS Code's extension host, whose heap is not ours to tune.
+ * extension runs inside VS Code's extension host, whose process-wide flags are not ours to change (its scan
+ * worker's young generation is bounded with resourceLimits instead: runInWorker.ts).
  *
  * The two V8 flags are heuristics read at each collection (growth factors), so setting them after start takes
  * effect; the sizes node takes at start (--max-semi-space-size) cannot be changed later. The young generation

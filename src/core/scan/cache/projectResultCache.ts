@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { STALE_TEMPORARY_MS, writeAtomically } from './writeAtomically.js';
+import { stampOf } from './fileStamp.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
@@ -182,12 +183,8 @@ export async function stampSessionFiles(files: readonly SessionFile[]): Promise<
   // All at once (a warm scan's time is mostly such round trips), in order.
   const stamps = await Promise.all(
     files.map(async (file): Promise<LogStamp | undefined> => {
-      try {
-        const stats = await fs.stat(file.path);
-        return stats.isFile() ? [file.path, stats.size, stats.mtimeMs, file.subagent, file.sessionId ?? null] : undefined;
-      } catch {
-        return undefined;
-      }
+      const stamp = await stampOf(file.path);
+      return stamp && [file.path, stamp.size, stamp.mtimeMs, file.subagent, file.sessionId ?? null];
     }),
   );
   return stamps.every((stamp) => stamp !== undefined) ? stamps : undefined;

@@ -8,17 +8,13 @@ import type { z } from 'zod';
 import { SCAN_CACHE_FOLDER } from './cacheFolder.js';
 import { prefixFingerprint } from './prefixFingerprint.js';
 import { ProjectResultCache } from './projectResultCache.js';
+import { stampOf, type FileStamp } from './fileStamp.js';
 import { STALE_TEMPORARY_MS, writeAtomically } from './writeAtomically.js';
 
 /** Default bound on the entries' total size; the least recently used are removed beyond it. */
 const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
 
-/** The file's key as stat gives it now. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
 
 export type CacheLookup =
   /** The file is as it was parsed: its session (its `calls` only when asked for), and its calls ready for the scan. */
@@ -322,16 +318,6 @@ function otherFormat(text: string): boolean {
     return typeof value === 'object' && value !== null && value.format !== CACHE_FORMAT && typeof value.format === 'number';
   } catch {
     return false;
-  }
-}
-
-/** Size and mtime of a regular file; undefined for anything else or when stat fails (the parser reports why). */
-export async function stampOf(file: string): Promise<FileStamp | undefined> {
-  try {
-    const stats = await fs.stat(file);
-    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
-  } catch {
-    return undefined;
   }
 }
 

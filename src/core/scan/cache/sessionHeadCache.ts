@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SessionHeadCache, SessionHeadResult } from '../../agents/plugin.js';
 import { coreBuild } from './coreBuild.js';
 import type { ProjectResultCache } from './projectResultCache.js';
-import { stampOf } from './sessionCache.js';
+import { stampOf } from './fileStamp.js';
 
 /** The project-cache kind of the kept heads (one result per reader kind and listed folder). */
 const HEADS_RESULT = 'heads';

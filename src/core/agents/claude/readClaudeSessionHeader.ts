@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { HEAD_CHUNK_BYTES, readJsonLines } from '../../logs/readJsonLines.js';
 import { ClaudeRecordSchema } from './claudeRecords.js';
 
@@ -29,9 +30,10 @@ export async function readClaudeSessionHeader(filePath: string): Promise<ClaudeS
   return { sessionId };
 }
 
-/** A value is a ClaudeSessionHeader (one a SessionHeadCache kept): each field a string when present. */
+/** A ClaudeSessionHeader as a SessionHeadCache keeps it: its fields, each a string when present, and nothing else. */
+const keptHeaderSchema = z.strictObject({ cwd: z.string().optional(), sessionId: z.string().optional(), gitBranch: z.string().optional() });
+
+/** A value is a ClaudeSessionHeader (one a SessionHeadCache kept). */
 export function isClaudeSessionHeader(value: unknown): value is ClaudeSessionHeader {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const header = value as Record<string, unknown>;
-  return Object.keys(header).every((key) => ['cwd', 'sessionId', 'gitBranch'].includes(key) && typeof header[key] === 'string');
+  return keptHeaderSchema.safeParse(value).success;
 }

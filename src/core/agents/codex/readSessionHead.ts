@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { HEAD_CHUNK_BYTES, readJsonLines } from '../../logs/readJsonLines.js';
 import { envelopeSchema, headerlessHeaderSchema, sessionMetaSchema, turnContextSchema } from './codexRecords.js';
 import { cwdInEnvironmentContext, environmentContextCwd } from './readResponseItem.js';
@@ -20,14 +21,12 @@ export interface SessionHead {
 /** What readSessionHead gives, under this name in a SessionHeadCache (a new name when it changes). */
 export const SESSION_HEAD_KIND = 'codex-session-head-1';
 
+/** A SessionHead as a SessionHeadCache keeps it: `subagent`, the other fields each a string when present, nothing else. */
+const keptHeadSchema = z.strictObject({ cwd: z.string().optional(), sessionId: z.string().optional(), subagent: z.boolean(), branch: z.string().optional() });
+
 /** A value is a SessionHead (one a SessionHeadCache kept). */
 export function isSessionHead(value: unknown): value is SessionHead {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const head = value as Record<string, unknown>;
-  return (
-    typeof head.subagent === 'boolean' &&
-    Object.keys(head).every((key) => key === 'subagent' || (['cwd', 'sessionId', 'branch'].includes(key) && typeof head[key] === 'string'))
-  );
+  return keptHeadSchema.safeParse(value).success;
 }
 
 /** Records read at most before giving up on finding the cwd (it is on line 1 in every known format but the oldest). */

@@ -1,4 +1,5 @@
-import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionHeadCache } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ScanReporter } from '../agents/plugin.js';
+import type { SavedSessionHeads } from '../scan/cache/sessionHeadCache.js';
 import { groupProjectSessions } from '../scan/groupProjectSessions.js';
 
 export interface LearnProjectEntry {
@@ -25,7 +26,7 @@ export async function listLearnProjects(
   environment: AgentEnvironment,
   reporter: ScanReporter,
   signal?: AbortSignal,
-  heads?: SessionHeadCache & { save(): Promise<void> },
+  heads?: SavedSessionHeads,
 ): Promise<LearnProjectEntry[]> {
   const groups = await groupProjectSessions(plugins, environment, reporter, signal, undefined, heads);
   return groups.map((group) => ({

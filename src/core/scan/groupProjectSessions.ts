@@ -1,4 +1,5 @@
 import type { AgentEnvironment, AgentPlugin, ListProjectsOptions, ScanReporter, SessionFile, SessionHeadCache } from '../agents/plugin.js';
+import type { SavedSessionHeads } from './cache/sessionHeadCache.js';
 import { normaliseProjectPath } from '../agents/projectPaths.js';
 import { addBranch } from '../agents/recordedBranches.js';
 import { diskGitReader, type GitReader } from './worktrees/gitCheckout.js';
@@ -85,7 +86,7 @@ export async function groupProjectSessions(
   reporter: ScanReporter,
   signal?: AbortSignal,
   git: GitReader = diskGitReader,
-  heads?: SessionHeadCache & { save(): Promise<void> },
+  heads?: SavedSessionHeads,
 ): Promise<ProjectSessionGroup[]> {
   const byKey = await groupByRecordedFolder(plugins, environment, reporter, signal, heads);
   await heads?.save();

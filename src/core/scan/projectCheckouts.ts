@@ -1,4 +1,5 @@
-import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile, SessionHeadCache } from '../agents/plugin.js';
+import type { AgentEnvironment, AgentPlugin, ScanReporter, SessionFile } from '../agents/plugin.js';
+import type { SavedSessionHeads } from './cache/sessionHeadCache.js';
 import { sameProjectPath } from '../agents/projectPaths.js';
 import { groupProjectSessions } from './groupProjectSessions.js';
 import type { GitReader } from './worktrees/gitCheckout.js';
@@ -22,7 +23,7 @@ export async function projectCheckouts(
   plugins: readonly AgentPlugin[],
   projectPath: string,
   environment: AgentEnvironment,
-  options: { signal?: AbortSignal; git?: GitReader; heads?: SessionHeadCache & { save(): Promise<void> } } = {},
+  options: { signal?: AbortSignal; git?: GitReader; heads?: SavedSessionHeads } = {},
 ): Promise<ProjectCheckouts> {
   // A look-up: what the listing meets (other projects' unreadable or unattributed files) is not this project's news;
   // reading this project's sessions reports its own.

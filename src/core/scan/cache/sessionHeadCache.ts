@@ -23,6 +23,9 @@ interface Scope {
   changed: boolean;
 }
 
+/** A SessionHeadCache a listing saves once it is done (groupProjectSessions): KeptSessionHeads. */
+export type SavedSessionHeads = SessionHeadCache & { save(): Promise<void> };
+
 /**
  * SessionHeadCache kept in the project cache (one small file per reader kind and listed folder): a listing of an
  * unchanged history stats each log instead of opening and reading its head. `save()` (once the listing is done)
